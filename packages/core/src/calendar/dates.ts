@@ -1,0 +1,167 @@
+/**
+ * Calendar dates as people in an English council work to them: strings written
+ * `YYYY-MM-DD`, meaning a day on the UK calendar, never an instant. Arithmetic is done on
+ * day numbers (days since 1970-01-01, the same numbers as `Date.UTC(y, m - 1, d) / 86_400_000`),
+ * so the time zone of the machine running the code never changes an answer.
+ */
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Day numbers outside years 0000..9999 cannot be written back as YYYY-MM-DD.
+const FIRST_DAY = -719_528; // 0000-01-01
+const LAST_DAY = 2_932_896; // 9999-12-31
+
+function badDate(date: unknown): RangeError {
+  const shown = typeof date === 'string' ? JSON.stringify(date) : String(date);
+  return new RangeError(`expected a date written YYYY-MM-DD, got ${shown}`);
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+// Howard Hinnant's days_from_civil: whole-number arithmetic, so no Date object per call in the
+// working-day loops, and no Date.UTC quirk that reads years 0..99 as 1900..1999.
+function dayNumberOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * The day number of a calendar date: whole days since 1970-01-01 (negative before it).
+ * @throws RangeError when `date` is not a real date written `YYYY-MM-DD` (such as 2026-02-30).
+ */
+export function toDayNumber(date: string): number {
+  const n = dayNumberOrNaN(date);
+  if (Number.isNaN(n)) throw badDate(date);
+  return n;
+}
+
+function dayNumberOrNaN(date: unknown): number {
+  const m = typeof date === 'string' ? DATE.exec(date) : null;
+  if (!m) return Number.NaN;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  return dayNumberOf(year, month, day);
+}
+
+/**
+ * The calendar date, written `YYYY-MM-DD`, of a day number (whole days since 1970-01-01).
+ * @throws RangeError when `n` is not a whole number or falls outside years 0000 to 9999.
+ */
+export function fromDayNumber(n: number): string {
+  if (!Number.isInteger(n) || n < FIRST_DAY || n > LAST_DAY) {
+    throw new RangeError(`expected a whole day number for a date in years 0000 to 9999, got ${n}`);
+  }
+  // Hinnant's civil_from_days, the inverse of dayNumberOf.
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The date `n` calendar days after `date` (before it when `n` is negative).
+ * @throws RangeError when `date` is malformed or `n` is not a whole number.
+ */
+export function addDays(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`expected a whole number of days, got ${n}`);
+  return fromDayNumber(toDayNumber(date) + n);
+}
+
+/** Calendar days from `from` to `to`: positive when `to` is later, 0 on the same day. */
+export function daysBetween(from: string, to: string): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** @internal Day of the week of a day number, 0 = Sunday to 6 = Saturday (1970-01-01 was a Thursday). */
+export function dayOfWeekOfDayNumber(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
+}
+
+/** Day of the week of a date: 0 = Sunday, 1 = Monday, … 6 = Saturday (as `Date#getDay`). */
+export function dayOfWeek(date: string): number {
+  return dayOfWeekOfDayNumber(toDayNumber(date));
+}
+
+/** True on a Saturday or a Sunday. */
+export function isWeekend(date: string): boolean {
+  const d = dayOfWeek(date);
+  return d === 0 || d === 6;
+}
+
+/** -1 when `a` is earlier than `b`, 1 when later, 0 on the same day; ready for `Array#sort`. */
+export function compareDates(a: string, b: string): -1 | 0 | 1 {
+  const diff = toDayNumber(a) - toDayNumber(b);
+  return diff < 0 ? -1 : diff > 0 ? 1 : 0;
+}
+
+// A date-time without Z or an offset is read in the machine's own zone by Date.parse,
+// which is exactly the dependence this module exists to avoid, so it is refused.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+let londonFormatter: Intl.DateTimeFormat | undefined;
+
+/**
+ * The calendar date in Europe/London (GMT in winter, BST in summer) at an instant.
+ * For example `2026-03-28T23:30:00Z` is 2026-03-28 (GMT) and `2026-06-30T23:30:00Z` is
+ * 2026-07-01 (23:30 UTC is 00:30 BST the next day).
+ * @param instant a `Date`, or an ISO 8601 date-time with `Z` or an offset such as `+01:00`.
+ * @throws RangeError when the instant is not a valid date-time with a time zone.
+ */
+export function londonDate(instant: string | Date): string {
+  let time: number;
+  if (instant instanceof Date) {
+    time = instant.getTime();
+  } else {
+    // Date.parse quietly rolls 30 February over into March, so the date part is checked first.
+    const valid = typeof instant === 'string' && INSTANT.test(instant) && !Number.isNaN(dayNumberOrNaN(instant.slice(0, 10)));
+    time = valid ? Date.parse(instant) : Number.NaN;
+  }
+  if (Number.isNaN(time)) {
+    const shown = typeof instant === 'string' ? JSON.stringify(instant) : String(instant);
+    throw new RangeError(`expected a date and time with a time zone, such as 2026-11-25T10:30:00Z, got ${shown}`);
+  }
+  // Building a formatter is far slower than using one, and the zone rules never change at run time.
+  londonFormatter ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of londonFormatter.formatToParts(time)) {
+    if (part.type === 'year') year = part.value.padStart(4, '0');
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year}-${month}-${day}`;
+}
+
+/**
+ * Today's date in Europe/London, for callers that are handed the clock (`now`) rather than
+ * reading it, so that tests and reports can fix "today".
+ */
+export function todayInLondon(now: Date): string {
+  return londonDate(now);
+}

@@ -1,0 +1,233 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { bankHolidays } from '../calendar/bank-holidays.js';
+import { todayInLondon } from '../calendar/dates.js';
+import { boardDeadlines } from '../calendar/deadlines.js';
+import { importActionsCsv } from '../io/csv-import.js';
+import { parseEventLog } from '../io/event-log.js';
+import { parsePlanFile, stringifyPlanFile } from '../io/plan-file.js';
+import { reportToCsv, reportToMarkdown } from '../io/report-format.js';
+import { scrutinyReport } from '../queries/scrutiny-report.js';
+import { isCalendarDate } from '../schema/primitives.js';
+import type { Plan } from '../schema/plan.js';
+import { createTracker, type Tracker } from '../tracker/tracker.js';
+
+/** Where the CLI reads and writes: the real process by default, fakes in tests. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readFile: (path: string) => string;
+  writeFile: (path: string, text: string) => void;
+  /** The clock, for `report` without `--today`. */
+  now: () => Date;
+}
+
+const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  readFile: (p) => readFileSync(p, 'utf8'),
+  writeFile: (p, t) => writeFileSync(p, t),
+  now: () => new Date(),
+};
+
+export const USAGE = `Usage: pledgeflow <command> [options]
+
+Commands:
+  check <plan.json> [--events <log.ndjson>]
+      Check a plan file (and its event log). Exit 0 with a summary, or 1 with one line per problem.
+  report <plan.json> [--events <log.ndjson>] [--today YYYY-MM-DD] [--format md|json|csv]
+      The scrutiny report: overdue, at risk, reviews overdue, moved due dates, gaps, "you said, we did".
+      --today defaults to today's date in the UK.
+  deadlines --meeting YYYY-MM-DD [--plan <plan.json>] [--json]
+      Board deadlines for a meeting: papers, report to the Children in Care Council, minutes.
+      With --plan, the board's own settings and closure days are used.
+  holidays <YYYY> [--json]
+      England and Wales bank holidays for a year.
+  import-csv <actions.csv> --plan <plan.json> -o <out.json>
+      Add action items from a spreadsheet (CSV) to a plan; nothing is written unless every row is good.
+
+Options:
+  -h, --help      Show this help.
+  -v, --version   Show the version.
+
+Exit codes: 0 done, 1 the input has problems, 2 the command line is wrong.
+`;
+
+class UsageError extends Error {}
+
+function parse(
+  args: string[],
+  options: ParseArgsConfig['options'],
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true }) as never;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function read(io: CliIo, path: string): string {
+  try {
+    return io.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError([`${path}: cannot read the file${code === 'ENOENT' ? ' (there is no such file)' : ` (${(error as Error).message})`}`]);
+  }
+}
+
+class InputError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+function loadPlanOrFail(io: CliIo, path: string): { plan: Plan; warnings: string[] } {
+  const result = parsePlanFile(read(io, path));
+  if (!result.ok) throw new InputError(result.problems.map((p) => `${path}: ${p.path}: ${p.message}`));
+  return { plan: result.plan, warnings: result.warnings.map((w) => `${path}: ${w.path}: ${w.message}`) };
+}
+
+function loadTracker(io: CliIo, planPath: string, eventsPath: string | undefined): { tracker: Tracker; warnings: string[] } {
+  const { plan, warnings } = loadPlanOrFail(io, planPath);
+  if (!eventsPath) return { tracker: createTracker({ plan }), warnings };
+  const text = read(io, eventsPath);
+  const log = parseEventLog(text);
+  const problems = log.problems.map((p) => `${eventsPath}: line ${p.line}: ${p.message}`);
+  const tracker = createTracker({ plan, events: log.events });
+  if (tracker.rejected.length) {
+    const lineOf = new Map<string, number>();
+    text.split(/\r?\n/).forEach((raw, i) => {
+      const id = /"id"\s*:\s*"([^"]+)"/.exec(raw)?.[1];
+      if (id && !lineOf.has(id)) lineOf.set(id, i + 1);
+    });
+    for (const r of tracker.rejected) {
+      for (const reason of r.reasons) problems.push(`${eventsPath}: line ${lineOf.get(r.event.id) ?? '?'}: ${reason}`);
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+  return { tracker, warnings };
+}
+
+function check(args: string[], io: CliIo): number {
+  const { values, positionals } = parse(args, { events: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('check needs exactly one plan file');
+  const { tracker, warnings } = loadTracker(io, positionals[0]!, values['events'] as string | undefined);
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
+  const p = tracker.plan;
+  const events = tracker.events().length;
+  io.stdout(
+    `ok: ${p.title} (${p.council}): ${p.promises.length} promises, ${p.actions.length} actions, ${p.workstreams.length} working groups, ` +
+      `${p.agencies.length} agencies, ${p.people.length} people, ${p.measures.length} measures` +
+      (values['events'] ? `; ${events} events, all accepted` : '') +
+      '\n',
+  );
+  return 0;
+}
+
+function report(args: string[], io: CliIo): number {
+  const { values, positionals } = parse(args, { events: { type: 'string' }, today: { type: 'string' }, format: { type: 'string', default: 'md' } });
+  if (positionals.length !== 1) throw new UsageError('report needs exactly one plan file');
+  const format = values['format'] as string;
+  if (!['md', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be md, json or csv, not "${format}"`);
+  const today = (values['today'] as string | undefined) ?? todayInLondon(io.now());
+  if (!isCalendarDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${today}"`);
+  const { tracker, warnings } = loadTracker(io, positionals[0]!, values['events'] as string | undefined);
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
+  const r = scrutinyReport(tracker.state(), today);
+  io.stdout(format === 'json' ? `${JSON.stringify(r, null, 2)}\n` : format === 'csv' ? reportToCsv(r) : reportToMarkdown(r));
+  return 0;
+}
+
+function deadlines(args: string[], io: CliIo): number {
+  const { values, positionals } = parse(args, { meeting: { type: 'string' }, plan: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length) throw new UsageError(`deadlines takes no file arguments (got "${positionals[0]}")`);
+  const meeting = values['meeting'] as string | undefined;
+  if (!meeting) throw new UsageError('deadlines needs --meeting YYYY-MM-DD');
+  if (!isCalendarDate(meeting)) throw new UsageError(`--meeting must be a date written YYYY-MM-DD, not "${meeting}"`);
+  const board = values['plan'] ? loadPlanOrFail(io, values['plan'] as string).plan.board : undefined;
+  const d = boardDeadlines(meeting, board);
+  if (values['json']) io.stdout(`${JSON.stringify(d, null, 2)}\n`);
+  else {
+    io.stdout(
+      `Board meeting: ${d.meeting}\n` +
+        `Papers to members by: ${d.papers}\n` +
+        `Report to the Children in Care Council by: ${d.childrenInCareCouncil}\n` +
+        `Minutes circulated by: ${d.minutes}\n`,
+    );
+  }
+  return 0;
+}
+
+function holidays(args: string[], io: CliIo): number {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  if (positionals.length !== 1 || !/^\d{4}$/.test(positionals[0]!)) throw new UsageError('holidays needs a year, such as 2027');
+  const year = Number(positionals[0]);
+  let list;
+  try {
+    list = bankHolidays(year);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values['json']) io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+  else io.stdout(list.map((h) => `${h.date}  ${h.name}\n`).join(''));
+  return 0;
+}
+
+function importCsv(args: string[], io: CliIo): number {
+  const { values, positionals } = parse(args, { plan: { type: 'string' }, out: { type: 'string', short: 'o' } });
+  if (positionals.length !== 1) throw new UsageError('import-csv needs exactly one CSV file');
+  if (!values['plan']) throw new UsageError('import-csv needs --plan <plan.json>');
+  if (!values['out']) throw new UsageError('import-csv needs -o <out.json> (it never overwrites the plan you give it unless you name it)');
+  const csvPath = positionals[0]!;
+  const { plan } = loadPlanOrFail(io, values['plan'] as string);
+  const result = importActionsCsv(read(io, csvPath), plan);
+  if (!result.ok) {
+    throw new InputError(result.problems.map((p) => `${csvPath}: row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.message}`));
+  }
+  io.writeFile(values['out'] as string, stringifyPlanFile(result.plan));
+  io.stdout(`ok: imported ${result.actions.length} action${result.actions.length === 1 ? '' : 's'} into ${values['out']}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
+  check,
+  report,
+  deadlines,
+  holidays,
+  'import-csv': importCsv,
+};
+
+/** Runs the `pledgeflow` command line; returns the exit code. */
+export function main(argv: string[], io: CliIo = defaultIo, version = '0.0.0'): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '-h' || command === '--help' || command === 'help') {
+    (command ? io.stdout : io.stderr)(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === '-v' || command === '--version') {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`pledgeflow: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  try {
+    return run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`pledgeflow ${command}: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(error.lines.map((l) => `${l}\n`).join(''));
+      return 1;
+    }
+    throw error;
+  }
+}

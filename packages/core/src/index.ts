@@ -1,0 +1,90 @@
+// @pledgeflow/core: the public API. Nothing else in this package is importable.
+
+// Schema and types
+export { Id, CalendarDate, Instant, HttpsLink, Principle, PRINCIPLES, isCalendarDate, isInstant, isSafeLink } from './schema/primitives.js';
+export type { PrincipleNumber } from './schema/primitives.js';
+export { ROLES, ROLE_LABELS, RoleSchema } from './schema/roles.js';
+export type { Role } from './schema/roles.js';
+export {
+  PlanSchema, ActionSchema, PromiseSchema, AgencySchema, PersonSchema, WorkstreamSchema, MeasureSchema,
+  ObservationSchema, MeetingSchema, FeedbackSchema, BoardSchema, BragSettingsSchema, AGENCY_KINDS, MEASURE_UNITS,
+} from './schema/plan.js';
+export type {
+  Plan, PlanInput, ActionItem, PledgePromise, Agency, Person, Workstream, Measure, Observation, Meeting, Feedback,
+  BoardSettings, BragSettings,
+} from './schema/plan.js';
+export { EVENT_DATA, EVENT_TYPES, ActorSchema, EventEnvelopeSchema } from './schema/events.js';
+export type { Actor, EventType, EventData, ActionEventType, PromiseEventType, PledgeEvent, EventInput } from './schema/events.js';
+export { formatPath, formatProblem, problemsFromZod } from './schema/issues.js';
+export type { InputProblem } from './schema/issues.js';
+
+// Machines
+export { actionMachine, ACTION_STATES, ACTION_MACHINE_VERSION } from './machines/action.machine.js';
+export type { ActionState, ActionMachine, ActionEvent } from './machines/action.machine.js';
+export { actionChecks } from './machines/action.guards.js';
+export type { ActionContext, Evidence, EvidenceStatus, DueDateChange } from './machines/action.context.js';
+export { EVIDENCE_STATUSES } from './machines/action.context.js';
+export { promiseMachine, PROMISE_STATES, PROMISE_MACHINE_VERSION } from './machines/promise.machine.js';
+export type { PromiseState, PromiseContext, PromiseMachine, PromiseEvent, Judgement } from './machines/promise.machine.js';
+
+// Policy
+export { POLICY, may, stepName } from './policy/policy.js';
+export type { Scope, PolicyTarget } from './policy/policy.js';
+
+// Tracker
+export { Tracker, createTracker, openTracker, parseEvent, compareEvents } from './tracker/tracker.js';
+export type {
+  TrackerOptions, SendResult, Decision, RejectedEvent, HistoryEntry, TrackerChange, ActionFilter, NextStep, PlanState,
+} from './tracker/tracker.js';
+export type { ActionView, PromiseView, ItemView } from './tracker/views.js';
+export { STATE_LABELS, CLOSED_ACTION_STATES } from './tracker/views.js';
+export type { ItemSnapshot } from './tracker/snapshot.js';
+export { describeEvent } from './tracker/describe.js';
+export { createEventId } from './tracker/event-id.js';
+
+// Store
+export type { EventStore, StoredLog } from './store/event-store.js';
+export { MemoryStore } from './store/memory-store.js';
+
+// Calendar
+export { addDays, daysBetween, dayOfWeek, isWeekend, compareDates, londonDate, todayInLondon } from './calendar/dates.js';
+export { bankHolidays, easterSunday, isBankHoliday } from './calendar/bank-holidays.js';
+export { isWorkingDay, addWorkingDays, workingDaysBetween, nextWorkingDay, previousWorkingDay } from './calendar/working-days.js';
+export type { CalendarOptions } from './calendar/working-days.js';
+export { boardDeadlines } from './calendar/deadlines.js';
+export type { BoardDeadlineSettings } from './calendar/deadlines.js';
+
+// Queries
+export { bragStatus, BRAG, BRAG_LABELS, DEFAULT_BRAG_SETTINGS } from './queries/brag.js';
+export type { Brag, BragResult } from './queries/brag.js';
+export { overdueActions, dueSoon, reviewsOverdue, isOpen } from './queries/overdue.js';
+export type { OverdueAction, ReviewOverdue } from './queries/overdue.js';
+export { rollUp } from './queries/rollup.js';
+export type { RollUpBy, RollUpGroup } from './queries/rollup.js';
+export { principlesWithoutActions, promisesWithoutEvidence } from './queries/coverage.js';
+export type { PrincipleGap, PromiseEvidenceGap } from './queries/coverage.js';
+export { slippedDueDates } from './queries/slipped.js';
+export type { SlippedDueDate } from './queries/slipped.js';
+export { measureProgress } from './queries/measures.js';
+export type { MeasureProgress } from './queries/measures.js';
+export { youSaidWeDid } from './queries/feedback.js';
+export type { YouSaidWeDid } from './queries/feedback.js';
+export { changesSince } from './queries/changes.js';
+export type { Change } from './queries/changes.js';
+export { scrutinyReport } from './queries/scrutiny-report.js';
+export type { ScrutinyReport } from './queries/scrutiny-report.js';
+
+// Files in and out
+export { parsePlanFile, loadPlan, stringifyPlanFile, PlanFileError, PLAN_FORMAT, PLAN_FORMAT_VERSION, PLAN_MIGRATIONS } from './io/plan-file.js';
+export type { PlanFileResult, PlanMigration } from './io/plan-file.js';
+export { checkPlanReferences } from './io/references.js';
+export { parseEventLog, stringifyEventLog } from './io/event-log.js';
+export type { EventLogProblem } from './io/event-log.js';
+export { parseCsv, toCsv, recordsToCsv } from './io/csv.js';
+export type { CsvCell, CsvProblem } from './io/csv.js';
+export { importActionsCsv } from './io/csv-import.js';
+export { reportToMarkdown, reportToCsv } from './io/report-format.js';
+
+// Privacy
+export { findPersonalData, isValidNhsNumber } from './privacy/personal-data.js';
+export type { PersonalDataFinding, PersonalDataKind } from './privacy/personal-data.js';

@@ -1,0 +1,37 @@
+import type { PledgeEvent } from '../schema/events.js';
+import { parseEvent } from '../tracker/tracker.js';
+import { parseJsonText } from './json-text.js';
+
+export interface EventLogProblem {
+  /** 1-based line number in the file. */
+  line: number;
+  message: string;
+}
+
+/**
+ * Reads an event log written as NDJSON (one event per line). Blank lines are skipped.
+ * Every bad line is reported; the good ones are returned as well, so that the caller decides.
+ */
+export function parseEventLog(text: string): { events: PledgeEvent[]; problems: EventLogProblem[] } {
+  const events: PledgeEvent[] = [];
+  const problems: EventLogProblem[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (!raw.trim()) return;
+    const json = parseJsonText(raw);
+    if (!json.ok) {
+      problems.push({ line, message: json.message.replace(/ at line 1,/, ' at') });
+      return;
+    }
+    const parsed = parseEvent(json.value);
+    if (parsed.ok) events.push(parsed.event);
+    else for (const reason of parsed.reasons) problems.push({ line, message: reason });
+  });
+  return { events, problems };
+}
+
+/** Events as NDJSON, one per line, ending with a newline. */
+export function stringifyEventLog(events: readonly PledgeEvent[]): string {
+  return events.map((e) => JSON.stringify(e)).join('\n') + (events.length ? '\n' : '');
+}

@@ -1,0 +1,112 @@
+import { findPersonalData } from '../privacy/personal-data.js';
+import { formatPath, problemsFromZod, type InputProblem } from '../schema/issues.js';
+import { PlanSchema, type Plan, type PlanInput } from '../schema/plan.js';
+import { parseJsonText } from './json-text.js';
+import { checkPlanReferences } from './references.js';
+
+export const PLAN_FORMAT = 'pledgeflow-plan';
+/** The plan-file format version this code writes, and the newest it reads. */
+export const PLAN_FORMAT_VERSION = 1;
+
+/** Turns a plan document of version N into version N + 1. */
+export type PlanMigration = (document: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations by the version they upgrade from. Version 1 is the first published format,
+ * so there are none yet; the next format change adds `1: (doc) => ...` here.
+ */
+export const PLAN_MIGRATIONS: Readonly<Record<number, PlanMigration>> = {};
+
+export type PlanFileResult =
+  | { ok: true; plan: Plan; warnings: InputProblem[]; migratedFrom?: number }
+  | { ok: false; problems: InputProblem[] };
+
+/** Where text a person wrote in a plan could hold personal data: checked on load. */
+function planTexts(plan: Plan): [string, string][] {
+  const out: [string, string][] = [];
+  plan.actions.forEach((a, i) => {
+    out.push([`actions[${i}].title`, a.title]);
+    if (a.description) out.push([`actions[${i}].description`, a.description]);
+  });
+  plan.feedback.forEach((f, i) => {
+    out.push([`feedback[${i}].said`, f.said]);
+    if (f.response) out.push([`feedback[${i}].response.did`, f.response.did]);
+  });
+  return out;
+}
+
+/**
+ * Reads a plan file (JSON text or an already parsed object): checks the format and
+ * version, migrates older versions, validates every field, and checks references.
+ * Problems name their path: `actions[3].dueDate: expected a date written YYYY-MM-DD`.
+ */
+export function parsePlanFile(
+  input: string | unknown,
+  options: { migrations?: Readonly<Record<number, PlanMigration>> } = {},
+): PlanFileResult {
+  let document: unknown = input;
+  if (typeof input === 'string') {
+    const json = parseJsonText(input);
+    if (!json.ok) return { ok: false, problems: [{ path: '(file)', message: json.message }] };
+    document = json.value;
+  }
+  if (!document || typeof document !== 'object' || Array.isArray(document)) {
+    return { ok: false, problems: [{ path: '(file)', message: 'expected a JSON object with "format": "pledgeflow-plan"' }] };
+  }
+  let doc = document as Record<string, unknown>;
+  if (doc['format'] !== PLAN_FORMAT) {
+    return { ok: false, problems: [{ path: 'format', message: `expected "${PLAN_FORMAT}", got ${JSON.stringify(doc['format'] ?? null)}: is this a pledgeflow plan file?` }] };
+  }
+  const version = doc['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, problems: [{ path: 'version', message: `expected a whole number such as ${PLAN_FORMAT_VERSION}, got ${JSON.stringify(version ?? null)}` }] };
+  }
+  if (version > PLAN_FORMAT_VERSION) {
+    return {
+      ok: false,
+      problems: [{
+        path: 'version',
+        message: `this file is format version ${version}, written by a newer pledgeflow; this version reads up to version ${PLAN_FORMAT_VERSION}. Upgrade @pledgeflow/core to read it.`,
+      }],
+    };
+  }
+  const migrations = options.migrations ?? PLAN_MIGRATIONS;
+  for (let v = version; v < PLAN_FORMAT_VERSION; v++) {
+    const migrate = migrations[v];
+    if (!migrate) return { ok: false, problems: [{ path: 'version', message: `there is no migration from format version ${v}` }] };
+    doc = { ...migrate(doc), version: v + 1 };
+  }
+  const { format: _, version: __, $schema: ___, ...body } = doc;
+  const parsed = PlanSchema.safeParse(body, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
+  const plan = parsed.data;
+  const problems = checkPlanReferences(plan);
+  const privacy: InputProblem[] = [];
+  for (const [path, text] of planTexts(plan)) {
+    for (const finding of findPersonalData(text)) privacy.push({ path, message: finding.message });
+  }
+  if (plan.privacy === 'refuse') problems.push(...privacy);
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, plan, warnings: plan.privacy === 'refuse' ? [] : privacy, ...(version < PLAN_FORMAT_VERSION ? { migratedFrom: version } : {}) };
+}
+
+/** Like `parsePlanFile`, but throws a `PlanFileError` listing every problem. */
+export function loadPlan(input: string | unknown): Plan {
+  const result = parsePlanFile(input);
+  if (!result.ok) throw new PlanFileError(result.problems);
+  return result.plan;
+}
+
+export class PlanFileError extends Error {
+  constructor(readonly problems: InputProblem[]) {
+    super(`The plan file has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+    this.name = 'PlanFileError';
+  }
+}
+
+/** The plan as a version-1 plan file: `format` and `version` first, two-space indents. */
+export function stringifyPlanFile(plan: Plan | PlanInput): string {
+  return `${JSON.stringify({ format: PLAN_FORMAT, version: PLAN_FORMAT_VERSION, ...plan }, null, 2)}\n`;
+}
+
+export { formatPath };

@@ -1,0 +1,83 @@
+import { BRAG_LABELS } from '../queries/brag.js';
+import type { ScrutinyReport } from '../queries/scrutiny-report.js';
+import { recordsToCsv } from './csv.js';
+
+const cell = (s: string | number | undefined) => String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const table = (headers: string[], rows: (string | number | undefined)[][]) =>
+  rows.length
+    ? [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')
+    : '_None._';
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The scrutiny report as Markdown: headings and tables a panel can read in a board pack. */
+export function reportToMarkdown(r: ScrutinyReport): string {
+  const c = r.counts;
+  const out: string[] = [];
+  out.push(`# ${r.plan.title}: scrutiny report`, '');
+  out.push(`${r.plan.council}. Plan period ${r.plan.period.start} to ${r.plan.period.end}. Report for **${r.today}**.`, '');
+  out.push('## At a glance', '');
+  out.push(
+    `- ${plural(c.actions, 'action')}: ` +
+      (['red', 'amber', 'green', 'blue', 'grey'] as const).map((s) => `${c.byStatus[s]} ${BRAG_LABELS[s].toLowerCase()} (${s})`).join(', '),
+    `- ${plural(c.overdue, 'action')} overdue, ${plural(c.atRisk, 'action')} at risk, ${plural(c.reviewsOverdue, 'review')} overdue`,
+    `- ${plural(c.slippedDueDates, 'action')} with a due date moved later`,
+    `- ${c.promisesWithoutEvidence} of ${plural(c.promises, 'promise')} with no accepted evidence`,
+    `- ${plural(c.principlesWithoutActions, 'corporate parenting principle')} with no action`,
+    `- ${plural(c.unansweredFeedback, 'thing')} children said still waiting for an answer`,
+  );
+  if (r.lastMeeting) out.push(`- ${plural(c.changesSinceLastMeeting, 'change')} since the last board meeting (${r.lastMeeting.date})`);
+  if (r.nextMeeting) {
+    const m = r.nextMeeting;
+    out.push('', `Next board meeting: **${m.date}** (${m.theme}). Papers due ${m.papersDue}; report to the Children in Care Council due ${m.childrenInCareCouncilReportDue}; minutes due ${m.minutesDue}.`);
+  }
+  out.push('', '## Overdue actions', '');
+  out.push(table(['Action', 'Owner', 'Lead agency', 'Due', 'Days overdue', 'Working days overdue'],
+    r.overdue.map((o) => [`${o.title} (${o.id})`, o.owner, o.leadAgency, o.dueDate, o.daysOverdue, o.workingDaysOverdue])));
+  out.push('', '## At risk', '');
+  out.push(table(['Action', 'Owner', 'Lead agency', 'Due', 'Why'], r.atRisk.map((a) => [`${a.title} (${a.id})`, a.owner, a.leadAgency, a.dueDate, a.reason])));
+  out.push('', '## Reviews overdue', '');
+  out.push(table(['Action', 'Owner', 'Review was due', 'Days overdue'], r.reviewsOverdue.map((a) => [`${a.title} (${a.id})`, a.owner, a.reviewDate, a.daysOverdue])));
+  out.push('', '## Due dates moved', '');
+  out.push(table(['Action', 'Owner', 'First due', 'Now due', 'Reasons given'],
+    r.slippedDueDates.map((s) => [`${s.title} (${s.id})`, s.owner, s.originalDueDate, s.currentDueDate, s.changes.map((ch) => `${ch.on}, ${ch.by}: ${ch.reason}`).join('; ')])));
+  out.push('', '## Promises with no accepted evidence', '');
+  out.push(table(['Promise', 'Owner', 'Actions delivering it'], r.promisesWithoutEvidence.map((p) => [`${p.number}. ${p.title}`, p.owner, p.actions])));
+  out.push('', '## Corporate parenting principles with no action', '');
+  out.push(r.principlesWithoutActions.length ? r.principlesWithoutActions.map((p) => `- ${p.principle}. ${p.text}`).join('\n') : '_None: every principle has at least one action._');
+  out.push('', '## You said, we did', '');
+  out.push('### Still waiting for an answer', '');
+  out.push(table(['You said', 'When', 'Days waiting'], r.youSaidWeDid.unanswered.map((f) => [f.said, f.date, f.daysWaiting])));
+  out.push('', '### Answered', '');
+  out.push(table(['You said', 'We did', 'Answered'], r.youSaidWeDid.answered.map((f) => [f.said, f.did, f.answeredOn])));
+  out.push('', '## Measures', '');
+  out.push(table(['Measure', 'Latest', 'Target', 'Against target', 'Trend'],
+    r.measures.map((m) => [m.title, m.latest ? `${m.latest.value} (${m.latest.period})` : 'no figures', `${m.target} (${m.direction} is better)`,
+      m.meetsTarget === undefined ? 'unknown' : m.meetsTarget ? 'meets target' : 'short of target', m.trend])));
+  out.push('', '## By working group', '');
+  out.push(table(['Working group', 'Actions', 'Overdue (red)', 'At risk (amber)', 'On track (green)', 'Done (blue)', 'Not active (grey)'],
+    r.byWorkstream.map((g) => [g.name, g.total, g.counts.red, g.counts.amber, g.counts.green, g.counts.blue, g.counts.grey])));
+  return `${out.join('\n')}\n`;
+}
+
+/** The report's action lists as one CSV table: one row per item that needs the panel's attention. */
+export function reportToCsv(r: ScrutinyReport): string {
+  type Row = { section: string; id: string; title: string; owner: string; leadAgency?: string; date?: string; days?: number; workingDays?: number; note?: string };
+  const rows: Row[] = [
+    ...r.overdue.map((o) => ({ section: 'Overdue', id: o.id, title: o.title, owner: o.owner, leadAgency: o.leadAgency, date: o.dueDate, days: o.daysOverdue, workingDays: o.workingDaysOverdue })),
+    ...r.atRisk.map((a) => ({ section: 'At risk', id: a.id, title: a.title, owner: a.owner, leadAgency: a.leadAgency, ...(a.dueDate ? { date: a.dueDate } : {}), ...(a.reason ? { note: a.reason } : {}) })),
+    ...r.reviewsOverdue.map((v) => ({ section: 'Review overdue', id: v.id, title: v.title, owner: v.owner, date: v.reviewDate, days: v.daysOverdue })),
+    ...r.slippedDueDates.map((s) => ({ section: 'Due date moved', id: s.id, title: s.title, owner: s.owner, ...(s.currentDueDate ? { date: s.currentDueDate } : {}), note: s.changes.map((c) => `${c.on}: ${c.reason}`).join('; ') })),
+    ...r.promisesWithoutEvidence.map((p) => ({ section: 'Promise without evidence', id: p.id, title: `${p.number}. ${p.title}`, owner: p.owner })),
+  ];
+  return recordsToCsv(rows, [
+    { header: 'Section', value: (x) => x.section },
+    { header: 'Id', value: (x) => x.id },
+    { header: 'Title', value: (x) => x.title },
+    { header: 'Owner', value: (x) => x.owner },
+    { header: 'Lead agency', value: (x) => x.leadAgency },
+    { header: 'Date', value: (x) => x.date },
+    { header: 'Days', value: (x) => x.days },
+    { header: 'Working days', value: (x) => x.workingDays },
+    { header: 'Note', value: (x) => x.note },
+  ]);
+}

@@ -1,0 +1,55 @@
+import type { PledgeEvent } from '../schema/events.js';
+import type { ActionContext } from './action.context.js';
+
+type Check = (context: ActionContext, event: PledgeEvent) => string | undefined;
+
+function evidenceOf(context: ActionContext, event: PledgeEvent) {
+  const id = (event.data as { evidenceId?: string }).evidenceId;
+  return context.evidence.find((e) => e.id === id);
+}
+
+/**
+ * The action machine's guards, each as a check that names what is missing. The machine
+ * uses them as guards (allowed when the check returns nothing); the tracker shows the
+ * returned text to the person who was refused.
+ */
+export const actionChecks = {
+  hasOwnerAndDueDate: (c) => {
+    const missing = [!c.owner && 'an owner', !c.dueDate && 'a due date'].filter(Boolean);
+    return missing.length ? `An action can only be agreed once it has ${missing.join(' and ')}.` : undefined;
+  },
+  hasAcceptedEvidence: (c) => {
+    if (c.evidence.some((e) => e.status === 'accepted')) return undefined;
+    const waiting = c.evidence.filter((e) => e.status === 'submitted').length;
+    return (
+      'An action can only be completed once at least one piece of evidence has been accepted' +
+      (waiting ? ` (${waiting} submitted, waiting for a lead or board member to accept).` : ' (none has been added yet).')
+    );
+  },
+  verifierIsNotCompleter: (c, e) =>
+    c.completedBy === e.actor.userId
+      ? 'The person who completed an action cannot also verify it: someone else must check it.'
+      : undefined,
+  evidenceIdIsNew: (c, e) =>
+    evidenceOf(c, e) ? `There is already evidence with the id "${(e.data as { evidenceId: string }).evidenceId}" on this action.` : undefined,
+  evidenceIsSubmitted: (c, e) => {
+    const found = evidenceOf(c, e);
+    const id = (e.data as { evidenceId: string }).evidenceId;
+    if (!found) return `There is no evidence with the id "${id}" on this action.`;
+    if (found.status === 'accepted') return `Evidence "${id}" has already been accepted.`;
+    if (found.status === 'returned') return `Evidence "${id}" was returned and must be resubmitted before it can be looked at again.`;
+    return undefined;
+  },
+  evidenceIsReturned: (c, e) => {
+    const found = evidenceOf(c, e);
+    const id = (e.data as { evidenceId: string }).evidenceId;
+    if (!found) return `There is no evidence with the id "${id}" on this action.`;
+    return found.status === 'returned' ? undefined : `Evidence "${id}" has not been returned, so it cannot be resubmitted.`;
+  },
+  dueDateChanges: (c, e) =>
+    c.dueDate === (e.data as { dueDate: string }).dueDate ? `The due date is already ${c.dueDate}.` : undefined,
+  ownerChanges: (c, e) =>
+    c.owner === (e.data as { owner: string }).owner ? 'That person already owns this action.' : undefined,
+} satisfies Record<string, Check>;
+
+export type ActionGuard = keyof typeof actionChecks;

@@ -1,0 +1,147 @@
+import type { ActionEventType, Actor, EventType, PromiseEventType } from '../schema/events.js';
+import type { ActionItem, Plan, PledgePromise } from '../schema/plan.js';
+import { ROLE_LABELS, type Role } from '../schema/roles.js';
+import type { ActionContext } from '../machines/action.context.js';
+import type { PromiseContext } from '../machines/promise.machine.js';
+
+/**
+ * Where a role may take a step:
+ * - `any`: on every item;
+ * - `own`: on items the person owns;
+ * - `workstream`: on actions of a workstream the person leads;
+ * - `contributor`: on actions their agency leads or contributes to.
+ */
+export type Scope = 'any' | 'own' | 'workstream' | 'contributor';
+
+const ALL_ACTION_STEPS: ActionEventType[] = [
+  'action.agree', 'action.start', 'action.progress', 'action.flag-risk', 'action.clear-risk',
+  'action.complete', 'action.verify', 'action.reopen', 'action.defer', 'action.resume',
+  'action.withdraw', 'action.review', 'action.owner.change', 'action.due-date.change',
+  'action.evidence.add', 'action.evidence.accept', 'action.evidence.return', 'action.evidence.resubmit',
+];
+const ALL_PROMISE_STEPS: PromiseEventType[] = [
+  'promise.adopt', 'promise.judge', 'promise.review', 'promise.owner.change', 'promise.retire', 'promise.restore',
+];
+
+const scoped = (scope: Scope, steps: readonly EventType[]) =>
+  Object.fromEntries(steps.map((s) => [s, scope])) as Partial<Record<EventType, Scope>>;
+
+/** The policy table: what each role may do, and where. docs/policy.md shows it as a table. */
+export const POLICY: Record<Role, Partial<Record<EventType, Scope>>> = {
+  'plan-editor': scoped('any', [...ALL_ACTION_STEPS, ...ALL_PROMISE_STEPS]),
+  'board-member': {
+    ...scoped('any', [
+      'action.agree', 'action.flag-risk', 'action.clear-risk', 'action.verify', 'action.reopen',
+      'action.defer', 'action.resume', 'action.withdraw', 'action.review', 'action.owner.change',
+      'action.due-date.change', 'action.evidence.accept', 'action.evidence.return',
+    ]),
+    ...scoped('any', ALL_PROMISE_STEPS),
+  },
+  'working-group-lead': {
+    ...scoped('workstream', [
+      'action.agree', 'action.start', 'action.progress', 'action.flag-risk', 'action.clear-risk',
+      'action.complete', 'action.reopen', 'action.defer', 'action.resume', 'action.review',
+      'action.owner.change', 'action.due-date.change', 'action.evidence.add',
+      'action.evidence.accept', 'action.evidence.return', 'action.evidence.resubmit',
+    ]),
+    ...scoped('own', ['promise.review']),
+  },
+  'action-owner': {
+    ...scoped('own', [
+      'action.start', 'action.progress', 'action.flag-risk', 'action.clear-risk', 'action.complete',
+      'action.review', 'action.evidence.add', 'action.evidence.resubmit',
+    ]),
+    ...scoped('own', ['promise.review']),
+  },
+  'partner-contributor': scoped('contributor', ['action.evidence.add', 'action.evidence.resubmit']),
+  scrutiny: {},
+};
+
+/** The item a step is aimed at, as the policy needs to see it. */
+export type PolicyTarget =
+  | { kind: 'action'; item: ActionItem; context: ActionContext }
+  | { kind: 'promise'; item: PledgePromise; context: PromiseContext };
+
+export type Decision = { ok: true } | { ok: false; reasons: string[] };
+
+const STEP_NAMES: Record<EventType, string> = {
+  'action.agree': 'agree actions',
+  'action.start': 'start work on actions',
+  'action.progress': 'record progress',
+  'action.flag-risk': 'flag a risk',
+  'action.clear-risk': 'clear a risk',
+  'action.complete': 'mark actions complete',
+  'action.verify': 'verify completed actions',
+  'action.reopen': 'reopen actions',
+  'action.defer': 'defer actions',
+  'action.resume': 'resume deferred actions',
+  'action.withdraw': 'withdraw actions',
+  'action.review': 'record a review',
+  'action.owner.change': 'change who owns an action',
+  'action.due-date.change': 'change due dates',
+  'action.evidence.add': 'add evidence',
+  'action.evidence.accept': 'accept evidence',
+  'action.evidence.return': 'return evidence',
+  'action.evidence.resubmit': 'resubmit evidence',
+  'promise.adopt': 'adopt promises',
+  'promise.judge': 'judge how a promise is going',
+  'promise.review': 'record a review of a promise',
+  'promise.owner.change': 'change who owns a promise',
+  'promise.retire': 'retire promises',
+  'promise.restore': 'restore retired promises',
+};
+
+/** A step's name in plain words, for messages and buttons ("flag a risk"). */
+export function stepName(type: EventType): string {
+  return STEP_NAMES[type];
+}
+
+function inScope(scope: Scope, actor: Actor, target: PolicyTarget, plan: Plan): string | undefined {
+  const title = `"${target.item.title}"`;
+  switch (scope) {
+    case 'any':
+      return undefined;
+    case 'own':
+      return target.context.owner === actor.userId ? undefined : `only on items they own, and ${title} is owned by someone else`;
+    case 'workstream': {
+      if (target.kind !== 'action') return 'only on actions';
+      const ws = plan.workstreams.find((w) => w.id === target.item.workstream);
+      return ws?.lead === actor.userId || target.context.owner === actor.userId
+        ? undefined
+        : `only on actions of a working group they lead, and ${title} belongs to ${ws ? `"${ws.name}"` : 'another working group'}`;
+    }
+    case 'contributor': {
+      if (target.kind !== 'action') return 'only on actions';
+      const { leadAgency, partners } = target.item;
+      if (leadAgency === actor.agencyId || partners.includes(actor.agencyId)) return undefined;
+      const agency = plan.agencies.find((a) => a.id === actor.agencyId)?.name ?? actor.agencyId;
+      return `only on actions their agency leads or contributes to, and ${agency} is not a partner on ${title}`;
+    }
+  }
+}
+
+/**
+ * May `actor` take step `type` on `target`? Says who may do what; whether the item can
+ * take the step at all is the machine's business.
+ */
+export function may(actor: Actor, type: EventType, data: Record<string, unknown>, target: PolicyTarget, plan: Plan): Decision {
+  const role = ROLE_LABELS[actor.role];
+  if (actor.role === 'scrutiny') {
+    return { ok: false, reasons: ['Scrutiny members can see everything but change nothing.'] };
+  }
+  const scope = POLICY[actor.role][type];
+  if (!scope) return { ok: false, reasons: [`A ${role} cannot ${stepName(type)}.`] };
+  const outOfScope = inScope(scope, actor, target, plan);
+  if (outOfScope) return { ok: false, reasons: [`A ${role} can ${stepName(type)} ${outOfScope}.`] };
+
+  if (target.kind === 'action') {
+    const evidence = target.context.evidence.find((e) => e.id === data['evidenceId']);
+    if ((type === 'action.evidence.accept' || type === 'action.evidence.return') && evidence?.submittedBy === actor.userId) {
+      return { ok: false, reasons: ['You cannot accept or return evidence you submitted yourself: another lead or board member must look at it.'] };
+    }
+    if (type === 'action.evidence.resubmit' && actor.role === 'partner-contributor' && evidence && evidence.agencyId !== actor.agencyId) {
+      return { ok: false, reasons: ['A partner agency contributor can resubmit only evidence their own agency submitted.'] };
+    }
+  }
+  return { ok: true };
+}

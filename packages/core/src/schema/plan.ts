@@ -1,0 +1,159 @@
+import * as z from 'zod/mini';
+import { CalendarDate, HttpsLink, Id, Principle, text } from './primitives.js';
+import { RoleSchema } from './roles.js';
+
+const ids = () => z._default(z.array(Id), []);
+
+export const AGENCY_KINDS = [
+  'council',
+  'health',
+  'police',
+  'education',
+  'housing',
+  'justice',
+  'voluntary',
+  'other',
+] as const;
+
+export const AgencySchema = z.strictObject({
+  id: Id,
+  name: text(120),
+  kind: z._default(z.enum(AGENCY_KINDS, { error: `expected an agency kind: ${AGENCY_KINDS.join(', ')}` }), 'other'),
+});
+
+/** Staff and board members only: a plan never lists children. */
+export const PersonSchema = z.strictObject({
+  id: Id,
+  name: text(120),
+  jobTitle: z.optional(text(160)),
+  agency: Id,
+  role: RoleSchema,
+});
+
+export const WorkstreamSchema = z.strictObject({
+  id: Id,
+  name: text(120),
+  lead: Id,
+});
+
+export const PromiseSchema = z.strictObject({
+  id: Id,
+  number: z.int().check(z.minimum(1, 'expected a promise number of 1 or more')),
+  title: text(200),
+  childFriendly: text(600),
+  owner: Id,
+  principles: z.array(Principle).check(z.minLength(1, 'name at least one principle (1 to 7)')),
+  reviewDate: z.optional(CalendarDate),
+});
+
+export const ActionSchema = z.strictObject({
+  id: Id,
+  title: text(200),
+  description: z.optional(text(4000)),
+  leadAgency: Id,
+  owner: z.optional(Id),
+  partners: ids(),
+  workstream: Id,
+  promises: ids(),
+  principles: z._default(z.array(Principle), []),
+  dueDate: z.optional(CalendarDate),
+  reviewDate: z.optional(CalendarDate),
+  /** Days between reviews; recording a review moves the next review date on by this much. */
+  reviewIntervalDays: z._default(
+    z.int().check(z.minimum(1, 'expected at least 1 day'), z.maximum(366, 'expected at most 366 days')),
+    91,
+  ),
+});
+
+export const MEASURE_UNITS = ['percent', 'number', 'rate-per-10000', 'days'] as const;
+
+export const ObservationSchema = z.strictObject({
+  period: text(40),
+  value: z.number(),
+  source: text(200),
+});
+
+export const MeasureSchema = z.strictObject({
+  id: Id,
+  title: text(200),
+  unit: z.enum(MEASURE_UNITS, { error: `expected a unit: ${MEASURE_UNITS.join(', ')}` }),
+  direction: z.enum(['higher', 'lower'], { error: 'expected "higher" or "lower" (which is better)' }),
+  target: z.number(),
+  baseline: z.optional(z.strictObject({ period: text(40), value: z.number() })),
+  /** Oldest first. */
+  observations: z._default(z.array(ObservationSchema), []),
+  promises: ids(),
+});
+
+export const MeetingSchema = z.strictObject({
+  date: CalendarDate,
+  theme: text(200),
+});
+
+export const FeedbackSchema = z.strictObject({
+  id: Id,
+  /** What children asked for ("you said"). */
+  said: text(1000),
+  date: CalendarDate,
+  from: z._default(text(120), 'Children in Care Council'),
+  promises: ids(),
+  actions: ids(),
+  /** What was done ("we did"), once there is an answer. */
+  response: z.optional(z.strictObject({ did: text(1000), date: CalendarDate })),
+});
+
+export const BoardSchema = z.strictObject({
+  name: z._default(text(120), 'Corporate Parenting Board'),
+  /** Papers go to members this many working days before a meeting. */
+  papersWorkingDaysBefore: z._default(z.int().check(z.minimum(0), z.maximum(60)), 5),
+  /** Reports go to the Children in Care Council this many calendar days before. */
+  childrenInCareCouncilDaysBefore: z._default(z.int().check(z.minimum(0), z.maximum(120)), 21),
+  /** Minutes are circulated this many calendar days after. */
+  minutesDaysAfter: z._default(z.int().check(z.minimum(0), z.maximum(120)), 14),
+  /** The council's own closure days, on top of bank holidays. */
+  closures: z._default(z.array(CalendarDate), []),
+});
+
+export const BragSettingsSchema = z.strictObject({
+  /** Amber when the due date is this many working days away or fewer (0: only when at risk or review overdue). */
+  amberWithinWorkingDays: z._default(z.int().check(z.minimum(0), z.maximum(60)), 0),
+  /** Amber when the review date has passed. */
+  amberWhenReviewOverdue: z._default(z.boolean(), true),
+  /** Red only once this many working days overdue (0: the day after the due date). */
+  redAfterWorkingDays: z._default(z.int().check(z.minimum(0), z.maximum(60)), 0),
+});
+
+export const PlanSchema = z.strictObject({
+  id: Id,
+  title: text(200),
+  council: text(120),
+  period: z.strictObject({ start: CalendarDate, end: CalendarDate }),
+  /** What happens when free text looks like a child's personal data. */
+  privacy: z._default(z.enum(['warn', 'refuse'], { error: 'expected "warn" or "refuse"' }), 'warn'),
+  board: z._default(BoardSchema, {} as never),
+  brag: z._default(BragSettingsSchema, {} as never),
+  agencies: z.array(AgencySchema).check(z.minLength(1, 'a plan needs at least one agency')),
+  people: z.array(PersonSchema).check(z.minLength(1, 'a plan needs at least one person')),
+  workstreams: z.array(WorkstreamSchema).check(z.minLength(1, 'a plan needs at least one workstream')),
+  promises: z._default(z.array(PromiseSchema), []),
+  actions: z._default(z.array(ActionSchema), []),
+  measures: z._default(z.array(MeasureSchema), []),
+  meetings: z._default(z.array(MeetingSchema), []),
+  feedback: z._default(z.array(FeedbackSchema), []),
+  links: z._default(z.array(z.strictObject({ title: text(200), href: HttpsLink })), []),
+});
+
+export type Agency = z.infer<typeof AgencySchema>;
+export type Person = z.infer<typeof PersonSchema>;
+export type Workstream = z.infer<typeof WorkstreamSchema>;
+export type PledgePromise = z.infer<typeof PromiseSchema>;
+export type ActionItem = z.infer<typeof ActionSchema>;
+export type Measure = z.infer<typeof MeasureSchema>;
+export type Observation = z.infer<typeof ObservationSchema>;
+export type Meeting = z.infer<typeof MeetingSchema>;
+export type Feedback = z.infer<typeof FeedbackSchema>;
+export type BoardSettings = z.infer<typeof BoardSchema>;
+export type BragSettings = z.infer<typeof BragSettingsSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
+/** A plan as written in a file, before defaults are filled in. */
+export type PlanInput = z.input<typeof PlanSchema>;

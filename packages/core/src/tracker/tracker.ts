@@ -1,0 +1,638 @@
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { londonDate } from '../calendar/dates.js';
+import { actionChecks } from '../machines/action.guards.js';
+import { ACTION_MACHINE_VERSION, actionMachine } from '../machines/action.machine.js';
+import type { ActionContext } from '../machines/action.context.js';
+import { explainRefusal } from '../machines/explain.js';
+import { PROMISE_MACHINE_VERSION, promiseChecks, promiseMachine, type PromiseContext } from '../machines/promise.machine.js';
+import { may, stepName, type PolicyTarget } from '../policy/policy.js';
+import { findPersonalData } from '../privacy/personal-data.js';
+import { EVENT_DATA, EventEnvelopeSchema, type Actor, type EventInput, type EventType, type PledgeEvent } from '../schema/events.js';
+import { formatProblem, problemsFromZod } from '../schema/issues.js';
+import type { ActionItem, Plan, PledgePromise } from '../schema/plan.js';
+import { ROLE_LABELS } from '../schema/roles.js';
+import type { EventStore } from '../store/event-store.js';
+import { describeEvent } from './describe.js';
+import type { ItemSnapshot } from './snapshot.js';
+import { STATE_LABELS, type ActionView, type ItemView, type PromiseView } from './views.js';
+
+export interface TrackerOptions {
+  plan: Plan;
+  /** The event log, in any order: it is put in canonical order (server `seq`, then `at`, then `id`). */
+  events?: readonly PledgeEvent[];
+  /** Per-item snapshots from a store: items whose snapshot matches are not replayed from the start. */
+  snapshots?: readonly ItemSnapshot[];
+  /** Where accepted events are written. */
+  store?: EventStore;
+}
+
+export type SendResult =
+  | {
+      ok: true;
+      event: PledgeEvent;
+      /** True when this event id was already recorded: nothing changed. */
+      duplicate: boolean;
+      /** Things the person should look at, such as text that looks like personal data. */
+      warnings: string[];
+      /** Settles once the store has written the event (at once without a store). */
+      saved: Promise<void>;
+    }
+  | { ok: false; reasons: string[] };
+
+export type Decision = { ok: true; warnings: string[] } | { ok: false; reasons: string[] };
+
+/** An event that the log holds but the engine would not apply, and why. */
+export interface RejectedEvent {
+  event: PledgeEvent;
+  reasons: string[];
+}
+
+/** One line of an item's audit trail. */
+export interface HistoryEntry {
+  eventId: string;
+  at: string;
+  type: EventType;
+  actor: Actor & { name: string; agencyName: string; roleLabel: string };
+  /** Who did what, in plain English: "Priya Shah (Virtual School) flagged a risk: ...". */
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+export interface TrackerChange {
+  events: PledgeEvent[];
+  streams: string[];
+}
+
+export type ActionFilter = {
+  state?: ActionView['state'] | readonly ActionView['state'][];
+  workstream?: string;
+  leadAgency?: string;
+  /** Lead agency or contributing partner. */
+  agency?: string;
+  owner?: string;
+  promise?: string;
+  principle?: number;
+};
+
+/** A step someone might take on an item, whether they may, and what it needs from them. */
+export interface NextStep {
+  type: EventType;
+  label: string;
+  allowed: boolean;
+  reasons: string[];
+  /** Data fields the person must fill in. */
+  needs: string[];
+}
+
+/** A read-only view of the whole plan as it stands: what queries take. */
+export interface PlanState {
+  plan: Plan;
+  actions: readonly ActionView[];
+  promises: readonly PromiseView[];
+  events: readonly PledgeEvent[];
+}
+
+interface Entry {
+  kind: 'action' | 'promise';
+  item: ActionItem | PledgePromise;
+  snapshot: AnyMachineSnapshot;
+  events: PledgeEvent[];
+  view?: ItemView;
+}
+
+const MACHINES = { action: actionMachine, promise: promiseMachine } as const;
+const VERSIONS = { action: ACTION_MACHINE_VERSION, promise: PROMISE_MACHINE_VERSION } as const;
+const CHECKS = { action: actionChecks, promise: promiseChecks } as const;
+
+/** Fields of event data that people write in their own words: checked for personal data. */
+const FREE_TEXT = ['note', 'reason', 'summary'] as const;
+
+/** Canonical order: by server sequence when both have one, then by time, then by id. */
+export function compareEvents(a: PledgeEvent, b: PledgeEvent): number {
+  if (a.seq !== undefined && b.seq !== undefined && a.seq !== b.seq) return a.seq - b.seq;
+  const t = Date.parse(a.at) - Date.parse(b.at);
+  if (t !== 0) return t;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function inCanonicalOrder(events: readonly PledgeEvent[]): PledgeEvent[] {
+  for (let i = 1; i < events.length; i++) {
+    if (compareEvents(events[i - 1]!, events[i]!) > 0) return [...events].sort(compareEvents);
+  }
+  return [...events];
+}
+
+function sameEvent(a: PledgeEvent, b: PledgeEvent): boolean {
+  return JSON.stringify([a.stream, a.type, a.data, a.actor, a.at]) === JSON.stringify([b.stream, b.type, b.data, b.actor, b.at]);
+}
+
+/** Checks an event's envelope and its data against its type's schema; returns the event with defaults filled in. */
+export function parseEvent(input: unknown): { ok: true; event: PledgeEvent } | { ok: false; reasons: string[] } {
+  const envelope = EventEnvelopeSchema.safeParse(input, { reportInput: true });
+  if (!envelope.success) return { ok: false, reasons: problemsFromZod(envelope.error).map(formatProblem) };
+  const schema = EVENT_DATA[envelope.data.type];
+  const data = schema.safeParse(envelope.data.data, { reportInput: true });
+  if (!data.success) return { ok: false, reasons: problemsFromZod(data.error, ['data']).map(formatProblem) };
+  return { ok: true, event: { ...envelope.data, data: data.data } as PledgeEvent };
+}
+
+/**
+ * The engine: a plan and its event log, folded through the machines into the state of
+ * every promise and action item. Pure apart from the optional store.
+ */
+export class Tracker {
+  readonly plan: Plan;
+  readonly #entries = new Map<string, Entry>();
+  readonly #ids = new Map<string, PledgeEvent>();
+  readonly #listeners = new Set<(change: TrackerChange) => void>();
+  readonly #store: EventStore | undefined;
+  readonly #unsaved: { event: PledgeEvent; snapshot: ItemSnapshot; done: (e?: unknown) => void }[] = [];
+  #draining = false;
+  #rejected: RejectedEvent[] = [];
+  #rebuilt: string[] = [];
+  #state: PlanState | undefined;
+  #log: PledgeEvent[] | undefined;
+
+  constructor(options: TrackerOptions) {
+    this.plan = options.plan;
+    this.#store = options.store;
+    for (const item of this.plan.actions) this.#entries.set(item.id, this.#newEntry('action', item));
+    for (const item of this.plan.promises) this.#entries.set(item.id, this.#newEntry('promise', item));
+    this.#load(options.events ?? [], options.snapshots ?? []);
+  }
+
+  #newEntry(kind: Entry['kind'], item: ActionItem | PledgePromise): Entry {
+    const [snapshot] = initialTransition(MACHINES[kind] as typeof actionMachine, item as ActionItem);
+    return { kind, item, snapshot: snapshot as AnyMachineSnapshot, events: [] };
+  }
+
+  #load(events: readonly PledgeEvent[], snapshots: readonly ItemSnapshot[]) {
+    const byStream = new Map<string, PledgeEvent[]>();
+    for (const event of inCanonicalOrder(events)) {
+      const seen = this.#ids.get(event.id);
+      if (seen) {
+        if (!sameEvent(seen, event)) this.#rejected.push({ event, reasons: [`An event with the id ${event.id} was already recorded with different content.`] });
+        continue;
+      }
+      this.#ids.set(event.id, event);
+      let list = byStream.get(event.stream);
+      if (!list) byStream.set(event.stream, (list = []));
+      list.push(event);
+    }
+    const snaps = new Map(snapshots.map((s) => [s.stream, s]));
+    for (const [stream, list] of byStream) {
+      const entry = this.#entries.get(stream);
+      if (!entry) {
+        for (const event of list) this.#rejected.push({ event, reasons: [`There is no promise or action with the id "${stream}" in this plan.`] });
+        continue;
+      }
+      this.#foldFrom(entry, list, snaps.get(stream));
+    }
+    for (const [stream, snap] of snaps) {
+      if (!byStream.has(stream) && snap.eventCount > 0) this.#rebuilt.push(stream);
+    }
+  }
+
+  /** Brings `entry` up to date with `list` (its whole stream), from a snapshot when it still fits. */
+  #foldFrom(entry: Entry, list: PledgeEvent[], snap: ItemSnapshot | undefined) {
+    let start = 0;
+    if (snap) {
+      const fits =
+        snap.kind === entry.kind &&
+        snap.machineVersion === VERSIONS[entry.kind] &&
+        snap.eventCount <= list.length &&
+        (snap.eventCount === 0 || list[snap.eventCount - 1]?.id === snap.lastEventId);
+      if (fits) {
+        entry.snapshot = MACHINES[entry.kind].resolveState({ value: snap.value, context: snap.context } as never) as AnyMachineSnapshot;
+        entry.events = list.slice(0, snap.eventCount);
+        start = snap.eventCount;
+      } else {
+        this.#rebuilt.push(entry.item.id);
+      }
+    }
+    for (let i = start; i < list.length; i++) {
+      const event = list[i]!;
+      const outcome = this.#evaluate(entry, entry.snapshot, event, false);
+      if ('reasons' in outcome) {
+        this.#rejected.push({ event, reasons: outcome.reasons });
+        this.#ids.delete(event.id);
+      } else {
+        entry.snapshot = outcome.next;
+        entry.events.push(event);
+      }
+    }
+    entry.view = undefined;
+  }
+
+  /** Would the engine accept `event` on `entry` from `snapshot`? Gives the next snapshot or every reason not. */
+  #evaluate(
+    entry: Entry,
+    snapshot: AnyMachineSnapshot,
+    event: PledgeEvent,
+    withWarnings: boolean,
+  ): { next: AnyMachineSnapshot; warnings: string[] } | { reasons: string[] } {
+    const title = `"${entry.item.title}"`;
+    if (!event.type.startsWith(`${entry.kind}.`)) {
+      return { reasons: [`${title} is ${entry.kind === 'action' ? 'an action' : 'a promise'}: a ${event.type} step does not apply to it.`] };
+    }
+    const data = event.data as Record<string, unknown>;
+    if (typeof data['owner'] === 'string' && !this.plan.people.some((p) => p.id === data['owner'])) {
+      return { reasons: [`data.owner: there is no person with the id "${data['owner']}" in this plan.`] };
+    }
+    const target = { kind: entry.kind, item: entry.item, context: snapshot.context } as PolicyTarget;
+    const decision = may(event.actor, event.type, data, target, this.plan);
+    if (!decision.ok) return { reasons: decision.reasons };
+
+    const machine = MACHINES[entry.kind] as typeof actionMachine;
+    if (!snapshot.can(event as never)) {
+      const why = explainRefusal(snapshot, event, CHECKS[entry.kind] as Record<string, (c: unknown, e: PledgeEvent) => string | undefined>);
+      if (why.wrongState) {
+        const now = STATE_LABELS[this.#stateOf(snapshot) as keyof typeof STATE_LABELS].toLowerCase();
+        const when = why.acceptedIn.map((s) => STATE_LABELS[s as keyof typeof STATE_LABELS]?.toLowerCase() ?? s);
+        return {
+          reasons: [
+            `${title} is ${now}, so no one can ${stepName(event.type)} on it now` +
+              (when.length ? ` (only when it is ${when.join(', ')}).` : '.'),
+          ],
+        };
+      }
+      return { reasons: why.reasons.length ? why.reasons : [`${title} cannot take this step now.`] };
+    }
+    const [next] = transition(machine, snapshot as never, event as never);
+
+    const warnings: string[] = [];
+    if (withWarnings || this.plan.privacy === 'refuse') {
+      for (const field of FREE_TEXT) {
+        const text = data[field];
+        if (typeof text !== 'string') continue;
+        for (const finding of findPersonalData(text)) warnings.push(`data.${field}: ${finding.message}`);
+      }
+      if (warnings.length && this.plan.privacy === 'refuse') {
+        return { reasons: warnings.map((w) => `${w} This plan does not accept text that looks like a child's personal data.`) };
+      }
+    }
+    return { next: next as AnyMachineSnapshot, warnings };
+  }
+
+  #stateOf(snapshot: AnyMachineSnapshot): string {
+    const value = snapshot.value as string | Record<string, string>;
+    if (typeof value === 'string') return value;
+    const [parent, child] = Object.entries(value)[0]!;
+    return child === 'unjudged' ? parent : child;
+  }
+
+  #changed(events: PledgeEvent[], streams: string[]) {
+    this.#state = undefined;
+    this.#log = undefined;
+    for (const s of streams) {
+      const entry = this.#entries.get(s);
+      if (entry) entry.view = undefined;
+    }
+    const change = { events, streams };
+    for (const listener of this.#listeners) listener(change);
+  }
+
+  #persist(event: PledgeEvent, snapshot: ItemSnapshot): Promise<void> {
+    if (!this.#store) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.#unsaved.push({ event, snapshot, done: (e) => (e === undefined ? resolve() : reject(e)) });
+      void this.#drain();
+    });
+  }
+
+  async #drain() {
+    if (this.#draining || !this.#store) return;
+    this.#draining = true;
+    try {
+      while (this.#unsaved.length) {
+        const next = this.#unsaved[0]!;
+        try {
+          await this.#store.append(next.event, next.snapshot);
+        } catch (error) {
+          // Keep it (and everything after it) in memory, in order, for `flush()` to retry.
+          for (const waiting of this.#unsaved) waiting.done(error ?? new Error('The store could not save the event.'));
+          for (const waiting of this.#unsaved) waiting.done = () => {};
+          return;
+        }
+        this.#unsaved.shift()!.done();
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  /** Events accepted here but not yet written by the store (a full disk, say): they are retried by `flush()`. */
+  get unsaved(): readonly PledgeEvent[] {
+    return this.#unsaved.map((u) => u.event);
+  }
+
+  /** Tries again to write unsaved events. Resolves when all are written; rejects with the store's error. */
+  flush(): Promise<void> {
+    if (!this.#unsaved.length) return Promise.resolve();
+    const last = this.#unsaved.at(-1)!;
+    const settled = new Promise<void>((resolve, reject) => {
+      last.done = (e) => (e === undefined ? resolve() : reject(e));
+    });
+    void this.#drain();
+    return settled;
+  }
+
+  /** Events in the log that the engine would not apply, with the reasons: shown to their authors, never dropped. */
+  get rejected(): readonly RejectedEvent[] {
+    return this.#rejected;
+  }
+
+  /** Items whose stored snapshot did not fit (an older machine version, a changed log) and were rebuilt from events. */
+  get rebuilt(): readonly string[] {
+    return this.#rebuilt;
+  }
+
+  /** May `actor` take this step now? Gives every reason when not, and warnings when yes. */
+  can(actor: Actor, step: { stream: string; type: EventType; data?: Record<string, unknown>; at?: string }): Decision {
+    const entry = this.#entries.get(step.stream);
+    const parsed = parseEvent({ id: 'check-only', at: step.at ?? '1970-01-01T00:00:00Z', ...step, actor });
+    if (!parsed.ok) return parsed;
+    if (!entry) return { ok: false, reasons: [`There is no promise or action with the id "${step.stream}" in this plan.`] };
+    const outcome = this.#evaluate(entry, entry.snapshot, parsed.event, true);
+    return 'reasons' in outcome ? { ok: false, reasons: outcome.reasons } : { ok: true, warnings: outcome.warnings };
+  }
+
+  /** The steps this person might take on an item now, allowed or not, with reasons and the data each needs. */
+  nextSteps(actor: Actor, id: string): NextStep[] {
+    const entry = this.#entries.get(id);
+    if (!entry) return [];
+    const out: NextStep[] = [];
+    for (const type of Object.keys(EVENT_DATA) as EventType[]) {
+      if (!type.startsWith(`${entry.kind}.`)) continue;
+      const event = { id: 'check-only', stream: id, type, data: {}, actor, at: '1970-01-01T00:00:00Z' } as unknown as PledgeEvent;
+      const shape = (EVENT_DATA[type] as unknown as { _zod: { def: { shape: Record<string, { _zod: { optin?: string } }> } } })._zod.def.shape;
+      const needs = Object.entries(shape)
+        .filter(([, s]) => s._zod.optin !== 'optional')
+        .map(([k]) => k);
+      const target = { kind: entry.kind, item: entry.item, context: entry.snapshot.context } as PolicyTarget;
+      const decision = may(actor, type, {}, target, this.plan);
+      if (!decision.ok) {
+        out.push({ type, label: stepName(type), allowed: false, reasons: decision.reasons, needs });
+        continue;
+      }
+      const why = explainRefusal(entry.snapshot, event, {});
+      if (why.wrongState) continue; // not a step from this state at all: not offered
+      const guarded = needs.length === 0 && !entry.snapshot.can(event as never);
+      const reasons = guarded ? explainRefusal(entry.snapshot, event, CHECKS[entry.kind] as never) : undefined;
+      const blocked = reasons && !reasons.wrongState ? reasons.reasons : [];
+      out.push({ type, label: stepName(type), allowed: blocked.length === 0, reasons: blocked, needs });
+    }
+    return out;
+  }
+
+  /**
+   * Applies one event: schema, policy, machine and privacy checks, then the item's new
+   * state, the log, the listeners and the store. A refused event changes nothing.
+   */
+  send(input: EventInput | PledgeEvent): SendResult {
+    const parsed = parseEvent(input);
+    if (!parsed.ok) return parsed;
+    const event = parsed.event;
+    const seen = this.#ids.get(event.id);
+    if (seen) {
+      return sameEvent(seen, event)
+        ? { ok: true, event: seen, duplicate: true, warnings: [], saved: Promise.resolve() }
+        : { ok: false, reasons: [`An event with the id ${event.id} was already recorded with different content.`] };
+    }
+    const entry = this.#entries.get(event.stream);
+    if (!entry) return { ok: false, reasons: [`There is no promise or action with the id "${event.stream}" in this plan.`] };
+
+    const last = entry.events.at(-1);
+    if (last && compareEvents(last, event) > 0) {
+      // An event dated before the item's latest change: fold the stream again in canonical order.
+      const outcome = this.#refold(entry, [event]);
+      if (!outcome.ok) return outcome;
+    } else {
+      const outcome = this.#evaluate(entry, entry.snapshot, event, true);
+      if ('reasons' in outcome) return { ok: false, reasons: outcome.reasons };
+      entry.snapshot = outcome.next;
+      entry.events.push(event);
+      this.#ids.set(event.id, event);
+      this.#changed([event], [event.stream]);
+      return { ok: true, event, duplicate: false, warnings: outcome.warnings, saved: this.#persist(event, this.snapshot(event.stream)!) };
+    }
+    this.#changed([event], [event.stream]);
+    return { ok: true, event, duplicate: false, warnings: [], saved: this.#persist(event, this.snapshot(event.stream)!) };
+  }
+
+  /** Folds `entry` again with `extra` events merged in; all or nothing. */
+  #refold(entry: Entry, extra: PledgeEvent[]): { ok: true } | { ok: false; reasons: string[] } {
+    const list = [...entry.events, ...extra].sort(compareEvents);
+    let [snapshot] = initialTransition(MACHINES[entry.kind] as typeof actionMachine, entry.item as ActionItem) as unknown as [AnyMachineSnapshot];
+    for (const event of list) {
+      const outcome = this.#evaluate(entry, snapshot, event, false);
+      if ('reasons' in outcome) {
+        return { ok: false, reasons: [`Taken in date order (${event.at}), this step does not fit the item's history: ${outcome.reasons.join(' ')}`] };
+      }
+      snapshot = outcome.next;
+    }
+    entry.snapshot = snapshot;
+    entry.events = list;
+    for (const e of extra) this.#ids.set(e.id, e);
+    return { ok: true };
+  }
+
+  /**
+   * Takes events from elsewhere (another tab, a sync server) in any order, with duplicates.
+   * Each is applied in its canonical place; those that do not fit are kept in `rejected`.
+   */
+  receive(events: readonly PledgeEvent[]): { applied: PledgeEvent[]; rejected: RejectedEvent[] } {
+    const applied: PledgeEvent[] = [];
+    const rejected: RejectedEvent[] = [];
+    const streams = new Set<string>();
+    for (const input of [...events].sort(compareEvents)) {
+      const parsed = parseEvent(input);
+      if (!parsed.ok) {
+        rejected.push({ event: input, reasons: parsed.reasons });
+        continue;
+      }
+      const event = parsed.event;
+      const seen = this.#ids.get(event.id);
+      if (seen) {
+        if (!sameEvent(seen, event)) rejected.push({ event, reasons: [`An event with the id ${event.id} was already recorded with different content.`] });
+        continue;
+      }
+      const entry = this.#entries.get(event.stream);
+      if (!entry) {
+        rejected.push({ event, reasons: [`There is no promise or action with the id "${event.stream}" in this plan.`] });
+        continue;
+      }
+      const last = entry.events.at(-1);
+      let outcome: { ok: true } | { ok: false; reasons: string[] };
+      if (last && compareEvents(last, event) > 0) outcome = this.#refold(entry, [event]);
+      else {
+        const step = this.#evaluate(entry, entry.snapshot, event, false);
+        if ('reasons' in step) outcome = { ok: false, reasons: step.reasons };
+        else {
+          entry.snapshot = step.next;
+          entry.events.push(event);
+          this.#ids.set(event.id, event);
+          outcome = { ok: true };
+        }
+      }
+      if (outcome.ok) {
+        applied.push(event);
+        streams.add(event.stream);
+      } else rejected.push({ event, reasons: outcome.reasons });
+    }
+    this.#rejected.push(...rejected);
+    if (applied.length) this.#changed(applied, [...streams]);
+    return { applied, rejected };
+  }
+
+  /** The item's snapshot as a store keeps it. */
+  snapshot(id: string): ItemSnapshot | undefined {
+    const entry = this.#entries.get(id);
+    if (!entry) return undefined;
+    const persisted = MACHINES[entry.kind].getPersistedSnapshot(entry.snapshot as never) as unknown as { value: unknown; context: unknown };
+    return {
+      stream: id,
+      kind: entry.kind,
+      machineVersion: VERSIONS[entry.kind],
+      value: persisted.value,
+      context: persisted.context,
+      eventCount: entry.events.length,
+      ...(entry.events.length ? { lastEventId: entry.events.at(-1)!.id } : {}),
+    };
+  }
+
+  /** Every item's snapshot, for a store to write after a rebuild. */
+  snapshots(): ItemSnapshot[] {
+    return [...this.#entries.keys()].map((id) => this.snapshot(id)!);
+  }
+
+  /** An item as it stands. The same object is returned until the item changes. */
+  get(id: string): ItemView | undefined {
+    const entry = this.#entries.get(id);
+    if (!entry) return undefined;
+    if (!entry.view) entry.view = this.#view(entry);
+    return entry.view;
+  }
+
+  getAction(id: string): ActionView | undefined {
+    const view = this.get(id);
+    return view?.kind === 'action' ? view : undefined;
+  }
+
+  getPromise(id: string): PromiseView | undefined {
+    const view = this.get(id);
+    return view?.kind === 'promise' ? view : undefined;
+  }
+
+  #view(entry: Entry): ItemView {
+    const last = entry.events.at(-1);
+    const common = { state: this.#stateOf(entry.snapshot), eventCount: entry.events.length, ...(last ? { updatedAt: last.at } : {}) };
+    if (entry.kind === 'action') {
+      const { id: _, ...context } = entry.snapshot.context as ActionContext;
+      const { owner: __, dueDate: ___, reviewDate: ____, ...item } = entry.item as ActionItem;
+      return Object.freeze({ ...item, ...context, ...common, kind: 'action' }) as ActionView;
+    }
+    const { id: _, ...context } = entry.snapshot.context as PromiseContext;
+    const { owner: __, reviewDate: ___, ...item } = entry.item as PledgePromise;
+    return Object.freeze({ ...item, ...context, ...common, kind: 'promise' }) as PromiseView;
+  }
+
+  /** Action items, in plan order, that match every field of `filter`. */
+  actions(filter: ActionFilter = {}): ActionView[] {
+    const states = filter.state === undefined ? undefined : ([] as string[]).concat(filter.state);
+    const out: ActionView[] = [];
+    for (const item of this.plan.actions) {
+      const a = this.get(item.id) as ActionView;
+      if (states && !states.includes(a.state)) continue;
+      if (filter.workstream && a.workstream !== filter.workstream) continue;
+      if (filter.leadAgency && a.leadAgency !== filter.leadAgency) continue;
+      if (filter.agency && a.leadAgency !== filter.agency && !a.partners.includes(filter.agency)) continue;
+      if (filter.owner && a.owner !== filter.owner) continue;
+      if (filter.promise && !a.promises.includes(filter.promise)) continue;
+      if (filter.principle && !a.principles.includes(filter.principle)) continue;
+      out.push(a);
+    }
+    return out;
+  }
+
+  /** Promises in number order. */
+  promises(): PromiseView[] {
+    return this.plan.promises.map((p) => this.get(p.id) as PromiseView).sort((a, b) => a.number - b.number);
+  }
+
+  /** Items of one kind: `list({ kind: 'action', ...filter })` or `list({ kind: 'promise' })`. */
+  list(filter: { kind: 'action' } & ActionFilter): ActionView[];
+  list(filter: { kind: 'promise' }): PromiseView[];
+  list(filter: ({ kind: 'action' } & ActionFilter) | { kind: 'promise' }): ItemView[] {
+    if (filter.kind === 'promise') return this.promises();
+    const { kind: _, ...rest } = filter;
+    return this.actions(rest);
+  }
+
+  /** The item's audit trail, oldest first: who did what, when, and why. */
+  history(id: string): HistoryEntry[] {
+    const entry = this.#entries.get(id);
+    if (!entry) return [];
+    return entry.events.map((event) => {
+      const person = this.plan.people.find((p) => p.id === event.actor.userId);
+      const agency = this.plan.agencies.find((a) => a.id === event.actor.agencyId);
+      const name = person?.name ?? event.actor.userId;
+      const agencyName = agency?.name ?? event.actor.agencyId;
+      return {
+        eventId: event.id,
+        at: event.at,
+        type: event.type,
+        actor: { ...event.actor, name, agencyName, roleLabel: ROLE_LABELS[event.actor.role] },
+        summary: `${name} (${agencyName}) ${describeEvent(event, this.plan)}`,
+        data: event.data as Record<string, unknown>,
+      };
+    });
+  }
+
+  /** Every accepted event, in canonical order. */
+  events(): readonly PledgeEvent[] {
+    if (!this.#log) {
+      const all: PledgeEvent[] = [];
+      for (const entry of this.#entries.values()) all.push(...entry.events);
+      this.#log = all.sort(compareEvents);
+    }
+    return this.#log;
+  }
+
+  /** The whole plan as it stands, for queries. Cached until something changes. */
+  state(): PlanState {
+    if (!this.#state) {
+      this.#state = Object.freeze({ plan: this.plan, actions: this.actions(), promises: this.promises(), events: this.events() });
+    }
+    return this.#state;
+  }
+
+  /** Calls `listener` after every change; returns a function that stops it. */
+  subscribe(listener: (change: TrackerChange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * The plan as it stood at `when`: an instant (ISO 8601), or a date (`YYYY-MM-DD`,
+   * meaning the end of that day in UK time). A new, read-only tracker with no store.
+   */
+  at(when: string): Tracker {
+    const isDate = /^\d{4}-\d{2}-\d{2}$/.test(when);
+    const limit = isDate ? 0 : Date.parse(when);
+    if (!isDate && Number.isNaN(limit)) throw new RangeError(`expected a date (YYYY-MM-DD) or an ISO 8601 instant, got "${when}"`);
+    const events = this.events().filter((e) => (isDate ? londonDate(e.at) <= when : Date.parse(e.at) <= limit));
+    return new Tracker({ plan: this.plan, events });
+  }
+}
+
+/** A tracker over a plan and (optionally) an event log, synchronously. */
+export function createTracker(options: TrackerOptions): Tracker {
+  return new Tracker(options);
+}
+
+/** A tracker loaded from a store: its snapshots and the events after them. */
+export async function openTracker(options: { plan: Plan; store: EventStore }): Promise<Tracker> {
+  const log = await options.store.load();
+  return new Tracker({ plan: options.plan, events: log.events, snapshots: log.snapshots, store: options.store });
+}

@@ -1,0 +1,190 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  compareDates,
+  dayOfWeek,
+  daysBetween,
+  fromDayNumber,
+  isWeekend,
+  londonDate,
+  toDayNumber,
+  todayInLondon,
+} from '../../src/calendar/dates.js';
+
+describe('day numbers', () => {
+  it('counts days from 1 January 1970', () => {
+    expect(toDayNumber('1970-01-01')).toBe(0);
+    expect(toDayNumber('1970-01-02')).toBe(1);
+    expect(toDayNumber('1969-12-31')).toBe(-1);
+    expect(toDayNumber('2026-11-23')).toBe(Date.UTC(2026, 10, 23) / 86_400_000);
+  });
+
+  it('agrees with Date.UTC and round-trips every day from 1900 to 2200', () => {
+    const first = Date.UTC(1900, 0, 1) / 86_400_000;
+    const last = Date.UTC(2200, 11, 31) / 86_400_000;
+    for (let n = first; n <= last; n++) {
+      const date = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(n) !== date || toDayNumber(date) !== n) {
+        expect({ n, date: fromDayNumber(n), back: toDayNumber(date) }).toEqual({ n, date, back: n });
+      }
+    }
+  });
+
+  it('writes the earliest and latest four-digit years', () => {
+    expect(fromDayNumber(toDayNumber('0001-01-01'))).toBe('0001-01-01');
+    expect(fromDayNumber(toDayNumber('9999-12-31'))).toBe('9999-12-31');
+    expect(() => fromDayNumber(toDayNumber('9999-12-31') + 1)).toThrow(RangeError);
+    expect(() => fromDayNumber(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('reading dates', () => {
+  it.each(['2026-02-30', '2026-02-29', '2100-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-1-5', '26-01-05', '2026-01-05T00:00:00Z', ' 2026-01-05', ''])(
+    'refuses %j with a message saying what was expected',
+    (text) => {
+      expect(() => toDayNumber(text)).toThrow(RangeError);
+      expect(() => toDayNumber(text)).toThrow(`expected a date written YYYY-MM-DD, got ${JSON.stringify(text)}`);
+    },
+  );
+
+  it('accepts 29 February in a leap year, including 2000', () => {
+    expect(addDays('2028-02-29', 1)).toBe('2028-03-01');
+    expect(addDays('2000-02-29', 1)).toBe('2000-03-01');
+  });
+
+  it('refuses a value that is not text at all', () => {
+    expect(() => toDayNumber(undefined as unknown as string)).toThrow('got undefined');
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('adds days across month and year ends', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
+    expect(addDays('2026-11-23', 0)).toBe('2026-11-23');
+    expect(addDays('2026-11-23', -21)).toBe('2026-11-02');
+    expect(() => addDays('2026-11-23', 0.5)).toThrow(RangeError);
+  });
+
+  it('counts days between dates, later minus earlier', () => {
+    expect(daysBetween('2026-11-20', '2026-11-23')).toBe(3);
+    expect(daysBetween('2026-11-23', '2026-11-20')).toBe(-3);
+    expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
+    expect(daysBetween('2028-01-01', '2029-01-01')).toBe(366);
+  });
+
+  it('names the day of the week from Sunday as 0', () => {
+    expect(dayOfWeek('1970-01-01')).toBe(4); // a Thursday
+    expect(dayOfWeek('2026-11-22')).toBe(0);
+    expect(dayOfWeek('2026-11-23')).toBe(1);
+    expect(dayOfWeek('2026-11-28')).toBe(6);
+    expect(dayOfWeek('1969-12-28')).toBe(0);
+  });
+
+  it('knows a weekend', () => {
+    expect(isWeekend('2026-11-21')).toBe(true);
+    expect(isWeekend('2026-11-22')).toBe(true);
+    expect(isWeekend('2026-11-23')).toBe(false);
+    expect(isWeekend('2026-11-27')).toBe(false);
+  });
+
+  it('compares dates for sorting', () => {
+    expect(compareDates('2026-11-20', '2026-11-23')).toBe(-1);
+    expect(compareDates('2026-11-23', '2026-11-23')).toBe(0);
+    expect(compareDates('2027-01-01', '2026-12-31')).toBe(1);
+    expect(['2027-01-01', '2026-03-05', '2026-12-31'].sort(compareDates)).toEqual(['2026-03-05', '2026-12-31', '2027-01-01']);
+    expect(() => compareDates('2026-11-20', '20/11/2026')).toThrow(/got "20\/11\/2026"/);
+  });
+});
+
+describe('londonDate', () => {
+  it.each([
+    // Clocks go forward at 01:00 UTC on Sunday 29 March 2026.
+    ['2026-03-28T23:30:00Z', '2026-03-28'], // GMT: still Saturday in London
+    ['2026-03-29T00:30:00Z', '2026-03-29'], // GMT, half an hour before the change
+    ['2026-03-29T23:30:00Z', '2026-03-30'], // BST: already Monday in London
+    ['2026-03-30T00:30:00Z', '2026-03-30'],
+    // Clocks go back at 01:00 UTC on Sunday 25 October 2026.
+    ['2026-10-24T23:30:00Z', '2026-10-25'], // BST: already Sunday in London
+    ['2026-10-25T00:30:00Z', '2026-10-25'], // BST, half an hour before the change
+    ['2026-10-25T23:30:00Z', '2026-10-25'], // GMT: still Sunday in London
+    ['2026-10-26T00:30:00Z', '2026-10-26'],
+    // Midsummer and New Year.
+    ['2026-06-30T23:30:00Z', '2026-07-01'],
+    ['2026-12-31T23:30:00Z', '2026-12-31'],
+    ['2027-01-01T00:00:00Z', '2027-01-01'],
+  ])('gives the London date at %s as %s', (instant, date) => {
+    expect(londonDate(instant)).toBe(date);
+    expect(londonDate(new Date(instant))).toBe(date);
+  });
+
+  it('reads offsets other than Z', () => {
+    expect(londonDate('2026-07-01T00:30:00+01:00')).toBe('2026-07-01');
+    expect(londonDate('2026-11-23T08:00:00+09:00')).toBe('2026-11-22');
+    expect(londonDate('2026-11-22T20:00:00.123-05:00')).toBe('2026-11-23');
+  });
+
+  it('refuses a time with no time zone, which would be read in the machine zone', () => {
+    expect(() => londonDate('2026-11-23T10:00:00')).toThrow(RangeError);
+    expect(() => londonDate('2026-11-23')).toThrow(/expected a date and time with a time zone/);
+    expect(() => londonDate('2026-02-30T10:00:00Z')).toThrow(RangeError);
+    expect(() => londonDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
+  it('gives today in London from the clock it is handed', () => {
+    expect(todayInLondon(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(todayInLondon(new Date('2026-11-23T09:00:00Z'))).toBe('2026-11-23');
+  });
+});
+
+describe('independence from the machine time zone', () => {
+  it('gives the same answers in a process running in Auckland, Los Angeles or London', () => {
+    // Bundle the calendar and run it in child processes with TZ set: that is the only way to
+    // change Node's zone for certain (worker threads share their parent's).
+    const entry = fileURLToPath(new URL('../../src/calendar/working-days.ts', import.meta.url));
+    const dates = fileURLToPath(new URL('../../src/calendar/dates.ts', import.meta.url));
+    const deadlines = fileURLToPath(new URL('../../src/calendar/deadlines.ts', import.meta.url));
+    const built = buildSync({
+      stdin: {
+        contents: `
+          import * as d from ${JSON.stringify(dates)};
+          import * as w from ${JSON.stringify(entry)};
+          import * as b from ${JSON.stringify(deadlines)};
+          console.log(JSON.stringify([
+            new Date(2026, 0, 1).getTimezoneOffset(),
+            d.londonDate('2026-03-29T23:30:00Z'), d.londonDate('2026-10-25T23:30:00Z'),
+            d.todayInLondon(new Date('2026-06-30T23:30:00Z')), d.addDays('2026-03-28', 1),
+            d.dayOfWeek('2026-03-29'), d.toDayNumber('2026-10-25'),
+            w.workingDaysBetween('2026-03-20', '2026-11-23'), w.addWorkingDays('2026-10-23', 1),
+            b.boardDeadlines('2026-09-01'),
+          ]));`,
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      logLevel: 'silent',
+    });
+    const code = built.outputFiles[0]!.text;
+    const results = ['Pacific/Auckland', 'America/Los_Angeles', 'Europe/London'].map((zone) => {
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+        env: { ...process.env, TZ: zone },
+        encoding: 'utf8',
+      });
+      expect(run.stderr).toBe('');
+      return JSON.parse(run.stdout) as unknown[];
+    });
+    // The machine zones really were different...
+    expect(new Set(results.map((r) => r[0])).size).toBe(3);
+    // ...and every calendar answer was the same.
+    const answers = results.map((r) => r.slice(1));
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    expect(answers[0]!.slice(0, 3)).toEqual(['2026-03-30', '2026-10-25', '2026-07-01']);
+  });
+});

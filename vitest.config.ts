@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests run against each package's source, not its build.
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: { alias: { '@pledgeflow/core': src('core') } },
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
+    pool: 'threads',
+    maxWorkers: 2,
+  },
+});
