@@ -39,6 +39,23 @@ if (existsSync(vitestJson)) {
   problems.push('vitest wrote no report');
 }
 
+// 3. Browser tests (@web/test-runner in Chromium): elements, IndexedDB, accessibility.
+const wtrJson = new URL('wtr.json', cache).pathname;
+rmSync(wtrJson, { force: true });
+const wtrStatus = run('browser tests (@web/test-runner, Chromium)', bin('wtr'), ['--config', 'web-test-runner.config.js']);
+if (existsSync(wtrJson)) {
+  const r = JSON.parse(readFileSync(wtrJson, 'utf8'));
+  passed += r.passed;
+  failed += r.failed;
+  if (wtrStatus !== 0 && r.failed === 0) {
+    failed += 1;
+    problems.push('@web/test-runner exited with an error outside any test');
+  }
+} else {
+  failed += 1;
+  problems.push('@web/test-runner wrote no report (is /usr/bin/chromium installed? apt-get install chromium)');
+}
+
 writeFileSync(new URL('test-summary.json', cache), JSON.stringify({ passed, failed, problems }));
 if (problems.length) process.stdout.write(`\n${problems.join('\n')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
