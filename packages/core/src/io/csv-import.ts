@@ -7,7 +7,7 @@ import { problemsFromZod } from '../schema/issues.js';
 import { ActionSchema, type ActionItem, type Plan } from '../schema/plan.js';
 import { isCalendarDate } from '../schema/primitives.js';
 import { findPersonalData } from '../privacy/personal-data.js';
-import { parseCsv, type CsvProblem } from './csv.js';
+import { columnLetter, parseCsv, type CsvProblem } from './csv.js';
 
 /** The outcome of `importActionsCsv`: the new actions and plan, or every problem found. */
 export type ActionsCsvImport =
@@ -139,7 +139,7 @@ function readHeader(cells: readonly string[]): Header {
       header.problems.push({
         row: 1,
         column: cell.trim(),
-        message: `this column means the same as the "${earlier}" column (${COLUMNS[field].header}); keep only one of them`,
+        message: `this column means the same as the "${earlier}" column; keep only one of them`,
       });
       return;
     }
@@ -207,9 +207,9 @@ function readRow(
   const one = (field: Field, lookup: Lookup): string | undefined => {
     const given = cell(field);
     if (!given) return undefined;
-    const found = lookup.find(given);
-    if ('id' in found) return found.id;
-    report(field, found.message);
+    const match = lookup.find(given);
+    if ('id' in match) return match.id;
+    report(field, match.message);
     return undefined;
   };
   const many = (field: Field, lookup: Lookup): string[] => {
@@ -220,10 +220,10 @@ function readRow(
     if ('id' in whole) return [whole.id];
     const out: string[] = [];
     for (const part of splitList(given)) {
-      const found = lookup.find(part);
-      if ('id' in found) {
-        if (!out.includes(found.id)) out.push(found.id);
-      } else report(field, found.message);
+      const match = lookup.find(part);
+      if ('id' in match) {
+        if (!out.includes(match.id)) out.push(match.id);
+      } else report(field, match.message);
     }
     return out;
   };
@@ -289,7 +289,7 @@ function readRow(
   return { action: parsed.data };
 }
 
-/** "a; b" splits on semicolons only, so "a, b" can still be split when there is no semicolon. */
+/** Splits on `;` when there is one (so names in the list may contain commas), otherwise on `,`. */
 function splitList(value: string): string[] {
   return value
     .split(value.includes(';') ? ';' : ',')
@@ -322,13 +322,6 @@ function readDate(given: string): { date: string } | { message: string } {
   // Day 0 of the next month is the last day of this one.
   const days = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
   return { message: `"${given}" is not a real date: ${MONTHS[month - 1]} ${y} has ${days} days` };
-}
-
-/** The spreadsheet letter for a 0-based column index: 0 is A, 26 is AA. */
-function columnLetter(index: number): string {
-  let out = '';
-  for (let k = index + 1; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
-  return out;
 }
 
 /** Keeps action ids unique: checks the ones given and makes the missing ones from titles. */

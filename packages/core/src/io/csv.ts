@@ -137,7 +137,7 @@ export function parseCsv(text: string): CsvParseResult {
 }
 
 /** The spreadsheet letter for a 0-based column index: 0 is A, 25 is Z, 26 is AA. */
-function columnLetter(index: number): string {
+export function columnLetter(index: number): string {
   let out = '';
   for (let k = index + 1; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
   return out;

@@ -65,6 +65,9 @@ const BIRTH_WORDS = /\b(?:d\.o\.b\b\.?|dob\b|date\s+of\s+birth\b|birth\s?date\b|
 /** How far (in characters) a date may sit from a birth word and still be read as its date. */
 const MAX_GAP = 20;
 
+/** How many words may sit between a name and a postcode ("Jane Smith, Flat 3, 14 Oak Road, Leeds LS6 2AB"). */
+const MAX_WORDS_TO_POSTCODE = 8;
+
 // A capitalised word, allowing O'Brien, McDonald, Smith-Jones and accented letters.
 const CAP_WORD = "(?<!\\p{L})(?:\\p{Lu}['\u2019])?\\p{Lu}\\p{Ll}{0,2}\\p{Lu}?\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)*(?!\\p{L})";
 const CAP_RUN = `${CAP_WORD}(?:[ \\t]+${CAP_WORD})*`;
@@ -188,12 +191,13 @@ function findNamesBesideBirthWords(text: string, birthWords: readonly Span[], ad
     if (b?.[1]) {
       const runStart = word.start - before.length + b.index;
       const name = nameWithin(b[1], 'last');
-      if (name) add('name-with-date-of-birth', runStart + name.start, word.end);
+      // Only a name right next to the birth word: "Jane Smith Council DOB" is not about Jane Smith.
+      if (name && name.end === b[1].length) add('name-with-date-of-birth', runStart + name.start, word.end);
     }
     const run = runAfter(text, word.end);
     if (run) {
       const name = nameWithin(run.text, 'first');
-      if (name) add('name-with-date-of-birth', word.start, run.start + name.end);
+      if (name && name.start === 0) add('name-with-date-of-birth', word.start, run.start + name.end);
     }
   }
 }
@@ -221,16 +225,19 @@ function findNamesWithPostcodes(text: string, add: Add): void {
     for (const run of before.matchAll(CAP_RUNS)) {
       const name = nameWithin(run[0], 'last');
       if (!name) continue;
-      const nameEnd = beforeOffset + run.index + name.end;
-      if (wordCount(text.slice(nameEnd, start)) <= 8) hit = { start: beforeOffset + run.index + name.start, end: end };
-      if (hit) break;
+      const runAt = beforeOffset + run.index;
+      if (wordCount(text.slice(runAt + name.end, start)) <= MAX_WORDS_TO_POSTCODE) {
+        hit = { start: runAt + name.start, end };
+        break;
+      }
     }
     if (!hit) {
       const after = beforeFirstBoundary(text.slice(end, end + 60));
       for (const run of after.matchAll(CAP_RUNS)) {
         const name = nameWithin(run[0], 'first');
         if (!name) continue;
-        if (wordCount(after.slice(0, run.index + name.start)) <= 8) hit = { start, end: end + run.index + name.end };
+        // Later runs are further away, so the first name decides.
+        if (wordCount(after.slice(0, run.index + name.start)) <= MAX_WORDS_TO_POSTCODE) hit = { start, end: end + run.index + name.end };
         break;
       }
     }
@@ -253,9 +260,10 @@ function beforeFirstBoundary(s: string): string {
 const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /**
- * The longest stretch of two or more name-like words in a run of capitalised words,
- * as offsets within the run: the one nearest its end (`last`) or its start (`first`),
- * since the name that matters is the one next to the birth word or postcode.
+ * A stretch of two or more name-like words (not organisation, place or calendar words) in
+ * a run of capitalised words, as offsets within the run: the stretch nearest the run's end
+ * (`last`) or start (`first`), since the name that matters is the one next to the birth
+ * word or postcode.
  */
 function nameWithin(run: string, nearest: 'first' | 'last'): Span | undefined {
   const words = [...run.matchAll(/\S+/g)].map((w) => ({

@@ -196,7 +196,7 @@ describe('importActionsCsv: problems with the file as a whole', () => {
 
   it('reports two columns that mean the same thing', () => {
     expect(lines(csv('Title,Action,Lead agency,Workstream', 'A,B,council,homes'))).toEqual([
-      'row 1, Action: this column means the same as the "Title" column (Title); keep only one of them',
+      'row 1, Action: this column means the same as the "Title" column; keep only one of them',
     ]);
   });
 

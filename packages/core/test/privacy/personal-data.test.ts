@@ -129,6 +129,7 @@ describe('findPersonalData: names beside a date of birth', () => {
     expect(found('Virtual School date of birth checks moved online')).toEqual([]);
     expect(found('The NHS Trust DOB field was removed')).toEqual([]);
     expect(found('Designated Teacher DOB guidance updated')).toEqual([]);
+    expect(found('Amir Khan Foundation DOB checks funded')).toEqual([]);
   });
 
   it('needs two words: a single capitalised word is not a full name', () => {
