@@ -57,8 +57,8 @@ export type { BoardDeadlineSettings } from './calendar/deadlines.js';
 // Queries
 export { bragStatus, BRAG, BRAG_LABELS, DEFAULT_BRAG_SETTINGS } from './queries/brag.js';
 export type { Brag, BragResult } from './queries/brag.js';
-export { overdueActions, dueSoon, reviewsOverdue, isOpen } from './queries/overdue.js';
-export type { OverdueAction, ReviewOverdue } from './queries/overdue.js';
+export { overdueActions, dueSoon, reviewsOverdue, promiseReviewsOverdue, evidenceAwaitingReview, isOpen } from './queries/overdue.js';
+export type { OverdueAction, ReviewOverdue, PromiseReviewOverdue, EvidenceAwaitingReview } from './queries/overdue.js';
 export { rollUp } from './queries/rollup.js';
 export type { RollUpBy, RollUpGroup } from './queries/rollup.js';
 export { principlesWithoutActions, promisesWithoutEvidence } from './queries/coverage.js';
@@ -80,9 +80,10 @@ export type { PlanFileResult, PlanMigration } from './io/plan-file.js';
 export { checkPlanReferences } from './io/references.js';
 export { parseEventLog, stringifyEventLog } from './io/event-log.js';
 export type { EventLogProblem } from './io/event-log.js';
-export { parseCsv, toCsv, recordsToCsv } from './io/csv.js';
-export type { CsvCell, CsvProblem } from './io/csv.js';
+export { parseCsv, toCsv, recordsToCsv, formatCsvProblem } from './io/csv.js';
+export type { CsvCell, CsvProblem, CsvColumn, CsvParseResult } from './io/csv.js';
 export { importActionsCsv } from './io/csv-import.js';
+export type { ActionsCsvImport } from './io/csv-import.js';
 export { reportToMarkdown, reportToCsv } from './io/report-format.js';
 
 // Privacy

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { bankHolidays } from '../calendar/bank-holidays.js';
 import { todayInLondon } from '../calendar/dates.js';
 import { boardDeadlines } from '../calendar/deadlines.js';
+import { formatCsvProblem } from '../io/csv.js';
 import { importActionsCsv } from '../io/csv-import.js';
 import { parseEventLog } from '../io/event-log.js';
 import { parsePlanFile, stringifyPlanFile } from '../io/plan-file.js';
@@ -181,9 +182,8 @@ function importCsv(args: string[], io: CliIo): number {
   const csvPath = positionals[0]!;
   const { plan } = loadPlanOrFail(io, values['plan'] as string);
   const result = importActionsCsv(read(io, csvPath), plan);
-  if (!result.ok) {
-    throw new InputError(result.problems.map((p) => `${csvPath}: row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.message}`));
-  }
+  if (!result.ok) throw new InputError(result.problems.map((p) => `${csvPath}: ${formatCsvProblem(p)}`));
+  for (const w of result.warnings) io.stderr(`warning: ${csvPath}: ${formatCsvProblem(w)}\n`);
   io.writeFile(values['out'] as string, stringifyPlanFile(result.plan));
   io.stdout(`ok: imported ${result.actions.length} action${result.actions.length === 1 ? '' : 's'} into ${values['out']}\n`);
   return 0;

@@ -24,6 +24,9 @@ export type PlanFileResult =
 /** Where text a person wrote in a plan could hold personal data: checked on load. */
 function planTexts(plan: Plan): [string, string][] {
   const out: [string, string][] = [];
+  plan.promises.forEach((p, i) => {
+    out.push([`promises[${i}].title`, p.title], [`promises[${i}].childFriendly`, p.childFriendly]);
+  });
   plan.actions.forEach((a, i) => {
     out.push([`actions[${i}].title`, a.title]);
     if (a.description) out.push([`actions[${i}].description`, a.description]);

@@ -20,6 +20,7 @@ export function reportToMarkdown(r: ScrutinyReport): string {
     `- ${plural(c.actions, 'action')}: ` +
       (['red', 'amber', 'green', 'blue', 'grey'] as const).map((s) => `${c.byStatus[s]} ${BRAG_LABELS[s].toLowerCase()} (${s})`).join(', '),
     `- ${plural(c.overdue, 'action')} overdue, ${plural(c.atRisk, 'action')} at risk, ${plural(c.reviewsOverdue, 'review')} overdue`,
+    `- ${plural(c.promiseReviewsOverdue, 'promise')} past the review date, ${plural(c.evidenceAwaitingReview, 'piece')} of evidence waiting to be checked`,
     `- ${plural(c.slippedDueDates, 'action')} with a due date moved later`,
     `- ${c.promisesWithoutEvidence} of ${plural(c.promises, 'promise')} with no accepted evidence`,
     `- ${plural(c.principlesWithoutActions, 'corporate parenting principle')} with no action`,
@@ -37,6 +38,10 @@ export function reportToMarkdown(r: ScrutinyReport): string {
   out.push(table(['Action', 'Owner', 'Lead agency', 'Due', 'Why'], r.atRisk.map((a) => [`${a.title} (${a.id})`, a.owner, a.leadAgency, a.dueDate, a.reason])));
   out.push('', '## Reviews overdue', '');
   out.push(table(['Action', 'Owner', 'Review was due', 'Days overdue'], r.reviewsOverdue.map((a) => [`${a.title} (${a.id})`, a.owner, a.reviewDate, a.daysOverdue])));
+  out.push('', '## Promises past their review date', '');
+  out.push(table(['Promise', 'Owner', 'Review was due', 'Days overdue'], r.promiseReviewsOverdue.map((p) => [`${p.number}. ${p.title}`, p.owner, p.reviewDate, p.daysOverdue])));
+  out.push('', '## Evidence waiting to be checked', '');
+  out.push(table(['Action', 'Evidence', 'From', 'Days waiting'], r.evidenceAwaitingReview.map((e) => [`${e.actionTitle} (${e.actionId})`, e.summary, `${e.submittedBy}, ${e.agency}`, e.daysWaiting])));
   out.push('', '## Due dates moved', '');
   out.push(table(['Action', 'Owner', 'First due', 'Now due', 'Reasons given'],
     r.slippedDueDates.map((s) => [`${s.title} (${s.id})`, s.owner, s.originalDueDate, s.currentDueDate, s.changes.map((ch) => `${ch.on}, ${ch.by}: ${ch.reason}`).join('; ')])));

@@ -203,6 +203,7 @@ export const actionMachine = setup({
         'action.withdraw': { target: 'withdrawn', actions: 'keepReason' },
         'action.owner.change': editing['action.owner.change'],
         'action.due-date.change': editing['action.due-date.change'],
+        'action.review': editing['action.review'],
       },
     },
     withdrawn: { type: 'final' },

@@ -25,11 +25,11 @@ export interface PromiseEvidenceGap {
   actions: number;
 }
 
-/** Adopted promises (not retired) none of whose actions has accepted evidence. */
+/** Adopted promises (not drafts, not retired) none of whose actions has accepted evidence. */
 export function promisesWithoutEvidence(state: PlanState): PromiseEvidenceGap[] {
   const out: PromiseEvidenceGap[] = [];
   for (const promise of state.promises) {
-    if (promise.state === 'retired') continue;
+    if (promise.state === 'retired' || promise.state === 'drafted') continue;
     const delivering = state.actions.filter((a) => a.promises.includes(promise.id));
     if (!delivering.some((a) => a.evidence.some((e) => e.status === 'accepted'))) {
       out.push({ promise, actions: delivering.length });

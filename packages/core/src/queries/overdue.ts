@@ -1,7 +1,8 @@
-import { daysBetween } from '../calendar/dates.js';
+import { daysBetween, londonDate } from '../calendar/dates.js';
+import type { Evidence } from '../machines/action.context.js';
 import { addWorkingDays, workingDaysBetween, type CalendarOptions } from '../calendar/working-days.js';
 import type { PlanState } from '../tracker/tracker.js';
-import { CLOSED_ACTION_STATES, type ActionView } from '../tracker/views.js';
+import { CLOSED_ACTION_STATES, type ActionView, type PromiseView } from '../tracker/views.js';
 
 export interface OverdueAction {
   action: ActionView;
@@ -47,4 +48,36 @@ export function reviewsOverdue(state: PlanState, today: string): ReviewOverdue[]
     .filter((a) => a.reviewDate && today > a.reviewDate && isOpen(a))
     .map((action) => ({ action, daysOverdue: daysBetween(action.reviewDate!, today) }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue);
+}
+
+export interface PromiseReviewOverdue {
+  promise: PromiseView;
+  daysOverdue: number;
+}
+
+/** Promises in force (not retired) whose review date is before `today`, longest waiting first. */
+export function promiseReviewsOverdue(state: PlanState, today: string): PromiseReviewOverdue[] {
+  return state.promises
+    .filter((p) => p.reviewDate && today > p.reviewDate && p.state !== 'retired')
+    .map((promise) => ({ promise, daysOverdue: daysBetween(promise.reviewDate!, today) }))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue);
+}
+
+export interface EvidenceAwaitingReview {
+  action: ActionView;
+  evidence: Evidence;
+  /** Calendar days since it was submitted (UK dates). */
+  daysWaiting: number;
+}
+
+/** Evidence submitted (or resubmitted) and not yet accepted or returned, longest waiting first. */
+export function evidenceAwaitingReview(state: PlanState, today: string): EvidenceAwaitingReview[] {
+  const out: EvidenceAwaitingReview[] = [];
+  for (const action of state.actions) {
+    for (const evidence of action.evidence) {
+      if (evidence.status !== 'submitted') continue;
+      out.push({ action, evidence, daysWaiting: Math.max(0, daysBetween(londonDate(evidence.submittedAt), today)) });
+    }
+  }
+  return out.sort((a, b) => b.daysWaiting - a.daysWaiting);
 }

@@ -9,7 +9,7 @@ import { principlesWithoutActions } from './coverage.js';
 import { promisesWithoutEvidence } from './coverage.js';
 import { youSaidWeDid } from './feedback.js';
 import { measureProgress } from './measures.js';
-import { overdueActions, reviewsOverdue } from './overdue.js';
+import { evidenceAwaitingReview, overdueActions, promiseReviewsOverdue, reviewsOverdue } from './overdue.js';
 import { rollUp, type RollUpGroup } from './rollup.js';
 import { slippedDueDates } from './slipped.js';
 import { changesSince } from './changes.js';
@@ -24,6 +24,8 @@ export interface ScrutinyReport {
     byState: Record<ActionState, number>;
     overdue: number;
     reviewsOverdue: number;
+    promiseReviewsOverdue: number;
+    evidenceAwaitingReview: number;
     atRisk: number;
     slippedDueDates: number;
     promises: number;
@@ -37,6 +39,8 @@ export interface ScrutinyReport {
     workstream: string; state: ActionState; dueDate: string; daysOverdue: number; workingDaysOverdue: number;
   }[];
   reviewsOverdue: { id: string; title: string; owner: string; reviewDate: string; daysOverdue: number }[];
+  promiseReviewsOverdue: { id: string; number: number; title: string; owner: string; reviewDate: string; daysOverdue: number }[];
+  evidenceAwaitingReview: { actionId: string; actionTitle: string; evidenceId: string; summary: string; agency: string; submittedBy: string; daysWaiting: number }[];
   atRisk: { id: string; title: string; owner: string; leadAgency: string; dueDate?: string; reason?: string }[];
   slippedDueDates: {
     id: string; title: string; owner: string; originalDueDate?: string; currentDueDate?: string;
@@ -86,6 +90,13 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
   const reviews = reviewsOverdue(state, today).map(({ action: a, daysOverdue }) => ({
     id: a.id, title: a.title, owner: n.person(a.owner), reviewDate: a.reviewDate!, daysOverdue,
   }));
+  const promiseReviews = promiseReviewsOverdue(state, today).map(({ promise: p, daysOverdue }) => ({
+    id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), reviewDate: p.reviewDate!, daysOverdue,
+  }));
+  const waiting = evidenceAwaitingReview(state, today).map(({ action, evidence, daysWaiting }) => ({
+    actionId: action.id, actionTitle: action.title, evidenceId: evidence.id, summary: evidence.summary,
+    agency: n.agency(evidence.agencyId), submittedBy: n.person(evidence.submittedBy), daysWaiting,
+  }));
   const atRisk = state.actions.filter((a) => a.state === 'atRisk').map((a) => ({
     id: a.id, title: a.title, owner: n.person(a.owner), leadAgency: n.agency(a.leadAgency),
     ...(a.dueDate ? { dueDate: a.dueDate } : {}), ...(a.reason ? { reason: a.reason } : {}),
@@ -115,6 +126,8 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       byState,
       overdue: overdue.length,
       reviewsOverdue: reviews.length,
+      promiseReviewsOverdue: promiseReviews.length,
+      evidenceAwaitingReview: waiting.length,
       atRisk: atRisk.length,
       slippedDueDates: slipped.length,
       promises: state.promises.length,
@@ -125,6 +138,8 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
     },
     overdue,
     reviewsOverdue: reviews,
+    promiseReviewsOverdue: promiseReviews,
+    evidenceAwaitingReview: waiting,
     atRisk,
     slippedDueDates: slipped,
     promisesWithoutEvidence: noEvidence,

@@ -1,0 +1,31 @@
+import { createContext, useContext } from 'react';
+import type { Actor, Tracker } from '@pledgeflow/core';
+
+/** Where event ids and times come from: read when an event is sent, never while rendering. */
+export interface EventClock {
+  newEventId: () => string;
+  now: () => Date;
+}
+
+export interface TrackerContextValue {
+  tracker: Tracker;
+  actor: Actor;
+  /** The day queries and BRAG statuses are worked out for (YYYY-MM-DD, UK time). */
+  today: string;
+  /** Kept current by the provider without changing the context value, so a new inline function re-renders nothing. */
+  clock: { readonly current: EventClock };
+}
+
+export const TrackerContext = createContext<TrackerContextValue | null>(null);
+TrackerContext.displayName = 'PledgeflowTracker';
+
+/** The provider's value, or an error that says how to fix a hook used outside one. */
+export function useTrackerContext(hook: string): TrackerContextValue {
+  const value = useContext(TrackerContext);
+  if (!value) {
+    throw new Error(
+      `${hook}() was called outside a <TrackerProvider>. Wrap the part of the page that shows the plan in <TrackerProvider tracker={tracker} actor={actor}>.`,
+    );
+  }
+  return value;
+}

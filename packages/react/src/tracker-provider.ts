@@ -1,0 +1,58 @@
+import { createElement, useInsertionEffect, useMemo, useRef, type ReactNode } from 'react';
+import { ActorSchema, createEventId, formatProblem, isCalendarDate, problemsFromZod, todayInLondon, type Actor, type Tracker } from '@pledgeflow/core';
+import { TrackerContext, type EventClock, type TrackerContextValue } from './context.js';
+
+export interface TrackerProviderProps {
+  tracker: Tracker;
+  /** The signed-in person: every step is checked against what their role may do. */
+  actor: Actor;
+  /**
+   * The day BRAG statuses and queries are worked out for (YYYY-MM-DD). Defaults to today in
+   * UK time; pass it when rendering on the server and hydrating, so both sides agree.
+   */
+  today?: string;
+  /** Makes the id of each event sent (the idempotency key). Defaults to a ULID-like id from `now()`. */
+  newEventId?: () => string;
+  /** The time an event is recorded as happening (its `at`). Defaults to the system clock. */
+  now?: () => Date;
+  children?: ReactNode;
+}
+
+const systemNow = () => new Date();
+
+function checkedActor(actor: Actor): Actor {
+  const parsed = ActorSchema.safeParse(actor, { reportInput: true });
+  if (!parsed.success) {
+    const problems = problemsFromZod(parsed.error, ['actor']).map(formatProblem).join(' ');
+    throw new TypeError(`<TrackerProvider actor={...}> is not a person the tracker knows how to check: ${problems}`);
+  }
+  return Object.freeze({ userId: actor.userId, agencyId: actor.agencyId, role: actor.role });
+}
+
+/**
+ * Gives the hooks below it a tracker, the signed-in person, the day, and where event ids
+ * and times come from. Holds no state of its own: the tracker is the truth.
+ */
+export function TrackerProvider({ tracker, actor, today, newEventId, now, children }: TrackerProviderProps) {
+  const day = today ?? todayInLondon(new Date());
+  if (!isCalendarDate(day)) {
+    throw new RangeError(`<TrackerProvider today="${day}">: expected a date written YYYY-MM-DD, such as 2026-11-25.`);
+  }
+  // Keyed on the fields, not the object: `actor={{ ... }}` written inline re-renders nothing below.
+  const { userId, agencyId, role } = actor;
+  const person = useMemo(() => checkedActor({ userId, agencyId, role }), [userId, agencyId, role]);
+
+  const clock = useRef<EventClock>(makeClock(newEventId, now));
+  // An insertion effect runs before any event handler can send, and not on the server.
+  useInsertionEffect(() => {
+    clock.current = makeClock(newEventId, now);
+  }, [newEventId, now]);
+
+  const value = useMemo<TrackerContextValue>(() => ({ tracker, actor: person, today: day, clock }), [tracker, person, day]);
+  return createElement(TrackerContext.Provider, { value }, children);
+}
+
+function makeClock(newEventId: (() => string) | undefined, now: (() => Date) | undefined): EventClock {
+  const clockNow = now ?? systemNow;
+  return { now: clockNow, newEventId: newEventId ?? (() => createEventId(clockNow().getTime())) };
+}

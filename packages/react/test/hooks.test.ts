@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { renderHook } from '@testing-library/react';
+import { STATE_LABELS } from '@pledgeflow/core';
+import { useAction, useActor, usePromise, useToday, useTracker } from '../src/index.js';
+import { as, provider, TODAY, trackerWithHistory } from './helpers.js';
+
+describe('the provider hooks', () => {
+  it('give the tracker, the signed-in person and the day', () => {
+    const tracker = trackerWithHistory();
+    const { result } = renderHook(() => ({ tracker: useTracker(), actor: useActor(), today: useToday() }), {
+      wrapper: provider(tracker, as('lead')),
+    });
+    expect(result.current.tracker).toBe(tracker);
+    expect(result.current.actor).toEqual(as('lead'));
+    expect(result.current.today).toBe(TODAY);
+  });
+
+  it('say how to fix a hook used outside a provider', () => {
+    expect(() => renderHook(() => useAction('a1'))).toThrow(/useAction\(\) was called outside a <TrackerProvider>/);
+  });
+
+  it('refuse a day that is not written YYYY-MM-DD', () => {
+    const tracker = trackerWithHistory();
+    expect(() => renderHook(() => useToday(), { wrapper: provider(tracker, as('lead'), { today: '1/12/2026' }) })).toThrow(/expected a date written YYYY-MM-DD/);
+  });
+
+  it('refuse a signed-in person whose role the tracker does not know', () => {
+    const tracker = trackerWithHistory();
+    const actor = { ...as('lead'), role: 'administrator' } as never;
+    expect(() => renderHook(() => useActor(), { wrapper: provider(tracker, actor) })).toThrow(/actor\.role/);
+  });
+});
+
+describe('useAction', () => {
+  it('shows the action as it stands, its BRAG status for the provider day, its evidence and its history', () => {
+    const tracker = trackerWithHistory();
+    const { result } = renderHook(() => useAction('a1'), { wrapper: provider(tracker, as('lead')) });
+    const action = result.current!;
+    expect(action.view).toBe(tracker.getAction('a1'));
+    expect(action.view.state).toBe('inProgress');
+    expect(action.stateLabel).toBe(STATE_LABELS.inProgress);
+    expect(action.brag).toMatchObject({ status: 'red', label: 'Overdue' });
+    expect(action.brag.why).toMatch(/^due 2026-11-20/);
+    expect(action.evidence).toEqual([expect.objectContaining({ id: 'e1', status: 'submitted' })]);
+    expect(action.history.map((entry) => entry.summary)).toEqual([
+      'Lee Lead (Virtual School) agreed the action',
+      'Lee Lead (Virtual School) started work',
+      'Owen Owner (Virtual School) added evidence "Training ran for 30 designated teachers"',
+    ]);
+  });
+
+  it('lists the next steps for the signed-in person, with the reason for each one they cannot take', () => {
+    const tracker = trackerWithHistory();
+    const { result } = renderHook(() => useAction('a1'), { wrapper: provider(tracker, as('lead')) });
+    const steps = new Map(result.current!.nextSteps.map((step) => [step.type, step]));
+    expect(steps.get('action.flag-risk')).toMatchObject({ allowed: true, needs: ['reason'] });
+    expect(steps.get('action.complete')).toMatchObject({ allowed: false });
+    expect(steps.get('action.complete')!.reasons[0]).toMatch(/at least one piece of evidence has been accepted/);
+    expect(steps.get('action.verify')).toMatchObject({ allowed: false, reasons: ['A working-group lead cannot verify completed actions.'] });
+  });
+
+  it('gives a scrutiny member every step as refused, with the reason', () => {
+    const tracker = trackerWithHistory();
+    const { result } = renderHook(() => useAction('a1'), { wrapper: provider(tracker, as('panel')) });
+    expect(result.current!.nextSteps.length).toBeGreaterThan(0);
+    for (const step of result.current!.nextSteps) {
+      expect(step).toMatchObject({ allowed: false, reasons: ['Scrutiny members can see everything but change nothing.'] });
+    }
+  });
+
+  it('works the BRAG status out for the day the provider is given', () => {
+    const tracker = trackerWithHistory();
+    const { result } = renderHook(() => useAction('a1')!.brag.status, { wrapper: provider(tracker, as('lead'), { today: '2026-11-01' }) });
+    expect(result.current).toBe('amber'); // not yet due, but its review (2026-10-01) is overdue
+  });
+
+  it('is undefined for an id that is not an action in the plan', () => {
+    const tracker = trackerWithHistory();
+    const { result } = renderHook(() => [useAction('no-such-action'), useAction('p1')], { wrapper: provider(tracker, as('lead')) });
+    expect(result.current).toEqual([undefined, undefined]);
+  });
+});
+
+describe('usePromise', () => {
+  it('shows the promise as it stands with the signed-in person’s next steps', () => {
+    const tracker = trackerWithHistory();
+    const { result } = renderHook(() => usePromise('p1'), { wrapper: provider(tracker, as('board')) });
+    const promise = result.current!;
+    expect(promise.view).toBe(tracker.getPromise('p1'));
+    expect(promise.stateLabel).toBe('Drafted');
+    expect(promise.history).toEqual([]);
+    expect(promise.nextSteps.find((step) => step.type === 'promise.adopt')).toMatchObject({ allowed: true });
+  });
+
+  it('is undefined for an action id', () => {
+    const tracker = trackerWithHistory();
+    const { result } = renderHook(() => usePromise('a1'), { wrapper: provider(tracker, as('board')) });
+    expect(result.current).toBeUndefined();
+  });
+});
