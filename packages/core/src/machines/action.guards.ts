@@ -1,7 +1,7 @@
 import type { PledgeEvent } from '../schema/events.js';
 import type { ActionContext } from './action.context.js';
 
-type Check = (context: ActionContext, event: PledgeEvent) => string | undefined;
+export type ActionCheck = (context: ActionContext, event: PledgeEvent) => string | undefined;
 
 function evidenceOf(context: ActionContext, event: PledgeEvent) {
   const id = (event.data as { evidenceId?: string }).evidenceId;
@@ -13,7 +13,7 @@ function evidenceOf(context: ActionContext, event: PledgeEvent) {
  * uses them as guards (allowed when the check returns nothing); the tracker shows the
  * returned text to the person who was refused.
  */
-export const actionChecks = {
+const checks = {
   hasOwnerAndDueDate: (c) => {
     const missing = [!c.owner && 'an owner', !c.dueDate && 'a due date'].filter(Boolean);
     return missing.length ? `An action can only be agreed once it has ${missing.join(' and ')}.` : undefined;
@@ -50,6 +50,7 @@ export const actionChecks = {
     c.dueDate === (e.data as { dueDate: string }).dueDate ? `The due date is already ${c.dueDate}.` : undefined,
   ownerChanges: (c, e) =>
     c.owner === (e.data as { owner: string }).owner ? 'That person already owns this action.' : undefined,
-} satisfies Record<string, Check>;
+} satisfies Record<string, ActionCheck>;
 
-export type ActionGuard = keyof typeof actionChecks;
+export type ActionGuard = keyof typeof checks;
+export const actionChecks: Readonly<Record<ActionGuard, ActionCheck>> = checks;

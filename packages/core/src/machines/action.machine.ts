@@ -58,8 +58,8 @@ export const actionMachine = setup({
     input: {} as ActionItem,
   },
   guards: {
-    hasOwnerAndDueDate: ({ context, event }) => !actionChecks.hasOwnerAndDueDate(context),
-    hasAcceptedEvidence: ({ context }) => !actionChecks.hasAcceptedEvidence(context),
+    hasOwnerAndDueDate: ({ context, event }) => !actionChecks.hasOwnerAndDueDate(context, event),
+    hasAcceptedEvidence: ({ context, event }) => !actionChecks.hasAcceptedEvidence(context, event),
     verifierIsNotCompleter: ({ context, event }) => !actionChecks.verifierIsNotCompleter(context, event),
     evidenceIdIsNew: ({ context, event }) => !actionChecks.evidenceIdIsNew(context, event),
     evidenceIsSubmitted: ({ context, event }) => !actionChecks.evidenceIsSubmitted(context, event),

@@ -420,32 +420,31 @@ export class Tracker {
     return { ok: true, event, duplicate: false, warnings: [], saved: this.#persist(event, this.snapshot(event.stream)!) };
   }
 
-  /** Folds `entry` again with `extra` events merged in; all or nothing. */
+  /** Folds `entry` again with `extra` merged in, in canonical order; all or nothing. */
   #refold(entry: Entry, extra: PledgeEvent[]): { ok: true } | { ok: false; reasons: string[] } {
-    const list = [...entry.events, ...extra].sort(compareEvents);
-    let [snapshot] = initialTransition(MACHINES[entry.kind] as typeof actionMachine, entry.item as ActionItem) as unknown as [AnyMachineSnapshot];
-    for (const event of list) {
-      const outcome = this.#evaluate(entry, snapshot, event, false);
-      if ('reasons' in outcome) {
-        return { ok: false, reasons: [`Taken in date order (${event.at}), this step does not fit the item's history: ${outcome.reasons.join(' ')}`] };
-      }
-      snapshot = outcome.next;
+    const outcome = this.#fold(entry, [...entry.events, ...extra].sort(compareEvents));
+    if (outcome.rejected.length) {
+      const first = outcome.rejected[0]!;
+      return { ok: false, reasons: [`Taken in date order (${first.event.at}), this step does not fit the item's history: ${first.reasons.join(' ')}`] };
     }
-    entry.snapshot = snapshot;
-    entry.events = list;
+    entry.snapshot = outcome.snapshot;
+    entry.events = outcome.applied;
     for (const e of extra) this.#ids.set(e.id, e);
     return { ok: true };
   }
 
   /**
    * Takes events from elsewhere (another tab, a sync server) in any order, with duplicates.
-   * Each is applied in its canonical place; those that do not fit are kept in `rejected`.
+   * Each touched item is folded again over everything known for it, in canonical order,
+   * including events held back earlier because they arrived before what they build on.
+   * So once every event has arrived, the state is the same as applying the log in order.
+   * An event that does not fit (two tabs completing the same item, say) is kept in
+   * `rejected` with its reasons, even one that was applied before.
    */
   receive(events: readonly PledgeEvent[]): { applied: PledgeEvent[]; rejected: RejectedEvent[] } {
-    const applied: PledgeEvent[] = [];
     const rejected: RejectedEvent[] = [];
-    const streams = new Set<string>();
-    for (const input of [...events].sort(compareEvents)) {
+    const incoming = new Map<string, PledgeEvent[]>();
+    for (const input of events) {
       const parsed = parseEvent(input);
       if (!parsed.ok) {
         rejected.push({ event: input, reasons: parsed.reasons });
@@ -457,32 +456,54 @@ export class Tracker {
         if (!sameEvent(seen, event)) rejected.push({ event, reasons: [`An event with the id ${event.id} was already recorded with different content.`] });
         continue;
       }
-      const entry = this.#entries.get(event.stream);
-      if (!entry) {
+      if (!this.#entries.has(event.stream)) {
         rejected.push({ event, reasons: [`There is no promise or action with the id "${event.stream}" in this plan.`] });
         continue;
       }
-      const last = entry.events.at(-1);
-      let outcome: { ok: true } | { ok: false; reasons: string[] };
-      if (last && compareEvents(last, event) > 0) outcome = this.#refold(entry, [event]);
-      else {
-        const step = this.#evaluate(entry, entry.snapshot, event, false);
-        if ('reasons' in step) outcome = { ok: false, reasons: step.reasons };
-        else {
-          entry.snapshot = step.next;
-          entry.events.push(event);
-          this.#ids.set(event.id, event);
-          outcome = { ok: true };
-        }
-      }
-      if (outcome.ok) {
-        applied.push(event);
-        streams.add(event.stream);
-      } else rejected.push({ event, reasons: outcome.reasons });
+      let list = incoming.get(event.stream);
+      if (!list) incoming.set(event.stream, (list = []));
+      list.push(event);
     }
-    this.#rejected.push(...rejected);
-    if (applied.length) this.#changed(applied, [...streams]);
+    const applied: PledgeEvent[] = [];
+    for (const [stream, fresh] of incoming) {
+      const entry = this.#entries.get(stream)!;
+      const held = this.#rejected.filter((r) => r.event.stream === stream);
+      this.#rejected = this.#rejected.filter((r) => r.event.stream !== stream);
+      const before = new Set(entry.events.map((e) => e.id));
+      const byId = new Map<string, PledgeEvent>();
+      for (const e of [...entry.events, ...held.map((r) => r.event), ...fresh]) if (!byId.has(e.id)) byId.set(e.id, e);
+      const outcome = this.#fold(entry, [...byId.values()].sort(compareEvents));
+      entry.snapshot = outcome.snapshot;
+      entry.events = outcome.applied;
+      for (const id of before) this.#ids.delete(id);
+      for (const e of outcome.applied) {
+        this.#ids.set(e.id, e);
+        if (!before.has(e.id)) applied.push(e);
+      }
+      this.#rejected.push(...outcome.rejected);
+      const heldIds = new Set(held.map((r) => r.event.id));
+      rejected.push(...outcome.rejected.filter((r) => !heldIds.has(r.event.id)));
+    }
+    for (const r of rejected) if (!this.#rejected.includes(r)) this.#rejected.push(r);
+    const touched = [...incoming.keys()];
+    if (touched.length) this.#changed(applied, touched);
     return { applied, rejected };
+  }
+
+  /** Folds `list` (in canonical order) from the item's first state; keeps what fits and why the rest does not. */
+  #fold(entry: Entry, list: readonly PledgeEvent[]): { snapshot: AnyMachineSnapshot; applied: PledgeEvent[]; rejected: RejectedEvent[] } {
+    let [snapshot] = initialTransition(MACHINES[entry.kind] as typeof actionMachine, entry.item as ActionItem) as unknown as [AnyMachineSnapshot];
+    const applied: PledgeEvent[] = [];
+    const rejected: RejectedEvent[] = [];
+    for (const event of list) {
+      const outcome = this.#evaluate(entry, snapshot, event, false);
+      if ('reasons' in outcome) rejected.push({ event, reasons: outcome.reasons });
+      else {
+        snapshot = outcome.next;
+        applied.push(event);
+      }
+    }
+    return { snapshot, applied, rejected };
   }
 
   /** The item's snapshot as a store keeps it. */

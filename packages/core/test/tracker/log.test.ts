@@ -1,0 +1,219 @@
+// The event log is the truth: the same events give the same state however they arrive.
+import { describe, expect, it } from 'vitest';
+import { createTracker, MemoryStore, openTracker, type EventInput, type PledgeEvent, type Tracker } from '@pledgeflow/core';
+import { as, ev, testPlan } from '../fixtures.js';
+
+/** A seeded PRNG (mulberry32): failures can be repeated from the seed in the test name. */
+function prng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Tries random steps by random people; keeps what the engine accepts. A realistic, valid log. */
+function randomLog(seed: number, steps = 250): PledgeEvent[] {
+  const random = prng(seed);
+  const t = createTracker({ plan: testPlan() });
+  const people = ['editor', 'board', 'board2', 'lead', 'owner', 'nurse', 'officer'];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  let evidence = 0;
+  for (let i = 0; i < steps; i++) {
+    const stream = pick(['a1', 'a2', 'a3', 'a4', 'p1', 'p2']);
+    const actor = as(pick(people));
+    const candidates: [EventInput['type'], Record<string, unknown>][] = stream.startsWith('p')
+      ? [['promise.adopt', {}], ['promise.judge', { judgement: pick(['on-track', 'kept']) }], ['promise.judge', { judgement: 'at-risk', reason: 'r' }], ['promise.review', {}]]
+      : [
+          ['action.owner.change', { owner: pick(['owner', 'lead', 'board2']) }], ['action.due-date.change', { dueDate: pick(['2026-12-18', '2027-01-29', '2027-03-31']), reason: 'moved' }],
+          ['action.agree', {}], ['action.start', {}], ['action.progress', { note: 'n' }], ['action.flag-risk', { reason: 'r' }], ['action.clear-risk', {}],
+          ['action.evidence.add', { evidenceId: `e${++evidence}`, summary: 'Delivered', date: '2026-06-01' }],
+          ['action.evidence.accept', { evidenceId: `e${Math.max(1, evidence)}` }], ['action.complete', {}], ['action.verify', {}],
+          ['action.review', {}], ['action.defer', { reason: 'r' }], ['action.resume', {}],
+        ];
+    const [type, data] = pick(candidates);
+    t.send(ev(actor, stream, type, data));
+  }
+  return [...t.events()];
+}
+
+const stateOf = (t: Tracker) => JSON.stringify(t.snapshots());
+
+function shuffle<T>(xs: T[], random: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe('the same log, delivered differently, gives the same state', () => {
+  for (const seed of [1, 7, 42, 2026]) {
+    it(`seed ${seed}: in order, twice over, shuffled with duplicates, and in chunks through receive()`, () => {
+      const log = randomLog(seed);
+      expect(log.length).toBeGreaterThan(20);
+      const once = createTracker({ plan: testPlan(), events: log });
+      expect(once.rejected).toEqual([]);
+      const random = prng(seed + 1);
+
+      const twice = createTracker({ plan: testPlan(), events: [...log, ...log] });
+      const shuffled = createTracker({ plan: testPlan(), events: shuffle([...log, ...log.filter(() => random() < 0.3)], random) });
+      const chunked = createTracker({ plan: testPlan() });
+      const deliveries = shuffle([...log, ...log.filter(() => random() < 0.3)], random);
+      for (let i = 0; i < deliveries.length; i += 7) chunked.receive(deliveries.slice(i, i + 7));
+
+      for (const [name, t] of Object.entries({ twice, shuffled, chunked })) {
+        expect(stateOf(t)).toBe(stateOf(once));
+        expect(t.rejected).toEqual([]);
+      }
+    });
+  }
+});
+
+describe('idempotency', () => {
+  it('applies an event id once: sending it again changes nothing and says it was a duplicate', () => {
+    const t = createTracker({ plan: testPlan() });
+    const step = ev(as('lead'), 'a1', 'action.agree');
+    expect(t.send(step)).toMatchObject({ ok: true, duplicate: false });
+    const listener: unknown[] = [];
+    t.subscribe((c) => listener.push(c));
+    expect(t.send(step)).toMatchObject({ ok: true, duplicate: true });
+    expect(t.events()).toHaveLength(1);
+    expect(listener).toEqual([]);
+  });
+
+  it('refuses a different event that reuses an id', () => {
+    const t = createTracker({ plan: testPlan() });
+    const step = ev(as('lead'), 'a1', 'action.agree');
+    t.send(step);
+    const result = t.send({ ...step, stream: 'a4' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reasons[0]).toContain('already recorded with different content');
+  });
+});
+
+describe('snapshots', () => {
+  it('loads from per-item snapshots plus the later events to the same state as a full replay', () => {
+    const log = randomLog(99);
+    const half = createTracker({ plan: testPlan(), events: log.slice(0, Math.floor(log.length / 2)) });
+    const fromSnapshots = createTracker({ plan: testPlan(), events: log, snapshots: half.snapshots() });
+    const replayed = createTracker({ plan: testPlan(), events: log });
+    expect(stateOf(fromSnapshots)).toBe(stateOf(replayed));
+    expect(fromSnapshots.rebuilt).toEqual([]);
+    expect(fromSnapshots.history('a1')).toEqual(replayed.history('a1'));
+  });
+
+  it('rebuilds an item from its events when its snapshot came from another machine version, and says which', () => {
+    const log = randomLog(5);
+    const old = createTracker({ plan: testPlan(), events: log }).snapshots().map((s) => (s.stream === 'a1' ? { ...s, machineVersion: 0 } : s));
+    const t = createTracker({ plan: testPlan(), events: log, snapshots: old });
+    expect(t.rebuilt).toEqual(['a1']);
+    expect(stateOf(t)).toBe(stateOf(createTracker({ plan: testPlan(), events: log })));
+  });
+
+  it('rebuilds when the log no longer matches the snapshot (a different last event)', () => {
+    const log = randomLog(11);
+    const snaps = createTracker({ plan: testPlan(), events: log }).snapshots().map((s) => (s.eventCount ? { ...s, lastEventId: 'someone-else' } : s));
+    const t = createTracker({ plan: testPlan(), events: log, snapshots: snaps });
+    expect(t.rebuilt.length).toBe(snaps.filter((s) => s.eventCount).length);
+    expect(stateOf(t)).toBe(stateOf(createTracker({ plan: testPlan(), events: log })));
+  });
+});
+
+describe('a store', () => {
+  it('keeps every accepted event and snapshot, and a new tracker opens to the same state', async () => {
+    const store = new MemoryStore();
+    const t = await openTracker({ plan: testPlan(), store });
+    const r = t.send(ev(as('lead'), 'a1', 'action.agree'));
+    expect(r.ok).toBe(true);
+    await (r.ok && r.saved);
+    const again = await openTracker({ plan: testPlan(), store });
+    expect(again.getAction('a1')!.state).toBe('agreed');
+  });
+
+  it('keeps an event in memory when the store fails (a full disk), and writes it on flush()', async () => {
+    const inner = new MemoryStore();
+    let full = true;
+    const store = {
+      load: () => inner.load(),
+      append: async (...args: Parameters<MemoryStore['append']>) => {
+        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return inner.append(...args);
+      },
+    };
+    const t = await openTracker({ plan: testPlan(), store });
+    const first = t.send(ev(as('lead'), 'a1', 'action.agree'));
+    const second = t.send(ev(as('owner'), 'a1', 'action.start'));
+    await expect(first.ok && first.saved).rejects.toThrow('quota');
+    await expect(second.ok && second.saved).rejects.toThrow('quota');
+    expect(t.getAction('a1')!.state).toBe('inProgress');
+    expect(t.unsaved.map((e) => e.type)).toEqual(['action.agree', 'action.start']);
+    full = false;
+    await t.flush();
+    expect(t.unsaved).toEqual([]);
+    const reopened = await openTracker({ plan: testPlan(), store: inner });
+    expect(reopened.getAction('a1')!.state).toBe('inProgress');
+  });
+});
+
+describe('reading the record', () => {
+  it('tells the history in plain English: who, from which agency, did what and why', () => {
+    const t = createTracker({ plan: testPlan() });
+    t.send(ev(as('lead'), 'a1', 'action.agree', {}, '2026-05-02T09:00:00Z'));
+    t.send(ev(as('owner'), 'a1', 'action.start', {}, '2026-05-03T09:00:00Z'));
+    t.send(ev(as('owner'), 'a1', 'action.flag-risk', { reason: 'Venue closed.' }, '2026-05-04T09:00:00Z'));
+    const h = t.history('a1');
+    expect(h.map((x) => x.summary)).toEqual([
+      'Lee Lead (Virtual School) agreed the action',
+      'Owen Owner (Virtual School) started work',
+      'Owen Owner (Virtual School) flagged a risk: Venue closed.',
+    ]);
+    expect(h[2]!.actor).toMatchObject({ userId: 'owner', roleLabel: 'action owner' });
+  });
+
+  it('shows the plan as it stood on a date (end of that UK day) or at an instant', () => {
+    const t = createTracker({ plan: testPlan() });
+    t.send(ev(as('lead'), 'a1', 'action.agree', {}, '2026-05-02T09:00:00Z'));
+    t.send(ev(as('owner'), 'a1', 'action.start', {}, '2026-06-30T23:30:00Z')); // 1 July in the UK
+    expect(t.at('2026-06-30').getAction('a1')!.state).toBe('agreed');
+    expect(t.at('2026-07-01').getAction('a1')!.state).toBe('inProgress');
+    expect(t.at('2026-06-30T23:00:00Z').getAction('a1')!.state).toBe('agreed');
+    expect(() => t.at('next week')).toThrow('expected a date');
+  });
+
+  it('tells subscribers which items changed, and gives the same view object until an item changes', () => {
+    const t = createTracker({ plan: testPlan() });
+    const before = { a1: t.get('a1'), a2: t.get('a2') };
+    const changes: string[][] = [];
+    const stop = t.subscribe((c) => changes.push(c.streams));
+    t.send(ev(as('lead'), 'a1', 'action.agree'));
+    expect(changes).toEqual([['a1']]);
+    expect(t.get('a2')).toBe(before.a2);
+    expect(t.get('a1')).not.toBe(before.a1);
+    stop();
+    t.send(ev(as('owner'), 'a1', 'action.start'));
+    expect(changes).toHaveLength(1);
+  });
+
+  it('filters actions by state, workstream, agency (lead or partner), owner, promise and principle', () => {
+    const t = createTracker({ plan: testPlan() });
+    t.send(ev(as('lead'), 'a1', 'action.agree'));
+    expect(t.actions({ state: 'agreed' }).map((a) => a.id)).toEqual(['a1']);
+    expect(t.actions({ workstream: 'education' }).map((a) => a.id)).toEqual(['a1', 'a3', 'a4']);
+    expect(t.actions({ agency: 'nhs' }).map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(t.actions({ leadAgency: 'nhs' }).map((a) => a.id)).toEqual(['a2']);
+    expect(t.list({ kind: 'action', owner: 'owner', promise: 'p1', principle: 7 }).map((a) => a.id)).toEqual(['a4']);
+    expect(t.list({ kind: 'promise' }).map((p) => p.number)).toEqual([1, 2]);
+  });
+
+  it('keeps events that no longer fit in `rejected` with reasons, never dropping them silently', () => {
+    const complete = ev(as('owner'), 'a1', 'action.complete', {}) as PledgeEvent;
+    const t = createTracker({ plan: testPlan(), events: [complete] });
+    expect(t.rejected).toHaveLength(1);
+    expect(t.rejected[0]!.reasons[0]).toContain('is draft');
+    expect(t.getAction('a1')!.state).toBe('draft');
+  });
+});
