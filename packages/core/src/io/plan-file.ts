@@ -61,7 +61,7 @@ export function parsePlanFile(
     return { ok: false, problems: [{ path: 'format', message: `expected "${PLAN_FORMAT}", got ${JSON.stringify(doc['format'] ?? null)}: is this a pledgeflow plan file?` }] };
   }
   const version = doc['version'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     return { ok: false, problems: [{ path: 'version', message: `expected a whole number such as ${PLAN_FORMAT_VERSION}, got ${JSON.stringify(version ?? null)}` }] };
   }
   if (version > PLAN_FORMAT_VERSION) {

@@ -122,7 +122,10 @@ function inScope(scope: Scope, actor: Actor, target: PolicyTarget, plan: Plan): 
 
 /**
  * May `actor` take step `type` on `target`? Says who may do what; whether the item can
- * take the step at all is the machine's business.
+ * take the step at all is the machine's business. A person's role decides most of it; on
+ * top of that, the owner of an item may take the owner's steps on it, and the lead of a
+ * working group the lead's steps on its actions, whatever role they signed in with
+ * (except scrutiny, which is always read-only).
  */
 export function may(actor: Actor, type: EventType, data: Record<string, unknown>, target: PolicyTarget, plan: Plan): Decision {
   const role = ROLE_LABELS[actor.role];
@@ -130,9 +133,16 @@ export function may(actor: Actor, type: EventType, data: Record<string, unknown>
     return { ok: false, reasons: ['Scrutiny members can see everything but change nothing.'] };
   }
   const scope = POLICY[actor.role][type];
-  if (!scope) return { ok: false, reasons: [`A ${role} cannot ${stepName(type)}.`] };
-  const outOfScope = inScope(scope, actor, target, plan);
-  if (outOfScope) return { ok: false, reasons: [`A ${role} can ${stepName(type)} ${outOfScope}.`] };
+  const outOfScope = scope ? inScope(scope, actor, target, plan) : undefined;
+  // Whoever owns an item, or leads its working group, may take those steps whatever their role.
+  const byRelationship = (['action-owner', 'working-group-lead'] as const).some((r) => {
+    const s = POLICY[r][type];
+    return s !== undefined && r !== actor.role && inScope(s, actor, target, plan) === undefined;
+  });
+  if (!byRelationship) {
+    if (!scope) return { ok: false, reasons: [`A ${role} cannot ${stepName(type)}.`] };
+    if (outOfScope) return { ok: false, reasons: [`A ${role} can ${stepName(type)} ${outOfScope}.`] };
+  }
 
   if (target.kind === 'action') {
     const evidence = target.context.evidence.find((e) => e.id === data['evidenceId']);

@@ -130,8 +130,8 @@ export const PlanSchema = z.strictObject({
   period: z.strictObject({ start: CalendarDate, end: CalendarDate }),
   /** What happens when free text looks like a child's personal data. */
   privacy: z._default(z.enum(['warn', 'refuse'], { error: 'expected "warn" or "refuse"' }), 'warn'),
-  board: z._default(BoardSchema, {} as never),
-  brag: z._default(BragSettingsSchema, {} as never),
+  board: z.prefault(BoardSchema, {}),
+  brag: z.prefault(BragSettingsSchema, {}),
   agencies: z.array(AgencySchema).check(z.minLength(1, 'a plan needs at least one agency')),
   people: z.array(PersonSchema).check(z.minLength(1, 'a plan needs at least one person')),
   workstreams: z.array(WorkstreamSchema).check(z.minLength(1, 'a plan needs at least one workstream')),

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadPlan, parseEventLog, parsePlanFile, PlanFileError, stringifyEventLog, stringifyPlanFile, createTracker } from '@pledgeflow/core';
+import { planInput, as, ev } from '../fixtures.js';
+
+const file = (over: Record<string, unknown> = {}) => ({ format: 'pledgeflow-plan', version: 1, ...planInput, ...over });
+const problems = (input: unknown) => {
+  const r = parsePlanFile(typeof input === 'string' ? input : JSON.stringify(input));
+  return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+};
+
+describe('plan files', () => {
+  it('reads a good file and round-trips it', () => {
+    const r = parsePlanFile(JSON.stringify(file()));
+    expect(r.ok).toBe(true);
+    const again = parsePlanFile(stringifyPlanFile(r.ok ? r.plan : (null as never)));
+    expect(again).toEqual(r);
+  });
+
+  it('reads the example plan with no problems and no warnings', () => {
+    const r = parsePlanFile(readFileSync(new URL('../../../../examples/plans/eastmere.plan.json', import.meta.url), 'utf8'));
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+
+  it('names the path of every bad field', () => {
+    const actions = [...planInput.actions!];
+    actions[3] = { ...actions[3]!, dueDate: '31/03/2027', principles: [9] };
+    expect(problems(file({ actions }))).toEqual([
+      'actions[3].principles[0]: expected a principle number from 1 to 7',
+      'actions[3].dueDate: expected a date written YYYY-MM-DD, such as 2027-03-31 (got "31/03/2027")',
+    ]);
+  });
+
+  it('says when a required field is missing and when a field is unknown (a typo)', () => {
+    const { title: _, ...noTitle } = file();
+    expect(problems(noTitle)).toEqual(['title: is required']);
+    const actions = [{ ...planInput.actions![0]!, dueDte: '2027-01-01' }];
+    expect(problems(file({ actions }))).toEqual(['actions[0]: unknown field "dueDte"']);
+  });
+
+  it('checks references and duplicates', () => {
+    const actions = [...planInput.actions!, { ...planInput.actions![0]!, owner: 'nobody', partners: ['mars'] }];
+    expect(problems(file({ actions }))).toEqual([
+      'actions[4].id: "a1" is already used by actions[0]',
+      'actions[4].owner: there is no person with the id "nobody" in this plan',
+      'actions[4].partners[0]: there is no agency with the id "mars" in this plan',
+    ]);
+  });
+
+  it('points at the line and column of broken JSON', () => {
+    expect(problems('{\n  "format": "pledgeflow-plan",\n  "version": 1,,\n}')[0]).toMatch(/^\(file\): not valid JSON at line 3, column 16/);
+  });
+
+  it('refuses a file that is not a plan, or from a newer pledgeflow, saying what to do', () => {
+    expect(problems({ hello: 1 })).toEqual(['format: expected "pledgeflow-plan", got null: is this a pledgeflow plan file?']);
+    expect(problems(file({ version: 2 }))[0]).toContain('written by a newer pledgeflow; this version reads up to version 1. Upgrade @pledgeflow/core');
+    expect(problems(file({ version: '1' }))[0]).toContain('expected a whole number');
+  });
+
+  it('migrates older versions through the migrations given', () => {
+    const old = { ...file(), version: 0, council: undefined, authority: 'Testshire County Council' };
+    const r = parsePlanFile(JSON.stringify(old), {
+      migrations: { 0: ({ authority, ...rest }) => ({ ...rest, council: authority }) },
+    });
+    expect(r.ok && [r.plan.council, r.migratedFrom]).toEqual(['Testshire County Council', 0]);
+    expect(parsePlanFile(JSON.stringify(old)).ok).toBe(false);
+  });
+
+  it('warns about text that looks like a child\'s personal data, or refuses it when the plan says so', () => {
+    const actions = [{ ...planInput.actions![0]!, description: 'Follow up for J Smith, DOB 03/04/2012.' }];
+    const warned = parsePlanFile(JSON.stringify(file({ actions })));
+    expect(warned.ok && warned.warnings.map((w) => w.path)).toContain('actions[0].description');
+    const refused = parsePlanFile(JSON.stringify(file({ actions, privacy: 'refuse' })));
+    expect(refused.ok).toBe(false);
+  });
+
+  it('throws a PlanFileError listing every problem from loadPlan', () => {
+    expect(() => loadPlan(file({ version: 9 }))).toThrow(PlanFileError);
+  });
+});
+
+describe('event logs (NDJSON)', () => {
+  it('round-trips, and names the line of every bad event', () => {
+    const good = ev(as('lead'), 'a1', 'action.agree');
+    const text = [JSON.stringify(good), '', '{not json', JSON.stringify({ ...good, id: 'x', type: 'action.teleport' }), JSON.stringify({ ...good, id: 'event-4', data: { reason: 7 }, type: 'action.flag-risk' })].join('\n');
+    const { events, problems: p } = parseEventLog(text);
+    expect(events.map((e) => e.id)).toEqual([good.id]);
+    expect(p.map((x) => `line ${x.line}: ${x.message}`)).toEqual([
+      expect.stringMatching(/^line 3: not valid JSON at column 2/),
+      'line 4: id: expected an event id of 6 to 64 letters, digits, "_" or "-" (got "x")',
+      'line 4: type: expected a known event type (got "action.teleport")',
+      'line 5: data.reason: expected text, got number 7',
+    ]);
+    const t = createTracker({ plan: loadPlan(file()), events });
+    expect(parseEventLog(stringifyEventLog(t.events())).events).toEqual(events);
+  });
+});
