@@ -1,0 +1,145 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIo } from '../../src/cli/cli.js';
+import { planInput } from '../fixtures.js';
+
+const root = new URL('../../../../', import.meta.url).pathname;
+const PLAN = 'examples/plans/eastmere.plan.json';
+const LOG = 'examples/plans/eastmere.events.ndjson';
+
+/** Runs the CLI in-process with files from the repository plus any given here. */
+function run(args: string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const written: Record<string, string> = {};
+  const io: CliIo = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readFile: (p) => {
+      if (p in files) return files[p]!;
+      return readFileSync(root + p, 'utf8');
+    },
+    writeFile: (p, t) => void (written[p] = t),
+    now: () => new Date('2026-11-25T12:00:00Z'),
+  };
+  const code = main(args, io, '9.9.9');
+  return { code, stdout, stderr, written };
+}
+
+const planFile = JSON.stringify({ format: 'pledgeflow-plan', version: 1, ...planInput });
+
+describe('pledgeflow check', () => {
+  it('prints a one-line summary and exits 0 for the example plan and log', () => {
+    const r = run(['check', PLAN, '--events', LOG]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: Eastmere .*: 10 promises, 32 actions, 4 working groups, .*; \d+ events, all accepted\n$/);
+  });
+
+  it('exits 1 with one line per problem, naming the path', () => {
+    const bad = JSON.stringify({ format: 'pledgeflow-plan', version: 1, ...planInput, period: { start: '2026-04-01', end: 'soon' } });
+    const r = run(['check', 'bad.json'], { 'bad.json': bad });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('bad.json: period.end: expected a date written YYYY-MM-DD, such as 2027-03-31 (got "soon")\n');
+  });
+
+  it('names the line of each bad or refused event in the log', () => {
+    const good = { id: 'event-000001', stream: 'a1', type: 'action.complete', data: {}, actor: { userId: 'owner', agencyId: 'vs', role: 'action-owner' }, at: '2026-06-01T10:00:00Z' };
+    const r = run(['check', 'plan.json', '--events', 'log.ndjson'], { 'plan.json': planFile, 'log.ndjson': `${JSON.stringify(good)}\n\n{oops\n` });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^log\.ndjson: line 3: not valid JSON/),
+      'log.ndjson: line 1: "Train designated teachers" is draft, so no one can mark actions complete on it now (only when it is in progress, at risk).',
+    ]);
+  });
+
+  it('says plainly when a file does not exist', () => {
+    const r = run(['check', 'nowhere.json']);
+    expect(r).toMatchObject({ code: 1, stderr: 'nowhere.json: cannot read the file (there is no such file)\n' });
+  });
+});
+
+describe('pledgeflow report', () => {
+  it('prints the scrutiny report as JSON with the fields a panel relies on', () => {
+    const r = run(['report', PLAN, '--events', LOG, '--today', '2026-11-25', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    for (const key of ['overdue', 'reviewsOverdue', 'atRisk', 'slippedDueDates', 'promisesWithoutEvidence', 'principlesWithoutActions', 'youSaidWeDid', 'counts']) {
+      expect(report, key).toHaveProperty(key);
+    }
+    expect(report.overdue.length).toBeGreaterThan(0);
+    for (const o of report.overdue) {
+      expect(Object.keys(o)).toEqual(expect.arrayContaining(['id', 'title', 'owner', 'leadAgency', 'dueDate', 'daysOverdue', 'workingDaysOverdue']));
+      expect(o.dueDate < '2026-11-25').toBe(true);
+    }
+  });
+
+  it('prints Markdown by default and CSV on request, with formula injection neutralised', () => {
+    const md = run(['report', PLAN, '--events', LOG, '--today', '2026-11-25']);
+    expect(md.stdout).toContain('## Overdue actions');
+    const csv = run(['report', PLAN, '--events', LOG, '--today', '2026-11-25', '--format', 'csv']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('Section,Id,Title,Owner,Lead agency,Date,Days,Working days,Note');
+  });
+
+  it('uses today in the UK when --today is left out', () => {
+    const r = run(['report', PLAN, '--format', 'json']);
+    expect(JSON.parse(r.stdout).today).toBe('2026-11-25');
+  });
+
+  it('refuses bad arguments with usage and exit 2', () => {
+    for (const args of [['report'], ['report', PLAN, '--format', 'pdf'], ['report', PLAN, '--today', '25/11/2026'], ['report', PLAN, '--colour']]) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('Usage: pledgeflow');
+    }
+  });
+});
+
+describe('pledgeflow deadlines and holidays', () => {
+  it('gives board deadlines for a meeting, as text or JSON, with a plan\'s closures', () => {
+    expect(run(['deadlines', '--meeting', '2027-01-20']).stdout).toContain('Report to the Children in Care Council by: 2026-12-30');
+    const withPlan = JSON.parse(run(['deadlines', '--meeting', '2027-01-20', '--plan', PLAN, '--json']).stdout);
+    expect(withPlan).toEqual({ meeting: '2027-01-20', papers: '2027-01-13', childrenInCareCouncil: '2026-12-24', minutes: '2027-02-03' });
+    expect(run(['deadlines']).code).toBe(2);
+    expect(run(['deadlines', '--meeting', '2027-02-30']).code).toBe(2);
+  });
+
+  it('lists the bank holidays of a year', () => {
+    const r = run(['holidays', '2027', '--json']);
+    expect(JSON.parse(r.stdout).map((h: { date: string }) => h.date)).toEqual([
+      '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28',
+    ]);
+    expect(run(['holidays', 'next']).code).toBe(2);
+  });
+});
+
+describe('pledgeflow import-csv', () => {
+  it('writes a new plan with the imported actions, or nothing and every bad row', () => {
+    const good = 'Title,Lead agency,Workstream,Owner,Due date\nRun a drop-in,Virtual School,Education and Work,Owen Owner,31/03/2027\n';
+    const r = run(['import-csv', 'a.csv', '--plan', 'p.json', '-o', 'out.json'], { 'a.csv': good, 'p.json': planFile });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.written['out.json']!).actions.at(-1)).toMatchObject({ title: 'Run a drop-in', leadAgency: 'vs', owner: 'owner', dueDate: '2027-03-31' });
+    const bad = 'Title,Lead agency,Workstream,Due date\nRun a drop-in,Mars,Education and Work,next spring\n';
+    const b = run(['import-csv', 'a.csv', '--plan', 'p.json', '-o', 'out.json'], { 'a.csv': bad, 'p.json': planFile });
+    expect(b.code).toBe(1);
+    expect(b.written).toEqual({});
+    expect(b.stderr.split('\n').filter(Boolean).length).toBe(2);
+    expect(run(['import-csv', 'a.csv', '--plan', 'p.json']).code).toBe(2);
+  });
+});
+
+describe('the pledgeflow command itself', () => {
+  it('prints help, the version, and refuses an unknown command with exit 2', () => {
+    expect(run(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('pledgeflow <command>') });
+    expect(run(['--version']).stdout).toBe('9.9.9\n');
+    expect(run(['frobnicate'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    expect(run([]).code).toBe(2);
+  });
+
+  it('runs as `npx pledgeflow` from the built package at the repository root', () => {
+    const out = execFileSync('npx', ['--no-install', 'pledgeflow', 'holidays', '2026'], { cwd: root, encoding: 'utf8' });
+    expect(out.split('\n')[0]).toBe("2026-01-01  New Year's Day");
+    const bad = spawnSync('npx', ['--no-install', 'pledgeflow', 'check'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { planFileJsonSchema } from '@pledgeflow/core';
+
+describe('the plan file JSON Schema', () => {
+  it('in docs/ is the one generated from the zod schemas (run `npm run schema` after changing them)', () => {
+    const written = JSON.parse(readFileSync(new URL('../../../../docs/plan-file.schema.json', import.meta.url), 'utf8'));
+    expect(written).toEqual(planFileJsonSchema());
+  });
+
+  it('requires the format and version and describes every top-level field', () => {
+    const schema = planFileJsonSchema() as { required: string[]; properties: Record<string, { type?: string }> };
+    expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'id', 'title', 'council', 'period', 'agencies', 'people', 'workstreams']));
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['actions', 'promises', 'measures', 'meetings', 'feedback', 'board', 'brag', 'privacy']));
+  });
+});
