@@ -18,6 +18,12 @@ export default [
     plugins: [nodeResolve({ exportConditions: ['pledgeflow-source'] }), ts()],
   },
   {
+    input: { index: 'packages/react/src/index.ts' },
+    output: { dir: 'packages/react/dist', format: 'es', sourcemap: true },
+    external,
+    plugins: [nodeResolve({ exportConditions: ['pledgeflow-source'] }), ts()],
+  },
+  {
     // The example intranet page: everything bundled for the browser.
     input: 'examples/intranet/app.ts',
     output: { file: 'examples/intranet/dist/app.js', format: 'es', sourcemap: true },

@@ -12,7 +12,7 @@ export interface ActionHandle {
   brag: BragResult;
   evidence: readonly Evidence[];
   /** Steps the signed-in person might take now, allowed or not, with reasons and the data each needs. */
-  nextSteps: readonly NextStep[];
+  nextSteps: readonly (NextStep & { type: ActionEventType })[];
   /** Who did what and when, oldest first. */
   history: readonly HistoryEntry[];
   /** Would this step be accepted now? Every reason when not. Sends nothing. */
@@ -32,7 +32,16 @@ export function useAction(id: string): ActionHandle | undefined {
   return useMemo(
     () =>
       view && brag
-        ? { view, stateLabel: STATE_LABELS[view.state], brag, evidence: view.evidence, nextSteps, history, can: can as ActionHandle['can'], send: send as ActionHandle['send'] }
+        ? {
+            view,
+            stateLabel: STATE_LABELS[view.state],
+            brag,
+            evidence: view.evidence,
+            nextSteps: nextSteps as ActionHandle['nextSteps'],
+            history,
+            can: can as ActionHandle['can'],
+            send: send as ActionHandle['send'],
+          }
         : undefined,
     [view, brag, nextSteps, history, can, send],
   );

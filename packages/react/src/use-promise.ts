@@ -8,7 +8,7 @@ export interface PromiseHandle {
   view: PromiseView;
   /** The state in plain words: "Adopted", "At risk". */
   stateLabel: string;
-  nextSteps: readonly NextStep[];
+  nextSteps: readonly (NextStep & { type: PromiseEventType })[];
   history: readonly HistoryEntry[];
   can<T extends PromiseEventType>(type: T, data?: StepData<T>): Decision;
   send<T extends PromiseEventType>(type: T, data?: StepData<T>): SendResult;
@@ -23,7 +23,14 @@ export function usePromise(id: string): PromiseHandle | undefined {
   return useMemo(
     () =>
       view
-        ? { view, stateLabel: STATE_LABELS[view.state], nextSteps, history, can: can as PromiseHandle['can'], send: send as PromiseHandle['send'] }
+        ? {
+            view,
+            stateLabel: STATE_LABELS[view.state],
+            nextSteps: nextSteps as PromiseHandle['nextSteps'],
+            history,
+            can: can as PromiseHandle['can'],
+            send: send as PromiseHandle['send'],
+          }
         : undefined,
     [view, nextSteps, history, can, send],
   );

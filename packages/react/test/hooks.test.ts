@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
-import { renderHook } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, renderHook } from '@testing-library/react';
 import { STATE_LABELS } from '@pledgeflow/core';
 import { useAction, useActor, usePromise, useToday, useTracker } from '../src/index.js';
 import { as, provider, TODAY, trackerWithHistory } from './helpers.js';
+
+afterEach(cleanup);
 
 describe('the provider hooks', () => {
   it('give the tracker, the signed-in person and the day', () => {
@@ -57,7 +59,9 @@ describe('useAction', () => {
     expect(steps.get('action.flag-risk')).toMatchObject({ allowed: true, needs: ['reason'] });
     expect(steps.get('action.complete')).toMatchObject({ allowed: false });
     expect(steps.get('action.complete')!.reasons[0]).toMatch(/at least one piece of evidence has been accepted/);
-    expect(steps.get('action.verify')).toMatchObject({ allowed: false, reasons: ['A working-group lead cannot verify completed actions.'] });
+    // Verifying is not a step from "in progress" at all, so it is not offered, even as refused.
+    expect(steps.get('action.verify')).toBeUndefined();
+    expect(steps.get('action.withdraw')).toMatchObject({ allowed: false, reasons: ['A working-group lead cannot withdraw actions.'] });
   });
 
   it('gives a scrutiny member every step as refused, with the reason', () => {

@@ -1,9 +1,10 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { londonDate } from '../calendar/dates.js';
 import { actionChecks } from '../machines/action.guards.js';
 import { ACTION_MACHINE_VERSION, actionMachine } from '../machines/action.machine.js';
 import type { ActionContext } from '../machines/action.context.js';
 import { explainRefusal } from '../machines/explain.js';
+import { nextSnapshot, startSnapshot } from '../machines/fold.js';
 import { PROMISE_MACHINE_VERSION, promiseChecks, promiseMachine, type PromiseContext } from '../machines/promise.machine.js';
 import { may, stepName, type PolicyTarget } from '../policy/policy.js';
 import { findPersonalData } from '../privacy/personal-data.js';
@@ -162,8 +163,7 @@ export class Tracker {
   }
 
   #newEntry(kind: Entry['kind'], item: ActionItem | PledgePromise): Entry {
-    const [snapshot] = initialTransition(MACHINES[kind] as typeof actionMachine, item as ActionItem);
-    return { kind, item, snapshot: snapshot as AnyMachineSnapshot, events: [] };
+    return { kind, item, snapshot: startSnapshot(MACHINES[kind], item), events: [] };
   }
 
   #load(events: readonly PledgeEvent[], snapshots: readonly ItemSnapshot[]) {
@@ -243,8 +243,9 @@ export class Tracker {
     const decision = may(event.actor, event.type, data, target, this.plan);
     if (!decision.ok) return { reasons: decision.reasons };
 
-    const machine = MACHINES[entry.kind] as typeof actionMachine;
-    if (!snapshot.can(event as never)) {
+    // The machine gives back the same snapshot when it does not take the event.
+    const next = nextSnapshot(MACHINES[entry.kind], snapshot, event);
+    if (next === snapshot) {
       const why = explainRefusal(snapshot, event, CHECKS[entry.kind] as Record<string, (c: unknown, e: PledgeEvent) => string | undefined>);
       if (why.wrongState) {
         const now = STATE_LABELS[this.#stateOf(snapshot) as keyof typeof STATE_LABELS].toLowerCase();
@@ -258,7 +259,6 @@ export class Tracker {
       }
       return { reasons: why.reasons.length ? why.reasons : [`${title} cannot take this step now.`] };
     }
-    const [next] = transition(machine, snapshot as never, event as never);
 
     const warnings: string[] = [];
     if (withWarnings || this.plan.privacy === 'refuse') {
@@ -271,7 +271,7 @@ export class Tracker {
         return { reasons: warnings.map((w) => `${w} This plan does not accept text that looks like a child's personal data.`) };
       }
     }
-    return { next: next as AnyMachineSnapshot, warnings };
+    return { next, warnings };
   }
 
   #stateOf(snapshot: AnyMachineSnapshot): string {
@@ -369,14 +369,13 @@ export class Tracker {
       const needs = Object.entries(shape)
         .filter(([, s]) => s._zod.optin !== 'optional')
         .map(([k]) => k);
+      if (explainRefusal(entry.snapshot, event, {}).wrongState) continue; // not a step from this state at all: not offered
       const target = { kind: entry.kind, item: entry.item, context: entry.snapshot.context } as PolicyTarget;
       const decision = may(actor, type, {}, target, this.plan);
       if (!decision.ok) {
         out.push({ type, label: stepName(type), allowed: false, reasons: decision.reasons, needs });
         continue;
       }
-      const why = explainRefusal(entry.snapshot, event, {});
-      if (why.wrongState) continue; // not a step from this state at all: not offered
       const guarded = needs.length === 0 && !entry.snapshot.can(event as never);
       const reasons = guarded ? explainRefusal(entry.snapshot, event, CHECKS[entry.kind] as never) : undefined;
       const blocked = reasons && !reasons.wrongState ? reasons.reasons : [];
@@ -492,7 +491,7 @@ export class Tracker {
 
   /** Folds `list` (in canonical order) from the item's first state; keeps what fits and why the rest does not. */
   #fold(entry: Entry, list: readonly PledgeEvent[]): { snapshot: AnyMachineSnapshot; applied: PledgeEvent[]; rejected: RejectedEvent[] } {
-    let [snapshot] = initialTransition(MACHINES[entry.kind] as typeof actionMachine, entry.item as ActionItem) as unknown as [AnyMachineSnapshot];
+    let snapshot = startSnapshot(MACHINES[entry.kind], entry.item);
     const applied: PledgeEvent[] = [];
     const rejected: RejectedEvent[] = [];
     for (const event of list) {

@@ -141,5 +141,5 @@ describe('the pledgeflow command itself', () => {
     expect(out.split('\n')[0]).toBe("2026-01-01  New Year's Day");
     const bad = spawnSync('npx', ['--no-install', 'pledgeflow', 'check'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
-  });
+  }, 60_000);
 });

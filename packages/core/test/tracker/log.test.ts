@@ -1,6 +1,7 @@
 // The event log is the truth: the same events give the same state however they arrive.
 import { describe, expect, it } from 'vitest';
-import { createTracker, MemoryStore, openTracker, type EventInput, type PledgeEvent, type Tracker } from '@pledgeflow/core';
+import { initialTransition, transition } from 'xstate';
+import { actionMachine, createTracker, MemoryStore, promiseMachine, openTracker, type EventInput, type PledgeEvent, type Tracker } from '@pledgeflow/core';
 import { as, ev, testPlan } from '../fixtures.js';
 
 /** A seeded PRNG (mulberry32): failures can be repeated from the seed in the test name. */
@@ -71,6 +72,21 @@ describe('the same log, delivered differently, gives the same state', () => {
       }
     });
   }
+});
+
+describe('the fast fold', () => {
+  it('gives exactly what XState\'s own transition() gives, event by event', () => {
+    const log = randomLog(314);
+    const t = createTracker({ plan: testPlan(), events: log });
+    const plan = testPlan();
+    for (const item of [...plan.actions, ...plan.promises]) {
+      const machine = 'leadAgency' in item ? actionMachine : promiseMachine;
+      let [snap] = initialTransition(machine as typeof actionMachine, item as never);
+      for (const e of log.filter((x) => x.stream === item.id)) [snap] = transition(machine as typeof actionMachine, snap, e as never);
+      const mine = t.snapshot(item.id)!;
+      expect([mine.value, mine.context], item.id).toEqual([snap.value, snap.context]);
+    }
+  });
 });
 
 describe('idempotency', () => {
