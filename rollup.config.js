@@ -18,6 +18,12 @@ export default [
     plugins: [nodeResolve({ exportConditions: ['pledgeflow-source'] }), ts()],
   },
   {
+    input: { index: 'packages/store-idb/src/index.ts' },
+    output: { dir: 'packages/store-idb/dist', format: 'es', sourcemap: true },
+    external,
+    plugins: [nodeResolve({ exportConditions: ['pledgeflow-source'] }), ts()],
+  },
+  {
     input: { index: 'packages/react/src/index.ts' },
     output: { dir: 'packages/react/dist', format: 'es', sourcemap: true },
     external,

@@ -6,8 +6,10 @@ export interface ItemSnapshot {
   machineVersion: number;
   value: unknown;
   context: unknown;
-  /** How many of the stream's events (in log order) the snapshot includes. */
+  /** How many of the item's events (in canonical order, refused ones included) the snapshot covers. */
   eventCount: number;
-  /** The id of the last event it includes: a check that the log still matches. */
+  /** The id of the last event it covers: a check that the log still matches. */
   lastEventId?: string;
+  /** Events it covers that were refused, with why: they stay refused, and are shown, after loading. */
+  refused?: { id: string; reasons: string[] }[];
 }

@@ -98,6 +98,8 @@ interface Entry {
   item: ActionItem | PledgePromise;
   snapshot: AnyMachineSnapshot;
   events: PledgeEvent[];
+  /** Events of this item that the log holds but the fold refused, with why. */
+  refused: RejectedEvent[];
   view?: ItemView;
 }
 
@@ -163,7 +165,7 @@ export class Tracker {
   }
 
   #newEntry(kind: Entry['kind'], item: ActionItem | PledgePromise): Entry {
-    return { kind, item, snapshot: startSnapshot(MACHINES[kind], item), events: [] };
+    return { kind, item, snapshot: startSnapshot(MACHINES[kind], item), events: [], refused: [] };
   }
 
   #load(events: readonly PledgeEvent[], snapshots: readonly ItemSnapshot[]) {
@@ -204,7 +206,15 @@ export class Tracker {
         (snap.eventCount === 0 || list[snap.eventCount - 1]?.id === snap.lastEventId);
       if (fits) {
         entry.snapshot = MACHINES[entry.kind].resolveState({ value: snap.value, context: snap.context } as never) as AnyMachineSnapshot;
-        entry.events = list.slice(0, snap.eventCount);
+        const refused = new Map((snap.refused ?? []).map((r) => [r.id, r.reasons]));
+        entry.events = [];
+        for (const event of list.slice(0, snap.eventCount)) {
+          const reasons = refused.get(event.id);
+          if (reasons) {
+            entry.refused.push({ event, reasons });
+            this.#ids.delete(event.id);
+          } else entry.events.push(event);
+        }
         start = snap.eventCount;
       } else {
         this.#rebuilt.push(entry.item.id);
@@ -214,7 +224,7 @@ export class Tracker {
       const event = list[i]!;
       const outcome = this.#evaluate(entry, entry.snapshot, event, false);
       if ('reasons' in outcome) {
-        this.#rejected.push({ event, reasons: outcome.reasons });
+        entry.refused.push({ event, reasons: outcome.reasons });
         this.#ids.delete(event.id);
       } else {
         entry.snapshot = outcome.next;
@@ -339,7 +349,9 @@ export class Tracker {
 
   /** Events in the log that the engine would not apply, with the reasons: shown to their authors, never dropped. */
   get rejected(): readonly RejectedEvent[] {
-    return this.#rejected;
+    const out = [...this.#rejected];
+    for (const entry of this.#entries.values()) out.push(...entry.refused);
+    return out;
   }
 
   /** Items whose stored snapshot did not fit (an older machine version, a changed log) and were rebuilt from events. */
@@ -466,8 +478,7 @@ export class Tracker {
     const applied: PledgeEvent[] = [];
     for (const [stream, fresh] of incoming) {
       const entry = this.#entries.get(stream)!;
-      const held = this.#rejected.filter((r) => r.event.stream === stream);
-      this.#rejected = this.#rejected.filter((r) => r.event.stream !== stream);
+      const held = entry.refused;
       const before = new Set(entry.events.map((e) => e.id));
       const byId = new Map<string, PledgeEvent>();
       for (const e of [...entry.events, ...held.map((r) => r.event), ...fresh]) if (!byId.has(e.id)) byId.set(e.id, e);
@@ -479,11 +490,11 @@ export class Tracker {
         this.#ids.set(e.id, e);
         if (!before.has(e.id)) applied.push(e);
       }
-      this.#rejected.push(...outcome.rejected);
+      entry.refused = outcome.rejected;
       const heldIds = new Set(held.map((r) => r.event.id));
       rejected.push(...outcome.rejected.filter((r) => !heldIds.has(r.event.id)));
     }
-    for (const r of rejected) if (!this.#rejected.includes(r)) this.#rejected.push(r);
+    for (const r of rejected) if (!this.#entries.get(r.event.stream)?.refused.includes(r)) this.#rejected.push(r);
     const touched = [...incoming.keys()];
     if (touched.length) this.#changed(applied, touched);
     return { applied, rejected };
@@ -510,14 +521,19 @@ export class Tracker {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
     const persisted = MACHINES[entry.kind].getPersistedSnapshot(entry.snapshot as never) as unknown as { value: unknown; context: unknown };
+    // The snapshot covers every event of the item in the log, refused ones included, so
+    // that a store's log lines up with it by position.
+    let last = entry.events.at(-1);
+    for (const r of entry.refused) if (!last || compareEvents(r.event, last) > 0) last = r.event;
     return {
       stream: id,
       kind: entry.kind,
       machineVersion: VERSIONS[entry.kind],
       value: persisted.value,
       context: persisted.context,
-      eventCount: entry.events.length,
-      ...(entry.events.length ? { lastEventId: entry.events.at(-1)!.id } : {}),
+      eventCount: entry.events.length + entry.refused.length,
+      ...(last ? { lastEventId: last.id } : {}),
+      ...(entry.refused.length ? { refused: entry.refused.map((r) => ({ id: r.event.id, reasons: r.reasons })) } : {}),
     };
   }
 

@@ -122,6 +122,20 @@ describe('snapshots', () => {
     expect(fromSnapshots.history('a1')).toEqual(replayed.history('a1'));
   });
 
+  it('lines up with a log that holds refused events, keeping them refused with their reasons', () => {
+    const agree = ev(as('lead'), 'a1', 'action.agree') as PledgeEvent;
+    const completeTooSoon = ev(as('owner'), 'a1', 'action.complete') as PledgeEvent; // no evidence: refused
+    const start = ev(as('owner'), 'a1', 'action.start') as PledgeEvent;
+    const first = createTracker({ plan: testPlan(), events: [agree, completeTooSoon, start] });
+    expect(first.rejected.map((r) => r.event.id)).toEqual([completeTooSoon.id]);
+    const progress = ev(as('owner'), 'a1', 'action.progress', { note: 'Half done.' }) as PledgeEvent;
+    const again = createTracker({ plan: testPlan(), events: [agree, completeTooSoon, start, progress], snapshots: first.snapshots() });
+    expect(again.rebuilt).toEqual([]);
+    expect(again.rejected).toEqual(first.rejected);
+    expect(again.getAction('a1')).toMatchObject({ state: 'inProgress', lastProgress: { note: 'Half done.' } });
+    expect(again.history('a1').map((h) => h.type)).toEqual(['action.agree', 'action.start', 'action.progress']);
+  });
+
   it('rebuilds an item from its events when its snapshot came from another machine version, and says which', () => {
     const log = randomLog(5);
     const old = createTracker({ plan: testPlan(), events: log }).snapshots().map((s) => (s.stream === 'a1' ? { ...s, machineVersion: 0 } : s));

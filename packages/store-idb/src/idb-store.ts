@@ -1,0 +1,191 @@
+import { unwrap, type IDBPDatabase, type StoreNames } from 'idb';
+import type { EventStore, ItemSnapshot, Plan, PledgeEvent, StoredLog } from '@pledgeflow/core';
+import { parseBackup, stringifyBackup } from './backup.js';
+import { EventChannel } from './broadcast.js';
+import { BackupError, MESSAGES, ReloadNeededError, StorageUnavailableError, storageError } from './errors.js';
+import { openDatabase } from './open-database.js';
+import { databaseName, DB_VERSION, type PledgeflowDB } from './schema.js';
+
+export interface IdbStoreOptions {
+  /** The plan's id: names the database and is checked against backups. */
+  planId: string;
+  /** The database's name, if not `pledgeflow-<planId>`. */
+  name?: string;
+  /** IndexedDB to use: the browser's by default; `null` as if there were none. */
+  indexedDB?: IDBFactory | null;
+  /** To hear other tabs: the browser's by default; `null` for none. */
+  BroadcastChannel?: typeof BroadcastChannel | null;
+  /** How long to wait for older tabs to let go of the database during an upgrade, in ms (default 3000). */
+  blockedTimeout?: number;
+}
+
+/** What importing a backup did. */
+export interface ImportResult {
+  plan: Plan;
+  /** Events that were new here. */
+  added: number;
+  /** Events already here (by id), left as they were. */
+  skipped: number;
+  /** Lines of the backup's event log that could not be read. */
+  problems: string[];
+}
+
+const noop = () => {};
+
+/** An EventStore in IndexedDB: events, an outbox for the sync server and item snapshots, shared by every tab. */
+export class IdbStore implements EventStore {
+  readonly planId: string;
+  readonly #db: IDBPDatabase<PledgeflowDB>;
+  readonly #channel: EventChannel;
+  readonly #reload = new Set<(message: string) => void>();
+  #gone: Error | undefined;
+
+  constructor(planId: string, db: IDBPDatabase<PledgeflowDB>, channel: EventChannel) {
+    this.planId = planId;
+    this.#db = db;
+    this.#channel = channel;
+    // A newer page wants to upgrade: let it, or it would wait on us for ever.
+    db.addEventListener('versionchange', () => this.#lose(new ReloadNeededError(MESSAGES.newerTab)));
+    db.addEventListener('close', () => this.#lose(new ReloadNeededError(MESSAGES.closed)));
+  }
+
+  #lose(error: ReloadNeededError) {
+    if (this.#gone) return;
+    this.#gone = error;
+    this.#db.close();
+    for (const listener of this.#reload) listener(error.message);
+  }
+
+  #open(): IDBPDatabase<PledgeflowDB> {
+    if (this.#gone) throw this.#gone;
+    return this.#db;
+  }
+
+  /** Every event and snapshot, each read with one getAll. */
+  async load(): Promise<StoredLog> {
+    try {
+      const tx = this.#open().transaction(['events', 'snapshots']);
+      const [events, snapshots] = await Promise.all([tx.objectStore('events').getAll(), tx.objectStore('snapshots').getAll(), tx.done]);
+      return { events, snapshots };
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  /** Writes the event, its outbox entry and the item's snapshot in one strict transaction: all or nothing. */
+  async append(event: PledgeEvent, snapshot: ItemSnapshot): Promise<void> {
+    await this.#write(['events', 'outbox', 'snapshots'], (tx) => {
+      tx.objectStore('events').put(event);
+      tx.objectStore('outbox').put({ id: event.id });
+      tx.objectStore('snapshots').put(snapshot);
+    });
+    this.#channel.post([event]);
+  }
+
+  /** Replaces stored snapshots, such as those the tracker rebuilt after the machines changed. */
+  async saveSnapshots(snapshots: readonly ItemSnapshot[]): Promise<void> {
+    await this.#write(['snapshots'], (tx) => {
+      for (const s of snapshots) tx.objectStore('snapshots').put(s);
+    });
+  }
+
+  /**
+   * Runs `writes` in one strict readwrite transaction, on plain IndexedDB requests (a failed
+   * request aborts the transaction). If `writes` throws, the transaction is aborted: all or nothing.
+   */
+  async #write(stores: StoreNames<PledgeflowDB>[], writes: (tx: IDBTransaction) => void): Promise<void> {
+    let tx: ReturnType<IDBPDatabase<PledgeflowDB>['transaction']> | undefined;
+    try {
+      tx = this.#open().transaction(stores, 'readwrite', { durability: 'strict' });
+      writes(unwrap(tx));
+      await tx.done;
+    } catch (error) {
+      tx?.done.catch(noop);
+      try {
+        tx?.abort();
+      } catch {
+        // already finished or aborted
+      }
+      throw storageError(error);
+    }
+  }
+
+  /** A backup file of `plan` and every event stored here (including any the tracker refused). */
+  async exportBackup(plan: Plan): Promise<string> {
+    try {
+      return stringifyBackup(plan, await this.#open().getAll('events'));
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  /**
+   * Adds a backup's events that are not here yet (by id), in one transaction, and hands them to
+   * this tab's and other tabs' `onChange` listeners. Importing the same file twice adds nothing.
+   */
+  async importBackup(text: string): Promise<ImportResult> {
+    const backup = parseBackup(text);
+    if (backup.plan.id !== this.planId) {
+      throw new BackupError(`This backup is of the plan "${backup.plan.title}" (${backup.plan.id}), not of this plan (${this.planId}). Nothing was imported.`);
+    }
+    const fresh = new Map(backup.events.map((e) => [e.id, e]));
+    await this.#write(['events', 'outbox'], (tx) => {
+      const keys = tx.objectStore('events').getAllKeys();
+      keys.onsuccess = () => {
+        for (const key of keys.result) fresh.delete(key as string);
+        for (const e of fresh.values()) {
+          tx.objectStore('events').put(e);
+          tx.objectStore('outbox').put({ id: e.id });
+        }
+      };
+    });
+    const added = [...fresh.values()];
+    if (added.length) {
+      this.#channel.post(added);
+      this.#channel.deliver(added);
+    }
+    return { plan: backup.plan, added: added.length, skipped: backup.events.length - added.length, problems: backup.problems };
+  }
+
+  /** Calls `listener` with events written by other tabs or imported from a backup. Returns a function that stops it. */
+  onChange(listener: (events: PledgeEvent[]) => void): () => void {
+    return this.#channel.listen(listener);
+  }
+
+  /** Calls `listener` with a message for the person when this tab must be reloaded (a newer tab upgraded the database). */
+  onReloadNeeded(listener: (message: string) => void): () => void {
+    this.#reload.add(listener);
+    if (this.#gone instanceof ReloadNeededError) listener(this.#gone.message);
+    return () => this.#reload.delete(listener);
+  }
+
+  /** Closes the database and stops hearing other tabs. */
+  close(): void {
+    this.#gone ??= new StorageUnavailableError('The tracker\'s storage has been closed on this page.');
+    this.#db.close();
+    this.#channel.close();
+  }
+}
+
+/** Opens the plan's database (creating or upgrading it) and starts hearing other tabs. */
+export async function openIdbStore(options: IdbStoreOptions): Promise<IdbStore> {
+  let factory: IDBFactory | null | undefined;
+  try {
+    factory = options.indexedDB === undefined ? globalThis.indexedDB : options.indexedDB;
+  } catch {
+    // some sandboxed frames throw on merely reading `indexedDB`
+  }
+  if (!factory) throw new StorageUnavailableError(MESSAGES.unavailable);
+  const name = options.name ?? databaseName(options.planId);
+  // Hear other tabs before reading, so that nothing written meanwhile is missed.
+  const channel = new EventChannel(`pledgeflow:${name}`, options.BroadcastChannel === undefined ? globalThis.BroadcastChannel : options.BroadcastChannel);
+  try {
+    const db = await openDatabase({ factory, name, version: DB_VERSION, blockedTimeout: options.blockedTimeout ?? 3000 });
+    return new IdbStore(options.planId, db, channel);
+  } catch (error) {
+    channel.close();
+    throw error instanceof ReloadNeededError || error instanceof StorageUnavailableError
+      ? error
+      : new StorageUnavailableError(MESSAGES.unavailable, { cause: error });
+  }
+}

@@ -1,0 +1,68 @@
+import { createTracker, describeEvent, MemoryStore, type Plan, type PledgeEvent, type RejectedEvent, type StoredLog, type Tracker } from '@pledgeflow/core';
+import { ReloadNeededError, StorageUnavailableError } from './errors.js';
+import { openIdbStore, type IdbStore, type IdbStoreOptions } from './idb-store.js';
+
+export interface IdbTrackerOptions extends Omit<IdbStoreOptions, 'planId'> {
+  plan: Plan;
+  /** What happened to events from another tab or a backup import: applied, or refused with reasons. */
+  onReceive?: (result: { applied: PledgeEvent[]; rejected: RejectedEvent[] }) => void;
+}
+
+/** A tracker, where it saves, and plain-English notices for the page to show (empty when all is well). */
+export type IdbTracker = { tracker: Tracker; notices: string[] } & (
+  | { durable: true; store: IdbStore }
+  /** IndexedDB could not be used: changes last only as long as the tab. */
+  | { durable: false; store: MemoryStore }
+);
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Opens the plan's tracker on IndexedDB: loads it, writes back any snapshots it had to rebuild,
+ * and applies other tabs' events as they arrive. If IndexedDB cannot be used, falls back to
+ * memory with a notice saying so, rather than failing.
+ */
+export async function openIdbTracker({ plan, onReceive, ...options }: IdbTrackerOptions): Promise<IdbTracker> {
+  let store: IdbStore | undefined;
+  let log: StoredLog;
+  try {
+    store = await openIdbStore({ ...options, planId: plan.id });
+    log = await store.load();
+  } catch (error) {
+    store?.close();
+    const memory = new MemoryStore();
+    const why =
+      error instanceof StorageUnavailableError || error instanceof ReloadNeededError
+        ? error.message
+        : `The tracker could not read what it saved on this computer (${String(error)}).`;
+    return {
+      tracker: createTracker({ plan, store: memory }),
+      store: memory,
+      durable: false,
+      notices: [`${why} You can keep working, but your changes are kept only while this tab is open: download a backup before you close it.`],
+    };
+  }
+  const tracker = createTracker({ plan, events: log.events, snapshots: log.snapshots, store });
+  const notices: string[] = [];
+  if (tracker.rebuilt.length) {
+    // Snapshots also go stale when two tabs write at once or a backup is imported: only a new machine version is news to the person.
+    const before = new Map(log.snapshots.map((s) => [s.stream, s.machineVersion]));
+    const fresh = tracker.rebuilt.map((id) => tracker.snapshot(id)!);
+    const upgraded = fresh.filter((s) => before.get(s.stream) !== s.machineVersion).length;
+    if (upgraded) {
+      notices.push(`The tracker has been updated since this plan was last opened here: ${plural(upgraded, 'item was', 'items were')} brought up to date from their history. Nothing was lost.`);
+    }
+    // A failed write only means the next load replays these items again.
+    await store.saveSnapshots(fresh).catch(() => {});
+  }
+  for (const { event, reasons } of tracker.rejected) {
+    const who = plan.people.find((p) => p.id === event.actor.userId)?.name ?? event.actor.userId;
+    const item = [...plan.actions, ...plan.promises].find((i) => i.id === event.stream)?.title ?? event.stream;
+    notices.push(`A saved change to "${item}" was not applied because it no longer fits: ${who} ${describeEvent(event, plan)} (${event.at}). ${reasons.join(' ')} It is kept, not deleted.`);
+  }
+  store.onChange((events) => {
+    const result = tracker.receive(events);
+    onReceive?.(result);
+  });
+  return { tracker, store, durable: true, notices };
+}

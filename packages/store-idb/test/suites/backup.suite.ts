@@ -1,0 +1,67 @@
+import type { PledgeEvent, RejectedEvent } from '@pledgeflow/core';
+import { BACKUP_FORMAT, BackupError, openIdbStore, stringifyBackup } from '../../src/index.js';
+import { ev, failure, inbox, lead, plan, saved, scratch, type Runner } from '../support.js';
+
+export function backupSuite(runner: Runner) {
+  const { describe, it, expect } = runner;
+  const db = scratch(runner);
+
+  async function trackerWithChanges() {
+    const opened = await db.open(db.name());
+    const steps = [ev(lead, 'a1', 'action.agree'), ev(lead, 'a1', 'action.start'), ev(lead, 'a2', 'action.agree')];
+    for (const step of steps) await saved(opened.tracker.send(step));
+    return { ...opened, steps };
+  }
+
+  describe('backup and restore', () => {
+    it('exports the plan file and the NDJSON event log, and imports them back once', async () => {
+      const { store, steps } = await trackerWithChanges();
+      const text = await store.exportBackup(plan);
+      const file = JSON.parse(text);
+      expect(file.format).to.equal(BACKUP_FORMAT);
+      expect(file.plan.format).to.equal('pledgeflow-plan');
+      expect(file.plan.id).to.equal(plan.id);
+      expect(file.log.trim().split('\n').map((line: string) => JSON.parse(line).id)).to.deep.equal(steps.map((s) => s.id));
+
+      const name = db.name();
+      const heard = inbox<{ applied: PledgeEvent[]; rejected: RejectedEvent[] }>();
+      const restored = await db.open(name, { onReceive: heard.push });
+      const first = await restored.store.importBackup(text);
+      expect([first.added, first.skipped, first.problems.length]).to.deep.equal([3, 0, 0]);
+      expect(first.plan.title).to.equal(plan.title);
+      expect((await heard.next()).applied.length).to.equal(3);
+      expect(restored.tracker.getAction('a1')!.state).to.equal('inProgress');
+
+      const second = await restored.store.importBackup(text);
+      expect([second.added, second.skipped]).to.deep.equal([0, 3]);
+      restored.store.close();
+
+      const reopened = await db.open(name);
+      expect(reopened.tracker.events().map((e) => e.id)).to.deep.equal(steps.map((s) => s.id));
+      expect(reopened.tracker.getAction('a2')!.state).to.equal('agreed');
+    });
+
+    it('imports the readable events of a damaged backup and says which lines were not', async () => {
+      const { store } = await trackerWithChanges();
+      const file = JSON.parse(await store.exportBackup(plan));
+      file.log += '{"id": "broken"\n';
+      const target = db.keep(await openIdbStore({ planId: plan.id, name: db.name() }));
+      const result = await target.importBackup(JSON.stringify(file));
+      expect(result.added).to.equal(3);
+      expect(result.problems.length).to.equal(1);
+      expect(result.problems[0]).to.include('event log, line 4');
+    });
+
+    it("refuses another plan's backup, or a file that is not a backup, and imports nothing", async () => {
+      const target = db.keep(await openIdbStore({ planId: plan.id, name: db.name() }));
+      const other = stringifyBackup({ ...plan, id: 'elsewhere', title: 'Elsewhere Plan' }, [ev(lead, 'a1', 'action.agree') as PledgeEvent]);
+      const wrongPlan = await failure(target.importBackup(other));
+      expect(wrongPlan).to.be.instanceOf(BackupError);
+      expect(wrongPlan.message).to.include('not of this plan');
+      const notBackup = await failure(target.importBackup('{"format": "pledgeflow-plan"}'));
+      expect(notBackup).to.be.instanceOf(BackupError);
+      expect(notBackup.message).to.include('Nothing was imported');
+      expect((await target.load()).events).to.deep.equal([]);
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import { openIdbStore, openIdbTracker, ReloadNeededError, StorageUnavailableError, DB_VERSION } from '../../src/index.js';
+import { openDatabase } from '../../src/open-database.js';
+import { ev, failure, lead, plan, saved, scratch, type Runner } from '../support.js';
+
+export function upgradeSuite(runner: Runner) {
+  const { describe, it, expect } = runner;
+  const db = scratch(runner);
+
+  describe('a newer version of the page in another tab', () => {
+    it('closes the old tab\'s connection so the upgrade goes ahead, and asks the person to reload', async () => {
+      const name = db.name();
+      const old = await db.open(name);
+      const messages: string[] = [];
+      old.store.onReloadNeeded((m) => messages.push(m));
+
+      const newer = db.keep(await openDatabase({ factory: indexedDB, name, version: DB_VERSION + 1, blockedTimeout: 2000 }));
+      expect(newer.version).to.equal(DB_VERSION + 1);
+      expect(messages.length).to.equal(1);
+      expect(messages[0]).to.include('Reload this page');
+
+      const step = ev(lead, 'a1', 'action.agree');
+      const error = await failure(saved(old.tracker.send(step)));
+      expect(error).to.be.instanceOf(ReloadNeededError);
+      expect(old.tracker.unsaved.map((e) => e.id)).to.deep.equal([step.id]);
+    });
+
+    it('tells a page older than the database to reload, and still opens it in memory', async () => {
+      const name = db.name();
+      db.keep(await openDatabase({ factory: indexedDB, name, version: DB_VERSION + 1, blockedTimeout: 2000 }));
+      expect(await failure(openIdbStore({ planId: plan.id, name }))).to.be.instanceOf(ReloadNeededError);
+      const opened = await openIdbTracker({ plan, name });
+      expect(opened.durable).to.equal(false);
+      expect(opened.notices[0]).to.include('This page is older than the data');
+      expect(opened.tracker.send(ev(lead, 'a1', 'action.agree')).ok).to.equal(true);
+    });
+
+    it('gives up waiting for a tab that never lets go, instead of hanging', async () => {
+      const name = db.name();
+      const stubborn = db.keep(await openDatabase({ factory: indexedDB, name, version: DB_VERSION, blockedTimeout: 2000 }));
+      const started = Date.now();
+      const error = await failure(openDatabase({ factory: indexedDB, name, version: DB_VERSION + 1, blockedTimeout: 100 }));
+      expect(error).to.be.instanceOf(StorageUnavailableError);
+      expect(error.message).to.include('Close the other tabs of this page');
+      expect(Date.now() - started < 1500).to.equal(true);
+      stubborn.close();
+    });
+  });
+}
