@@ -113,7 +113,9 @@ const FREE_TEXT = ['note', 'reason', 'summary'] as const;
 /** Canonical order: by server sequence when both have one, then by time, then by id. */
 export function compareEvents(a: PledgeEvent, b: PledgeEvent): number {
   if (a.seq !== undefined && b.seq !== undefined && a.seq !== b.seq) return a.seq - b.seq;
-  const t = Date.parse(a.at) - Date.parse(b.at);
+  // Times written the same way in UTC ("…Z", same length) sort as text; others are parsed.
+  const sameForm = a.at.length === b.at.length && a.at.endsWith('Z') && b.at.endsWith('Z');
+  const t = sameForm ? (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) : Date.parse(a.at) - Date.parse(b.at);
   if (t !== 0) return t;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -188,3 +188,23 @@ describe('independence from the machine time zone', () => {
     expect(answers[0]!.slice(0, 3)).toEqual(['2026-03-30', '2026-10-25', '2026-07-01']);
   });
 });
+
+describe('londonDate by rule', () => {
+  it('agrees with the Europe/London zone every 37 minutes from 1996 to 2040, clock changes included', async () => {
+    const { londonDate } = await import('../../src/calendar/dates.js');
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const start = Date.UTC(1996, 0, 1);
+    const end = Date.UTC(2040, 11, 31);
+    let mismatches = 0;
+    for (let t = start; t < end; t += 37 * 60_000 * 97) {
+      if (londonDate(new Date(t)) !== zone.format(t)) mismatches++;
+    }
+    // And every minute either side of each clock change in 2026.
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) {
+      for (let t = change - 120 * 60_000; t < change + 120 * 60_000; t += 60_000) {
+        if (londonDate(new Date(t)) !== zone.format(t)) mismatches++;
+      }
+    }
+    expect(mismatches).toBe(0);
+  });
+});
