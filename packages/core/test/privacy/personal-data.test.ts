@@ -225,18 +225,9 @@ describe('findPersonalData: more than one finding', () => {
   });
 });
 
-describe('findPersonalData: speed', () => {
-  // Ratios within one run, never absolute times: linear work grows about 10x for 10x the text.
-  function bestOf(text: string): number {
-    let best = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      findPersonalData(text);
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
-  }
-
+describe('findPersonalData: no runaway matching', () => {
+  // Not a timed test (speed is measured by `npm run bench`): a pattern that backtracks
+  // catastrophically never finishes on 100,000 characters, and the test's time limit catches that.
   const awkward = [
     'DOB ',
     'Aaaa Bbbb Cccc ',
@@ -249,11 +240,9 @@ describe('findPersonalData: speed', () => {
     'AaAaAaAaAaAaAaAaAaAa',
   ];
 
-  it.each(awkward)('stays close to linear on long repetitive input ("%s" repeated)', (unit) => {
-    const small = unit.repeat(Math.ceil(1_000 / unit.length));
-    const large = unit.repeat(Math.ceil(10_000 / unit.length));
-    bestOf(small); // warm up
-    const ratio = bestOf(large) / Math.max(bestOf(small), 0.05);
-    expect(ratio).toBeLessThan(40);
-  });
+  it.each(awkward)('finishes on 100,000 characters of "%s" repeated', (unit) => {
+    const text = unit.repeat(Math.ceil(100_000 / unit.length));
+    const findings = findPersonalData(text);
+    for (const f of findings) expect(f.end).toBeGreaterThan(f.start);
+  }, 20_000);
 });
