@@ -12,6 +12,8 @@ export default [
     input: {
       index: 'packages/core/src/index.ts',
       cli: 'packages/core/src/cli/cli.ts',
+      // Kept apart so browser bundles never carry zod's JSON Schema generator.
+      'json-schema': 'packages/core/src/io/json-schema.ts',
     },
     output: { dir: 'packages/core/dist', format: 'es', sourcemap: true },
     external,

@@ -78,7 +78,6 @@ export type { ScrutinyReport } from './queries/scrutiny-report.js';
 export { parsePlanFile, loadPlan, stringifyPlanFile, PlanFileError, PLAN_FORMAT, PLAN_FORMAT_VERSION, PLAN_MIGRATIONS } from './io/plan-file.js';
 export type { PlanFileResult, PlanMigration } from './io/plan-file.js';
 export { checkPlanReferences } from './io/references.js';
-export { planFileJsonSchema } from './io/json-schema.js';
 export { parseEventLog, stringifyEventLog } from './io/event-log.js';
 export type { EventLogProblem } from './io/event-log.js';
 export { parseCsv, toCsv, recordsToCsv, formatCsvProblem } from './io/csv.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planFileJsonSchema } from '@pledgeflow/core';
+import { planFileJsonSchema } from '../../src/io/json-schema.js';
 
 describe('the plan file JSON Schema', () => {
   it('in docs/ is the one generated from the zod schemas (run `npm run schema` after changing them)', () => {
