@@ -98,7 +98,7 @@ record('replay-100k', 'ms', r.value, r.baseline, 15);
     return median(Array.from({ length: Math.min(RUNS, 3) }, () => time(() => createTracker({ plan, events, snapshots: snaps }))));
   });
   console.log(`  load with snapshots: ${sizes.map((n, i) => `${n.toLocaleString('en-GB')} events ${Math.round(loads[i]!)} ms`).join(', ')}`);
-  record('load-scaling', 'x', loads[2]!, loads[0]!, 2, 'growth factor of load time from 10k to 1M events for the same 2,000 items');
+  record('load-scaling', 'ms', loads[2]!, loads[0]!, 2, 'growth factor of load time from 10k to 1M events for the same 2,000 items');
 }
 
 {

@@ -47,7 +47,7 @@ export type { EventStore, StoredLog } from './store/event-store.js';
 export { MemoryStore } from './store/memory-store.js';
 
 // Calendar
-export { addDays, daysBetween, dayOfWeek, isWeekend, compareDates, londonDate, todayInLondon } from './calendar/dates.js';
+export { addDays, daysBetween, dayOfWeek, isWeekend, compareDates, londonDate, todayInLondon, startOfLondonDay } from './calendar/dates.js';
 export { bankHolidays, easterSunday, isBankHoliday } from './calendar/bank-holidays.js';
 export { isWorkingDay, addWorkingDays, workingDaysBetween, nextWorkingDay, previousWorkingDay } from './calendar/working-days.js';
 export type { CalendarOptions } from './calendar/working-days.js';
@@ -69,7 +69,7 @@ export { measureProgress } from './queries/measures.js';
 export type { MeasureProgress } from './queries/measures.js';
 export { youSaidWeDid } from './queries/feedback.js';
 export type { YouSaidWeDid } from './queries/feedback.js';
-export { changesSince } from './queries/changes.js';
+export { changesSince, countChangesSince } from './queries/changes.js';
 export type { Change } from './queries/changes.js';
 export { scrutinyReport } from './queries/scrutiny-report.js';
 export type { ScrutinyReport } from './queries/scrutiny-report.js';

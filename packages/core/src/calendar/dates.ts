@@ -191,3 +191,10 @@ export function londonDate(instant: string | Date): string {
 export function todayInLondon(now: Date): string {
   return londonDate(now);
 }
+
+/** The instant (epoch milliseconds) when `date` begins in the UK: midnight GMT or BST. */
+export function startOfLondonDay(date: string): number {
+  const utcMidnight = toDayNumber(date) * MS_PER_DAY;
+  // London is UTC or one hour ahead: midnight there is midnight UTC or an hour before it.
+  return londonDate(new Date(utcMidnight - 3_600_000)) === date ? utcMidnight - 3_600_000 : utcMidnight;
+}

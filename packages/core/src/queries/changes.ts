@@ -1,4 +1,4 @@
-import { londonDate } from '../calendar/dates.js';
+import { addDays, londonDate, startOfLondonDay } from '../calendar/dates.js';
 import type { PledgeEvent } from '../schema/events.js';
 import type { PlanState } from '../tracker/tracker.js';
 import { describeEvent } from '../tracker/describe.js';
@@ -18,9 +18,10 @@ export function changesSince(state: PlanState, since: string): Change[] {
   for (const p of state.plan.promises) titles.set(p.id, `Promise ${p.number}: ${p.title}`);
   const people = new Map(state.plan.people.map((p) => [p.id, p.name]));
   const out: Change[] = [];
+  const from = startOfLondonDay(addDays(since, 1));
   for (const event of state.events) {
+    if (Date.parse(event.at) < from) continue;
     const on = londonDate(event.at);
-    if (on <= since) continue;
     out.push({
       event,
       on,
@@ -29,4 +30,12 @@ export function changesSince(state: PlanState, since: string): Change[] {
     });
   }
   return out;
+}
+
+/** How many events happened after `since` (a UK calendar date, not included). */
+export function countChangesSince(state: PlanState, since: string): number {
+  const from = startOfLondonDay(addDays(since, 1));
+  let n = 0;
+  for (const event of state.events) if (Date.parse(event.at) >= from) n++;
+  return n;
 }

@@ -12,7 +12,8 @@ import { measureProgress } from './measures.js';
 import { evidenceAwaitingReview, overdueActions, promiseReviewsOverdue, reviewsOverdue } from './overdue.js';
 import { rollUp, type RollUpGroup } from './rollup.js';
 import { slippedDueDates } from './slipped.js';
-import { changesSince } from './changes.js';
+import { countChangesSince } from './changes.js';
+import { londonDate } from '../calendar/dates.js';
 
 /** Everything a scrutiny panel asks of the plan on one day, in one plain object (what `pledgeflow report --format json` prints). */
 export interface ScrutinyReport {
@@ -105,7 +106,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
     id: s.action.id, title: s.action.title, owner: n.person(s.action.owner),
     ...(s.originalDueDate ? { originalDueDate: s.originalDueDate } : {}),
     ...(s.currentDueDate ? { currentDueDate: s.currentDueDate } : {}),
-    changes: s.changes.map((c) => ({ ...(c.from ? { from: c.from } : {}), to: c.to, reason: c.reason, on: c.at.slice(0, 10), by: n.person(c.by) })),
+    changes: s.changes.map((c) => ({ ...(c.from ? { from: c.from } : {}), to: c.to, reason: c.reason, on: londonDate(c.at), by: n.person(c.by) })),
   }));
   const noEvidence = promisesWithoutEvidence(state).map(({ promise: p, actions }) => ({
     id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), actions,
@@ -134,7 +135,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       promisesWithoutEvidence: noEvidence.length,
       principlesWithoutActions: principles.length,
       unansweredFeedback: feedback.unanswered.length,
-      changesSinceLastMeeting: last ? changesSince(state, last.date).length : state.events.length,
+      changesSinceLastMeeting: last ? countChangesSince(state, last.date) : state.events.length,
     },
     overdue,
     reviewsOverdue: reviews,

@@ -208,3 +208,16 @@ describe('londonDate by rule', () => {
     expect(mismatches).toBe(0);
   });
 });
+
+describe('startOfLondonDay', () => {
+  it('is midnight GMT in winter and 23:00 UTC the day before in summer', async () => {
+    const { startOfLondonDay } = await import('../../src/calendar/dates.js');
+    expect(new Date(startOfLondonDay('2026-01-15')).toISOString()).toBe('2026-01-15T00:00:00.000Z');
+    expect(new Date(startOfLondonDay('2026-07-01')).toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    // The day the clocks go forward starts in GMT; the day after starts in BST.
+    expect(new Date(startOfLondonDay('2026-03-29')).toISOString()).toBe('2026-03-29T00:00:00.000Z');
+    expect(new Date(startOfLondonDay('2026-03-30')).toISOString()).toBe('2026-03-29T23:00:00.000Z');
+    expect(new Date(startOfLondonDay('2026-10-25')).toISOString()).toBe('2026-10-24T23:00:00.000Z');
+    expect(new Date(startOfLondonDay('2026-10-26')).toISOString()).toBe('2026-10-26T00:00:00.000Z');
+  });
+});

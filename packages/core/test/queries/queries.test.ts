@@ -153,6 +153,13 @@ describe('measures', () => {
 });
 
 describe('the scrutiny report', () => {
+  it('dates a due-date change by the UK day it was made, not the UTC one', () => {
+    const t = midYear();
+    t.send(ev(as('lead'), 'a1', 'action.due-date.change', { dueDate: '2027-02-26', reason: 'Venue moved.' }, '2026-07-01T23:30:00Z'));
+    const moved = scrutinyReport(t.state(), TODAY).slippedDueDates.find((s) => s.id === 'a1')!;
+    expect(moved.changes[0]).toMatchObject({ on: '2026-07-02', by: 'Lee Lead' });
+  });
+
   it('gathers everything a panel asks for, with names people recognise', () => {
     const r = scrutinyReport(midYear().state(), TODAY);
     expect(r.overdue).toEqual([
