@@ -21,27 +21,18 @@ import type { Actor, EventInput, EventType } from '../packages/core/src/schema/e
 import type { Plan } from '../packages/core/src/schema/plan.js';
 import { createEventId } from '../packages/core/src/tracker/event-id.js';
 import { createTracker } from '../packages/core/src/tracker/tracker.js';
+import { prng } from '../packages/core/test/prng.js';
 
 const ROOT = process.cwd();
 const PLAN_PATH = resolve(ROOT, 'examples/plans/eastmere.plan.json');
 const LOG_PATH = resolve(ROOT, 'examples/plans/eastmere.events.ndjson');
 
 // ---------------------------------------------------------------------------------------
-// A small seeded random number generator (mulberry32), so that times and ids never change.
+// Seeded randomness (packages/core/test/prng.ts), so that times and ids never change.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const timeRandom = mulberry32(0x0ea57e2e);
-const idRandom = mulberry32(0x2026_1125);
+const timeRandom = prng(0x0ea57e2e);
+const idRandom = prng(0x2026_1125);
 const seededRandomBytes = (n: number): Uint8Array => {
   const bytes = new Uint8Array(n);
   for (let i = 0; i < n; i++) bytes[i] = Math.floor(idRandom() * 256);

@@ -1,16 +1,7 @@
 // A seeded synthetic plan for benchmarks: N action items across workstreams and agencies, and
 // a realistic mix of steps generated through the engine itself (so every event is valid).
+import { prng } from '../../packages/core/test/prng.js';
 import { createEventId, createTracker, PlanSchema, type Actor, type EventInput, type PledgeEvent, type Plan } from '@pledgeflow/core';
-
-export function prng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticPlan(items: number): Plan {
   const agencies = Array.from({ length: 12 }, (_, i) => ({ id: `ag${i}`, name: `Agency ${i}`, kind: 'other' as const }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../prng.js';
 import { addDays, dayOfWeek, toDayNumber } from '../../src/calendar/dates.js';
 import { isBankHoliday } from '../../src/calendar/bank-holidays.js';
 import {
@@ -140,14 +141,7 @@ describe('workingDaysBetween', () => {
   });
 
   it('agrees with counting day by day over random spans', () => {
-    // A small seeded generator (mulberry32), so a failure can be replayed.
-    let seed = 20261123;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = prng(20261123);
     const pick = (from: string, span: number) => addDays(from, Math.floor(random() * span));
     for (let i = 0; i < 400; i++) {
       const from = pick('2018-01-01', 12 * 365);

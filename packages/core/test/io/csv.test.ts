@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../prng.js';
 import { formatCsvProblem, parseCsv, recordsToCsv, toCsv, type CsvCell } from '../../src/io/csv.js';
 
 describe('parseCsv', () => {
@@ -162,18 +163,6 @@ describe('formatCsvProblem', () => {
 });
 
 describe('toCsv then parseCsv (round trip)', () => {
-  /** mulberry32: a small seeded PRNG, so a failure can be replayed from its seed. */
-  function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   const pieces = ['a', 'Z', ' ', ',', '"', '""', '\r', '\n', '\r\n', '=', '+', '-', '@', '\t', "'", 'é', 'ŵ', '中文', '😀', '\u00a0', '1', '0.5', ';', '\uFEFF'];
 
   function randomCell(next: () => number): CsvCell {

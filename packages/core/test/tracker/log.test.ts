@@ -3,17 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { actionMachine, createTracker, MemoryStore, promiseMachine, openTracker, type EventInput, type PledgeEvent, type Tracker } from '@pledgeflow/core';
 import { as, ev, testPlan } from '../fixtures.js';
+import { prng } from '../prng.js';
 
-/** A seeded PRNG (mulberry32): failures can be repeated from the seed in the test name. */
-function prng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Tries random steps by random people; keeps what the engine accepts. A realistic, valid log. */
 function randomLog(seed: number, steps = 250): PledgeEvent[] {
