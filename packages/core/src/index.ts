@@ -1,7 +1,7 @@
 // @pledgeflow/core: the public API. Nothing else in this package is importable.
 
 // Schema and types
-export { Id, CalendarDate, Instant, HttpsLink, Principle, PRINCIPLES, isCalendarDate, isInstant, isSafeLink } from './schema/primitives.js';
+export { Id, CalendarDate, Instant, HttpsLink, Principle, PRINCIPLES, PLAN_YEARS, isCalendarDate, isPlanDate, isInstant, isSafeLink } from './schema/primitives.js';
 export type { PrincipleNumber } from './schema/primitives.js';
 export { ROLES, ROLE_LABELS, RoleSchema } from './schema/roles.js';
 export type { Role } from './schema/roles.js';

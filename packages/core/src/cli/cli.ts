@@ -9,7 +9,7 @@ import { parseEventLog } from '../io/event-log.js';
 import { parsePlanFile, stringifyPlanFile } from '../io/plan-file.js';
 import { reportToCsv, reportToMarkdown } from '../io/report-format.js';
 import { scrutinyReport } from '../queries/scrutiny-report.js';
-import { isCalendarDate } from '../schema/primitives.js';
+import { isPlanDate } from '../schema/primitives.js';
 import type { Plan } from '../schema/plan.js';
 import { createTracker, type Tracker } from '../tracker/tracker.js';
 
@@ -131,10 +131,11 @@ function report(args: string[], io: CliIo): number {
   const format = values['format'] as string;
   if (!['md', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be md, json or csv, not "${format}"`);
   const today = (values['today'] as string | undefined) ?? todayInLondon(io.now());
-  if (!isCalendarDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${today}"`);
+  if (!isPlanDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD from 1978 to 2100, not "${today}"`);
   const { tracker, warnings } = loadTracker(io, positionals[0]!, values['events'] as string | undefined);
   for (const w of warnings) io.stderr(`warning: ${w}\n`);
-  const r = scrutinyReport(tracker.state(), today);
+  // The plan as it stood at the end of that day: a report for a past date ignores later events.
+  const r = scrutinyReport(tracker.at(today).state(), today);
   io.stdout(format === 'json' ? `${JSON.stringify(r, null, 2)}\n` : format === 'csv' ? reportToCsv(r) : reportToMarkdown(r));
   return 0;
 }
@@ -144,7 +145,7 @@ function deadlines(args: string[], io: CliIo): number {
   if (positionals.length) throw new UsageError(`deadlines takes no file arguments (got "${positionals[0]}")`);
   const meeting = values['meeting'] as string | undefined;
   if (!meeting) throw new UsageError('deadlines needs --meeting YYYY-MM-DD');
-  if (!isCalendarDate(meeting)) throw new UsageError(`--meeting must be a date written YYYY-MM-DD, not "${meeting}"`);
+  if (!isPlanDate(meeting)) throw new UsageError(`--meeting must be a date written YYYY-MM-DD from 1978 to 2100, not "${meeting}"`);
   const board = values['plan'] ? loadPlanOrFail(io, values['plan'] as string).plan.board : undefined;
   const d = boardDeadlines(meeting, board);
   if (values['json']) io.stdout(`${JSON.stringify(d, null, 2)}\n`);

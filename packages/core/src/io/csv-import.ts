@@ -326,21 +326,27 @@ function readDate(given: string): { date: string } | { message: string } {
 
 /** Keeps action ids unique: checks the ones given and makes the missing ones from titles. */
 class IdBook {
+  /** Promises and actions share ids (both are event streams), so neither may be reused. */
   private readonly inPlan: Map<string, string>;
   private readonly givenOnRow = new Map<string, number>();
   /** Lower-cased, so a made id never differs from another only by case. */
   private readonly taken: Set<string>;
+  /** The next suffix to try for each base, so many rows with one title stay fast. */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(plan: Plan, given: readonly string[]) {
-    this.inPlan = new Map(plan.actions.map((a) => [a.id, a.title]));
-    this.taken = new Set([...plan.actions.map((a) => a.id), ...given.filter(Boolean)].map((id) => id.toLowerCase()));
+    this.inPlan = new Map([
+      ...plan.actions.map((a): [string, string] => [a.id, `an action in the plan ("${a.title}")`]),
+      ...plan.promises.map((p): [string, string] => [p.id, `promise ${p.number} ("${p.title}")`]),
+    ]);
+    this.taken = new Set([...this.inPlan.keys(), ...given.filter(Boolean)].map((id) => id.toLowerCase()));
   }
 
   /** Why `id` cannot be used on `row`, if it cannot. */
   clash(id: string, row: number): string | undefined {
-    const title = this.inPlan.get(id);
-    if (title !== undefined) {
-      return `the id "${id}" is already used by an action in the plan ("${title}"); leave the id blank to have one made from the title, or choose another`;
+    const user = this.inPlan.get(id);
+    if (user !== undefined) {
+      return `the id "${id}" is already used by ${user}; leave the id blank to have one made from the title, or choose another`;
     }
     const earlier = this.givenOnRow.get(id);
     if (earlier !== undefined) return `the id "${id}" is also used on row ${earlier}; each action needs its own id`;
@@ -352,10 +358,12 @@ class IdBook {
   make(title: string): string {
     const base = slug(title);
     let id = base;
-    for (let n = 2; this.taken.has(id); n++) {
-      const suffix = `-${n}`;
+    let n = this.nextSuffix.get(base) ?? 2;
+    while (this.taken.has(id)) {
+      const suffix = `-${n++}`;
       id = `${base.slice(0, MAX_SLUG - suffix.length).replace(/-+$/, '')}${suffix}`;
     }
+    this.nextSuffix.set(base, n);
     this.taken.add(id);
     return id;
   }

@@ -21,7 +21,7 @@ export type PlanFileResult =
   | { ok: true; plan: Plan; warnings: InputProblem[]; migratedFrom?: number }
   | { ok: false; problems: InputProblem[] };
 
-/** Where text a person wrote in a plan could hold personal data: checked on load. */
+/** Every place in a plan where people write free text about services (not the staff list): checked on load. */
 function planTexts(plan: Plan): [string, string][] {
   const out: [string, string][] = [];
   plan.promises.forEach((p, i) => {
@@ -32,9 +32,15 @@ function planTexts(plan: Plan): [string, string][] {
     if (a.description) out.push([`actions[${i}].description`, a.description]);
   });
   plan.feedback.forEach((f, i) => {
-    out.push([`feedback[${i}].said`, f.said]);
+    out.push([`feedback[${i}].said`, f.said], [`feedback[${i}].from`, f.from]);
     if (f.response) out.push([`feedback[${i}].response.did`, f.response.did]);
   });
+  plan.meetings.forEach((m, i) => out.push([`meetings[${i}].theme`, m.theme]));
+  plan.measures.forEach((m, i) => {
+    out.push([`measures[${i}].title`, m.title]);
+    m.observations.forEach((o, j) => out.push([`measures[${i}].observations[${j}].source`, o.source]));
+  });
+  plan.links.forEach((l, i) => out.push([`links[${i}].title`, l.title]));
   return out;
 }
 

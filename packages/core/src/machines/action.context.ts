@@ -10,6 +10,7 @@ export interface Evidence {
   link?: string;
   /** When the thing the evidence shows happened (YYYY-MM-DD). */
   date: string;
+  /** The agency, person and time of the latest submission (a resubmission replaces them). */
   agencyId: string;
   submittedBy: string;
   submittedAt: string;

@@ -132,11 +132,15 @@ export const actionMachine = setup({
     resubmitEvidence: assign({
       evidence: ({ context, event }) => {
         const d = data<{ evidenceId: string; summary: string; link?: string; date: string }>(event);
+        // The person who resubmits is the author of what is now there: they cannot accept it.
         return updateEvidence(context.evidence, d.evidenceId, ({ returnReason: _, link: __, ...e }) => ({
           ...e,
           summary: d.summary,
           ...(d.link ? { link: d.link } : {}),
           date: d.date,
+          agencyId: event.actor.agencyId,
+          submittedBy: event.actor.userId,
+          submittedAt: event.at,
           status: 'submitted',
           resubmissions: e.resubmissions + 1,
         }));

@@ -106,7 +106,7 @@ function inScope(scope: Scope, actor: Actor, target: PolicyTarget, plan: Plan): 
     case 'workstream': {
       if (target.kind !== 'action') return 'only on actions';
       const ws = plan.workstreams.find((w) => w.id === target.item.workstream);
-      return ws?.lead === actor.userId || target.context.owner === actor.userId
+      return ws?.lead === actor.userId
         ? undefined
         : `only on actions of a working group they lead, and ${title} belongs to ${ws ? `"${ws.name}"` : 'another working group'}`;
     }

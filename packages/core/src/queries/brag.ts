@@ -1,3 +1,4 @@
+import { daysBetween } from '../calendar/dates.js';
 import { addWorkingDays, workingDaysBetween, type CalendarOptions } from '../calendar/working-days.js';
 import type { BragSettings } from '../schema/plan.js';
 import type { ActionView } from '../tracker/views.js';
@@ -37,7 +38,8 @@ export const DEFAULT_BRAG_SETTINGS: BragSettings = {
  * An action's BRAG status on `today`. The rule, first match wins:
  * 1. grey: deferred or withdrawn (no longer being worked on);
  * 2. blue: completed or verified;
- * 3. red: past its due date by more than `redAfterWorkingDays` working days;
+ * 3. red: past its due date: from the next day when `redAfterWorkingDays` is 0, otherwise once
+ *    more than that many working days have passed;
  * 4. amber: flagged at risk; or its review date has passed (when `amberWhenReviewOverdue`);
  *    or it is past due but within the red grace; or due within `amberWithinWorkingDays`;
  * 5. green: everything else, including drafts that are not yet due.
@@ -54,8 +56,11 @@ export function bragStatus(
   if (action.state === 'completed' || action.state === 'verified') return result('blue', action.state);
   if (action.dueDate && today > action.dueDate) {
     const late = workingDaysBetween(action.dueDate, today, calendar);
-    if (late > s.redAfterWorkingDays) return result('red', `due ${action.dueDate}, ${late} working day${late === 1 ? '' : 's'} ago`);
-    return result('amber', `due ${action.dueDate}, within the ${s.redAfterWorkingDays} working-day grace`);
+    const days = daysBetween(action.dueDate, today);
+    const ago = `due ${action.dueDate}, ${days} day${days === 1 ? '' : 's'} ago (${late} working day${late === 1 ? '' : 's'})`;
+    // With no grace, red from the day after the due date, weekend or not, as the overdue list says.
+    if (s.redAfterWorkingDays === 0 || late > s.redAfterWorkingDays) return result('red', ago);
+    return result('amber', `${ago}, within the ${s.redAfterWorkingDays} working-day grace`);
   }
   if (action.state === 'atRisk') return result('amber', action.reason ? `flagged at risk: ${action.reason}` : 'flagged at risk');
   if (s.amberWhenReviewOverdue && action.reviewDate && today > action.reviewDate) {

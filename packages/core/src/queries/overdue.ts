@@ -2,6 +2,7 @@ import { daysBetween, londonDate } from '../calendar/dates.js';
 import type { Evidence } from '../machines/action.context.js';
 import { addWorkingDays, workingDaysBetween, type CalendarOptions } from '../calendar/working-days.js';
 import type { PlanState } from '../tracker/tracker.js';
+import { checkToday } from './today.js';
 import { CLOSED_ACTION_STATES, type ActionView, type PromiseView } from '../tracker/views.js';
 
 export interface OverdueAction {
@@ -17,6 +18,7 @@ export function isOpen(action: Pick<ActionView, 'state'>): boolean {
 
 /** Open actions whose due date is before `today`, most overdue first. */
 export function overdueActions(state: PlanState, today: string, calendar: CalendarOptions = {}): OverdueAction[] {
+  checkToday(today);
   const out: OverdueAction[] = [];
   for (const action of state.actions) {
     if (!action.dueDate || !(today > action.dueDate) || !isOpen(action)) continue;
@@ -31,6 +33,7 @@ export function overdueActions(state: PlanState, today: string, calendar: Calend
 
 /** Open actions due from `today` up to `workingDays` working days ahead, soonest first. */
 export function dueSoon(state: PlanState, today: string, workingDays: number, calendar: CalendarOptions = {}): ActionView[] {
+  checkToday(today);
   const until = addWorkingDays(today, workingDays, calendar);
   return state.actions
     .filter((a) => a.dueDate && a.dueDate >= today && a.dueDate <= until && isOpen(a))
@@ -44,6 +47,7 @@ export interface ReviewOverdue {
 
 /** Open actions whose next review date is before `today`, longest waiting first. */
 export function reviewsOverdue(state: PlanState, today: string): ReviewOverdue[] {
+  checkToday(today);
   return state.actions
     .filter((a) => a.reviewDate && today > a.reviewDate && isOpen(a))
     .map((action) => ({ action, daysOverdue: daysBetween(action.reviewDate!, today) }))
@@ -57,6 +61,7 @@ export interface PromiseReviewOverdue {
 
 /** Promises in force (not retired) whose review date is before `today`, longest waiting first. */
 export function promiseReviewsOverdue(state: PlanState, today: string): PromiseReviewOverdue[] {
+  checkToday(today);
   return state.promises
     .filter((p) => p.reviewDate && today > p.reviewDate && p.state !== 'retired')
     .map((promise) => ({ promise, daysOverdue: daysBetween(promise.reviewDate!, today) }))
@@ -72,6 +77,7 @@ export interface EvidenceAwaitingReview {
 
 /** Evidence submitted (or resubmitted) and not yet accepted or returned, longest waiting first. */
 export function evidenceAwaitingReview(state: PlanState, today: string): EvidenceAwaitingReview[] {
+  checkToday(today);
   const out: EvidenceAwaitingReview[] = [];
   for (const action of state.actions) {
     for (const evidence of action.evidence) {

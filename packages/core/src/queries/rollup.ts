@@ -3,6 +3,7 @@ import type { BragSettings } from '../schema/plan.js';
 import type { PlanState } from '../tracker/tracker.js';
 import type { ActionView } from '../tracker/views.js';
 import { bragStatus, type Brag } from './brag.js';
+import { checkToday } from './today.js';
 
 export type RollUpBy = 'promise' | 'workstream' | 'agency' | 'owner' | 'principle';
 
@@ -38,6 +39,7 @@ export function rollUp(
   settings: Partial<BragSettings> = state.plan.brag,
   calendar: CalendarOptions = { closures: state.plan.board.closures },
 ): RollUpGroup[] {
+  checkToday(today);
   const { plan } = state;
   const names = new Map<string, string>();
   if (by === 'promise') for (const p of plan.promises) names.set(p.id, `${p.number}. ${p.title}`);

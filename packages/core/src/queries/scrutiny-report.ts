@@ -12,6 +12,7 @@ import { measureProgress } from './measures.js';
 import { evidenceAwaitingReview, overdueActions, promiseReviewsOverdue, reviewsOverdue } from './overdue.js';
 import { rollUp, type RollUpGroup } from './rollup.js';
 import { slippedDueDates } from './slipped.js';
+import { checkToday } from './today.js';
 import { countChangesSince } from './changes.js';
 import { londonDate } from '../calendar/dates.js';
 
@@ -72,6 +73,7 @@ function names(plan: Plan) {
 
 /** The scrutiny report for `today` (a UK calendar date). */
 export function scrutinyReport(state: PlanState, today: string): ScrutinyReport {
+  checkToday(today);
   const { plan } = state;
   const n = names(plan);
   const calendar = { closures: plan.board.closures };
@@ -104,7 +106,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
   }));
   const slipped = slippedDueDates(state).map((s) => ({
     id: s.action.id, title: s.action.title, owner: n.person(s.action.owner),
-    ...(s.originalDueDate ? { originalDueDate: s.originalDueDate } : {}),
+    originalDueDate: s.originalDueDate,
     ...(s.currentDueDate ? { currentDueDate: s.currentDueDate } : {}),
     changes: s.changes.map((c) => ({ ...(c.from ? { from: c.from } : {}), to: c.to, reason: c.reason, on: londonDate(c.at), by: n.person(c.by) })),
   }));

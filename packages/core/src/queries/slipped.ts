@@ -4,8 +4,8 @@ import type { ActionView } from '../tracker/views.js';
 
 export interface SlippedDueDate {
   action: ActionView;
-  /** The due date the plan first set (or the first one given). */
-  originalDueDate?: string;
+  /** The first due date that was later moved. */
+  originalDueDate: string;
   currentDueDate?: string;
   /** Every move later in time, with who made it and why. */
   changes: DueDateChange[];
@@ -15,12 +15,12 @@ export interface SlippedDueDate {
 export function slippedDueDates(state: PlanState): SlippedDueDate[] {
   const out: SlippedDueDate[] = [];
   for (const action of state.actions) {
-    const later = action.dueDateChanges.filter((c) => !c.from || c.to > c.from);
-    if (!later.length) continue;
-    const first = action.dueDateChanges[0]!;
+    // Setting a first due date is not a slip; moving one later is.
+    if (!action.dueDateChanges.some((c) => c.from !== undefined && c.to > c.from)) continue;
+    const first = action.dueDateChanges.find((c) => c.from !== undefined)!;
     out.push({
       action,
-      ...(first.from ? { originalDueDate: first.from } : {}),
+      originalDueDate: first.from!,
       ...(action.dueDate ? { currentDueDate: action.dueDate } : {}),
       changes: action.dueDateChanges,
     });

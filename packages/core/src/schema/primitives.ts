@@ -14,9 +14,20 @@ export function isCalendarDate(text: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
-/** A calendar date as people work to it (UK local), written `YYYY-MM-DD`. */
+/** The years the calendar knows bank holidays for: dates in a plan must fall in them. */
+export const PLAN_YEARS = { first: 1978, last: 2100 } as const;
+
+/** True when `text` is a calendar date in the years a plan may use (1978 to 2100). */
+export function isPlanDate(text: string): boolean {
+  if (!isCalendarDate(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= PLAN_YEARS.first && year <= PLAN_YEARS.last;
+}
+
+/** A calendar date as people work to it (UK local), written `YYYY-MM-DD`, from 1978 to 2100. */
 export const CalendarDate = z.string().check(
   z.refine(isCalendarDate, 'expected a date written YYYY-MM-DD, such as 2027-03-31'),
+  z.refine((d) => !isCalendarDate(d) || isPlanDate(d), `expected a date from ${PLAN_YEARS.first} to ${PLAN_YEARS.last}`),
 );
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,5 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import { londonDate } from '../calendar/dates.js';
+import { addDays, startOfLondonDay } from '../calendar/dates.js';
+import { isCalendarDate, isInstant } from '../schema/primitives.js';
 import { actionChecks } from '../machines/action.guards.js';
 import { ACTION_MACHINE_VERSION, actionMachine } from '../machines/action.machine.js';
 import type { ActionContext } from '../machines/action.context.js';
@@ -108,11 +109,29 @@ const VERSIONS = { action: ACTION_MACHINE_VERSION, promise: PROMISE_MACHINE_VERS
 const CHECKS = { action: actionChecks, promise: promiseChecks } as const;
 
 /** Fields of event data that people write in their own words: checked for personal data. */
-const FREE_TEXT = ['note', 'reason', 'summary'] as const;
+const FREE_TEXT = ['note', 'reason', 'summary', 'link'] as const;
 
-/** Canonical order: by server sequence when both have one, then by time, then by id. */
+/** A link's path and query as words ("Jane-Smith-DOB-03-04-2012.pdf" as "Jane Smith DOB 03-04-2012 pdf"). */
+function linkText(href: string): string {
+  try {
+    const url = new URL(href);
+    return decodeURIComponent(url.pathname + url.search).replace(/[/_+.?&=-]+/g, ' ').replace(/(\d) (\d)/g, '$1/$2');
+  } catch {
+    return href;
+  }
+}
+
+/**
+ * Canonical order: events a sync server has accepted (with a `seq`) first, in its order;
+ * then the rest by time, then by id. One key for every pair, so any delivery order sorts
+ * the same way.
+ */
 export function compareEvents(a: PledgeEvent, b: PledgeEvent): number {
-  if (a.seq !== undefined && b.seq !== undefined && a.seq !== b.seq) return a.seq - b.seq;
+  if (a.seq !== undefined || b.seq !== undefined) {
+    if (a.seq === undefined) return 1;
+    if (b.seq === undefined) return -1;
+    if (a.seq !== b.seq) return a.seq - b.seq;
+  }
   // Times written the same way in UTC ("…Z", same length) sort as text; others are parsed.
   const sameForm = a.at.length === b.at.length && a.at.endsWith('Z') && b.at.endsWith('Z');
   const t = sameForm ? (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) : Date.parse(a.at) - Date.parse(b.at);
@@ -129,6 +148,24 @@ function inCanonicalOrder(events: readonly PledgeEvent[]): PledgeEvent[] {
 
 function sameEvent(a: PledgeEvent, b: PledgeEvent): boolean {
   return JSON.stringify([a.stream, a.type, a.data, a.actor, a.at]) === JSON.stringify([b.stream, b.type, b.data, b.actor, b.at]);
+}
+
+/** The shape of a stored event, checked cheaply: what the fold relies on. */
+function looksLikeEvent(e: unknown): e is PledgeEvent {
+  if (!e || typeof e !== 'object') return false;
+  const x = e as Record<string, unknown>;
+  const actor = x['actor'] as Record<string, unknown> | null | undefined;
+  return (
+    typeof x['id'] === 'string' &&
+    typeof x['stream'] === 'string' &&
+    typeof x['type'] === 'string' &&
+    Object.hasOwn(EVENT_DATA, x['type']) &&
+    !!x['data'] && typeof x['data'] === 'object' && !Array.isArray(x['data']) &&
+    !!actor && typeof actor === 'object' && typeof actor['userId'] === 'string' && typeof actor['agencyId'] === 'string' &&
+    typeof actor['role'] === 'string' && Object.hasOwn(ROLE_LABELS, actor['role']) &&
+    typeof x['at'] === 'string' && isInstant(x['at']) &&
+    (x['seq'] === undefined || typeof x['seq'] === 'number')
+  );
 }
 
 /** Checks an event's envelope and its data against its type's schema; returns the event with defaults filled in. */
@@ -172,7 +209,17 @@ export class Tracker {
 
   #load(events: readonly PledgeEvent[], snapshots: readonly ItemSnapshot[]) {
     const byStream = new Map<string, PledgeEvent[]>();
-    for (const event of inCanonicalOrder(events)) {
+    // A cheap check of every event's shape (a full parse of a long log costs more than the
+    // fold); one that fails is parsed properly for its reasons and kept in `rejected`.
+    const wellFormed: PledgeEvent[] = [];
+    for (const event of events) {
+      if (looksLikeEvent(event)) wellFormed.push(event);
+      else {
+        const parsed = parseEvent(event);
+        this.#rejected.push({ event, reasons: parsed.ok ? ['This event is malformed.'] : parsed.reasons });
+      }
+    }
+    for (const event of inCanonicalOrder(wellFormed)) {
       const seen = this.#ids.get(event.id);
       if (seen) {
         if (!sameEvent(seen, event)) this.#rejected.push({ event, reasons: [`An event with the id ${event.id} was already recorded with different content.`] });
@@ -272,13 +319,9 @@ export class Tracker {
       return { reasons: why.reasons.length ? why.reasons : [`${title} cannot take this step now.`] };
     }
 
-    const warnings: string[] = [];
+    let warnings: string[] = [];
     if (withWarnings || this.plan.privacy === 'refuse') {
-      for (const field of FREE_TEXT) {
-        const text = data[field];
-        if (typeof text !== 'string') continue;
-        for (const finding of findPersonalData(text)) warnings.push(`data.${field}: ${finding.message}`);
-      }
+      warnings = this.#warnings(event);
       if (warnings.length && this.plan.privacy === 'refuse') {
         return { reasons: warnings.map((w) => `${w} This plan does not accept text that looks like a child's personal data.`) };
       }
@@ -301,7 +344,16 @@ export class Tracker {
       if (entry) entry.view = undefined;
     }
     const change = { events, streams };
-    for (const listener of this.#listeners) listener(change);
+    for (const listener of this.#listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        // One failing listener must not stop the others or undo the change: report it, unhandled.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 
   #persist(event: PledgeEvent, snapshot: ItemSnapshot): Promise<void> {
@@ -414,23 +466,42 @@ export class Tracker {
     }
     const entry = this.#entries.get(event.stream);
     if (!entry) return { ok: false, reasons: [`There is no promise or action with the id "${event.stream}" in this plan.`] };
+    // An event refused earlier (from a log, or from another tab) may be sent again: it is tried afresh.
+    const held = entry.refused.find((r) => r.event.id === event.id);
+    if (held && !sameEvent(held.event, event)) {
+      return { ok: false, reasons: [`An event with the id ${event.id} was already recorded with different content.`] };
+    }
 
+    const outcome = this.#evaluate(entry, entry.snapshot, event, true);
     const last = entry.events.at(-1);
     if (last && compareEvents(last, event) > 0) {
-      // An event dated before the item's latest change: fold the stream again in canonical order.
-      const outcome = this.#refold(entry, [event]);
-      if (!outcome.ok) return outcome;
+      // Dated before the item's latest change: fold the item again in canonical order.
+      const refolded = this.#refold(entry, [event]);
+      if (!refolded.ok) return refolded;
     } else {
-      const outcome = this.#evaluate(entry, entry.snapshot, event, true);
       if ('reasons' in outcome) return { ok: false, reasons: outcome.reasons };
       entry.snapshot = outcome.next;
       entry.events.push(event);
       this.#ids.set(event.id, event);
-      this.#changed([event], [event.stream]);
-      return { ok: true, event, duplicate: false, warnings: outcome.warnings, saved: this.#persist(event, this.snapshot(event.stream)!) };
     }
+    if (held) entry.refused = entry.refused.filter((r) => r !== held);
+    // Written before listeners run, so a listener that fails cannot cost the person their step.
+    const saved = this.#persist(event, this.snapshot(event.stream)!);
     this.#changed([event], [event.stream]);
-    return { ok: true, event, duplicate: false, warnings: [], saved: this.#persist(event, this.snapshot(event.stream)!) };
+    return { ok: true, event, duplicate: false, warnings: 'warnings' in outcome ? outcome.warnings : this.#warnings(event), saved };
+  }
+
+  /** Privacy warnings for the free text of an event. */
+  #warnings(event: PledgeEvent): string[] {
+    const data = event.data as Record<string, unknown>;
+    const warnings: string[] = [];
+    for (const field of FREE_TEXT) {
+      const text = data[field];
+      if (typeof text !== 'string') continue;
+      const scanned = field === 'link' ? linkText(text) : text;
+      for (const finding of findPersonalData(scanned)) warnings.push(`data.${field}: ${finding.message}`);
+    }
+    return warnings;
   }
 
   /** Folds `entry` again with `extra` merged in, in canonical order; all or nothing. */
@@ -465,11 +536,17 @@ export class Tracker {
       }
       const event = parsed.event;
       const seen = this.#ids.get(event.id);
-      if (seen) {
-        if (!sameEvent(seen, event)) rejected.push({ event, reasons: [`An event with the id ${event.id} was already recorded with different content.`] });
+      const entryOf = this.#entries.get(event.stream);
+      const held = entryOf?.refused.find((r) => r.event.id === event.id)?.event;
+      if ((seen && !sameEvent(seen, event)) || (held && !sameEvent(held, event))) {
+        rejected.push({ event, reasons: [`An event with the id ${event.id} was already recorded with different content.`] });
         continue;
       }
-      if (!this.#entries.has(event.stream)) {
+      // The server's copy of an event we already have brings its `seq`: keep it, and re-sort.
+      const newSeq = seen && event.seq !== undefined && seen.seq !== event.seq;
+      if (seen && !newSeq) continue;
+      if (!entryOf) {
+        if (this.#rejected.some((r) => r.event.id === event.id)) continue;
         rejected.push({ event, reasons: [`There is no promise or action with the id "${event.stream}" in this plan.`] });
         continue;
       }
@@ -483,7 +560,8 @@ export class Tracker {
       const held = entry.refused;
       const before = new Set(entry.events.map((e) => e.id));
       const byId = new Map<string, PledgeEvent>();
-      for (const e of [...entry.events, ...held.map((r) => r.event), ...fresh]) if (!byId.has(e.id)) byId.set(e.id, e);
+      // Fresh copies first: they may carry a server `seq` the stored copies lack.
+      for (const e of [...fresh, ...entry.events, ...held.map((r) => r.event)]) if (!byId.has(e.id)) byId.set(e.id, e);
       const outcome = this.#fold(entry, [...byId.values()].sort(compareEvents));
       entry.snapshot = outcome.snapshot;
       entry.events = outcome.applied;
@@ -656,10 +734,13 @@ export class Tracker {
    * meaning the end of that day in UK time). A new, read-only tracker with no store.
    */
   at(when: string): Tracker {
-    const isDate = /^\d{4}-\d{2}-\d{2}$/.test(when);
-    const limit = isDate ? 0 : Date.parse(when);
-    if (!isDate && Number.isNaN(limit)) throw new RangeError(`expected a date (YYYY-MM-DD) or an ISO 8601 instant, got "${when}"`);
-    const events = this.events().filter((e) => (isDate ? londonDate(e.at) <= when : Date.parse(e.at) <= limit));
+    const isDate = isCalendarDate(when);
+    if (!isDate && !isInstant(when)) {
+      throw new RangeError(`expected a date such as 2027-04-01, or a date and time with a time zone such as 2027-04-01T09:00:00Z, got "${when}"`);
+    }
+    // A date means the end of that day in the UK: everything before the next day began.
+    const limit = isDate ? startOfLondonDay(addDays(when, 1)) : Date.parse(when) + 1;
+    const events = this.events().filter((e) => Date.parse(e.at) < limit);
     return new Tracker({ plan: this.plan, events });
   }
 }

@@ -52,7 +52,7 @@ describe('BRAG status', () => {
   });
 
   it('explains itself in words', () => {
-    expect(bragStatus({ ...base, dueDate: '2026-11-20' }, TODAY).why).toBe('due 2026-11-20, 3 working days ago');
+    expect(bragStatus({ ...base, dueDate: '2026-11-20' }, TODAY).why).toBe('due 2026-11-20, 5 days ago (3 working days)');
   });
 });
 
