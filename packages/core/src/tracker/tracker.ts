@@ -139,16 +139,11 @@ export function compareEvents(a: PledgeEvent, b: PledgeEvent): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function inCanonicalOrder(events: readonly PledgeEvent[]): PledgeEvent[] {
-  for (let i = 1; i < events.length; i++) {
-    if (compareEvents(events[i - 1]!, events[i]!) > 0) return [...events].sort(compareEvents);
-  }
-  return [...events];
-}
-
 function sameEvent(a: PledgeEvent, b: PledgeEvent): boolean {
   return JSON.stringify([a.stream, a.type, a.data, a.actor, a.at]) === JSON.stringify([b.stream, b.type, b.data, b.actor, b.at]);
 }
+
+const LOOKS_LIKE_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d.*(Z|[+-]\d\d:\d\d)$/;
 
 /** The shape of a stored event, checked cheaply: what the fold relies on. */
 function looksLikeEvent(e: unknown): e is PledgeEvent {
@@ -163,7 +158,7 @@ function looksLikeEvent(e: unknown): e is PledgeEvent {
     !!x['data'] && typeof x['data'] === 'object' && !Array.isArray(x['data']) &&
     !!actor && typeof actor === 'object' && typeof actor['userId'] === 'string' && typeof actor['agencyId'] === 'string' &&
     typeof actor['role'] === 'string' && Object.hasOwn(ROLE_LABELS, actor['role']) &&
-    typeof x['at'] === 'string' && isInstant(x['at']) &&
+    typeof x['at'] === 'string' && LOOKS_LIKE_INSTANT.test(x['at']) &&
     (x['seq'] === undefined || typeof x['seq'] === 'number')
   );
 }
@@ -212,14 +207,18 @@ export class Tracker {
     // A cheap check of every event's shape (a full parse of a long log costs more than the
     // fold); one that fails is parsed properly for its reasons and kept in `rejected`.
     const wellFormed: PledgeEvent[] = [];
+    let sorted = true;
     for (const event of events) {
-      if (looksLikeEvent(event)) wellFormed.push(event);
-      else {
+      if (looksLikeEvent(event)) {
+        if (sorted && wellFormed.length && compareEvents(wellFormed[wellFormed.length - 1]!, event) > 0) sorted = false;
+        wellFormed.push(event);
+      } else {
         const parsed = parseEvent(event);
         this.#rejected.push({ event, reasons: parsed.ok ? ['This event is malformed.'] : parsed.reasons });
       }
     }
-    for (const event of inCanonicalOrder(wellFormed)) {
+    if (!sorted) wellFormed.sort(compareEvents);
+    for (const event of wellFormed) {
       const seen = this.#ids.get(event.id);
       if (seen) {
         if (!sameEvent(seen, event)) this.#rejected.push({ event, reasons: [`An event with the id ${event.id} was already recorded with different content.`] });
