@@ -1,50 +1,33 @@
-// The example intranet page, before the web components land: builds a tracker from the
-// example plan and event log and shows the scrutiny report's main lists.
-import { BRAG_LABELS, bragStatus, createTracker, parseEventLog, parsePlanFile, scrutinyReport, todayInLondon } from '@pledgeflow/core';
+// The example intranet page's own script: the "signed in as" switcher. The tracker itself
+// comes from pledgeflow.js. Sign-in belongs to the host page, so the page tells the tracker
+// who is signed in by setting its `actor` property: { userId, agencyId, role }.
+import type { Actor, Role } from '@pledgeflow/core';
+import { PledgeActorChangeEvent, type PledgeTracker } from '@pledgeflow/elements';
 
-const app = document.getElementById('app')!;
+/** Wires `#person` (a select whose options carry data-agency, data-role and data-can) to the page's tracker. */
+export function setUpPersonSwitcher(root: ParentNode = document): void {
+  const select = root.querySelector<HTMLSelectElement>('#person');
+  const tracker = root.querySelector<PledgeTracker>('pledge-tracker');
+  const can = root.querySelector<HTMLElement>('#person-can');
+  if (!select || !tracker) return;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
+  const signIn = () => {
+    const option = select.selectedOptions[0];
+    if (!option) return;
+    const actor: Actor = { userId: option.value, agencyId: option.dataset['agency'] ?? '', role: option.dataset['role'] as Role };
+    tracker.actor = actor;
+    if (can) can.textContent = option.dataset['can'] ?? '';
+    select.dispatchEvent(new PledgeActorChangeEvent(actor));
+  };
+  select.addEventListener('change', signIn);
+  // Lit keeps a property set before the element is defined, but waiting makes the order plain.
+  void customElements.whenDefined('pledge-tracker').then(signIn);
+
+  // Once the plan is in, offer only people it knows (the example plan could change).
+  tracker.addEventListener('pledge-load', () => {
+    const people = new Set(tracker.tracker?.plan.people.map((p) => p.id));
+    for (const option of select.options) option.disabled = !people.has(option.value);
+  });
 }
 
-function table(caption: string, headers: string[], rows: (string | Node)[][]): HTMLTableElement | HTMLParagraphElement {
-  if (!rows.length) return el('p', `${caption}: none.`);
-  const t = el('table');
-  t.append(el('caption', caption));
-  const head = t.createTHead().insertRow();
-  for (const h of headers) head.append(Object.assign(el('th', h), { scope: 'col' }));
-  const body = t.createTBody();
-  for (const r of rows) {
-    const tr = body.insertRow();
-    for (const c of r) tr.insertCell().append(c);
-  }
-  return t;
-}
-
-async function main() {
-  const [planText, logText] = await Promise.all(
-    ['../plans/eastmere.plan.json', '../plans/eastmere.events.ndjson'].map((u) => fetch(u).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${u}: HTTP ${r.status}`))))),
-  );
-  const planFile = parsePlanFile(planText!);
-  if (!planFile.ok) throw new Error(planFile.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  const tracker = createTracker({ plan: planFile.plan, events: parseEventLog(logText!).events });
-  const today = todayInLondon(new Date());
-  const report = scrutinyReport(tracker.state(), today);
-  app.replaceChildren(
-    el('p', `${report.counts.actions} actions: ${report.counts.overdue} overdue, ${report.counts.atRisk} at risk, ${report.counts.reviewsOverdue} reviews overdue (as of ${today}).`),
-    table('Overdue actions', ['Action', 'Owner', 'Lead agency', 'Due', 'Days overdue'],
-      report.overdue.map((o) => [o.title, o.owner, o.leadAgency, o.dueDate, String(o.daysOverdue)])),
-    table('All actions', ['Action', 'State', 'Status'], tracker.actions().map((a) => {
-      const brag = bragStatus(a, today, tracker.plan.brag);
-      return [a.title, a.state, el('strong', BRAG_LABELS[brag.status], `tag tag--${brag.status}`)];
-    })),
-  );
-}
-
-main().catch((error: Error) => {
-  app.replaceChildren(el('p', `The tracker could not load: ${error.message}`, 'error'));
-});
+setUpPersonSwitcher();

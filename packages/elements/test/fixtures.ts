@@ -1,5 +1,7 @@
 // A small plan for the elements' tests (a copy of packages/core/test/fixtures.ts): two working groups, four agencies, two promises, four actions.
-import { createEventId, PlanSchema, type Actor, type EventInput, type Plan, type PlanInput } from '@pledgeflow/core';
+import {
+  createEventId, createTracker, loadPlan, parseEventLog, PlanSchema, type Actor, type EventInput, type Plan, type PlanInput, type Tracker,
+} from '@pledgeflow/core';
 
 export const planInput: PlanInput = {
   id: 'testshire',
@@ -80,4 +82,17 @@ export function ev(actor: Actor, stream: string, type: EventInput['type'], data:
     actor,
     at: at ?? new Date(time).toISOString(),
   } as EventInput;
+}
+
+/** The example plan and its event log (examples/plans), as the example intranet page loads them. */
+export async function eastmereTracker(): Promise<Tracker> {
+  const get = async (path: string) => {
+    const response = await fetch(path);
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return response.text();
+  };
+  const [plan, log] = await Promise.all([get('/examples/plans/eastmere.plan.json'), get('/examples/plans/eastmere.events.ndjson')]);
+  const { events, problems } = parseEventLog(log);
+  if (problems.length) throw new Error(`eastmere.events.ndjson: ${JSON.stringify(problems.slice(0, 3))}`);
+  return createTracker({ plan: loadPlan(plan), events });
 }

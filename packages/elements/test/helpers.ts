@@ -1,6 +1,7 @@
 // Shared helpers for the elements' browser tests.
 import 'axe-core';
 import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
 
 declare global {
   interface Window {
@@ -29,4 +30,20 @@ export async function expectNoAxeViolations(el: Element): Promise<void> {
     (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
   );
   expect(described, described.join('\n')).to.deep.equal([]);
+}
+
+/** The first match for `selector` in `el`'s shadow root (null at run time when there is none). */
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T => el.shadowRoot!.querySelector<T>(selector)!;
+
+/** Every match for `selector` in `el`'s shadow root. */
+export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string): T[] => [...el.shadowRoot!.querySelectorAll<T>(selector)];
+
+/** What has keyboard focus inside `el`'s shadow root. */
+export const activeIn = (el: Element): HTMLElement | null => el.shadowRoot!.activeElement as HTMLElement | null;
+
+/** Puts keyboard focus on `target` (as Tab would), presses `key` on the real keyboard, and waits for `host` to update. */
+export async function pressOn(host: { updateComplete: Promise<unknown> }, target: HTMLElement, key: string): Promise<void> {
+  target.focus();
+  await sendKeys({ press: key });
+  await host.updateComplete;
 }

@@ -1,3 +1,5 @@
+import type { MeasureProgress } from '@pledgeflow/core';
+
 /**
  * Every word the elements show, in one object a host can override in part:
  * `el.messages = { overdueOnly: 'Late only' }`. Functions take the values they need.
@@ -27,6 +29,10 @@ export const defaultMessages = {
   clearFilters: 'Clear filters',
   noMatches: 'No actions match these filters.',
   sortBy: (column: string) => `Sort by ${column}`,
+  // <pledge-action-list>
+  filtersTitle: 'Filter actions',
+  sortedBy: (column: string, ascending: boolean) => `Sorted by ${column}, ${ascending ? 'ascending' : 'descending'}.`,
+  tableScrollLabel: 'Action plan table (scrolls sideways on small screens)',
   columns: {
     title: 'Action', owner: 'Owner', leadAgency: 'Lead agency', workstream: 'Working group',
     dueDate: 'Due', state: 'Stage', status: 'Status', daysOverdue: 'Days overdue',
@@ -60,6 +66,44 @@ export const defaultMessages = {
   cancel: 'Cancel',
   stepDone: (step: string) => `Done: ${step}.`,
   stepRefused: 'That step was not taken:',
+  // <pledge-action>
+  actionNotFound: (id: string) => `There is no action with the id "${id}" in this plan.`,
+  noActor: 'You are not signed in, so you can look but not change anything.',
+  stage: 'Stage',
+  statusWhy: 'Why this status',
+  description: 'What it is',
+  deferredUntil: 'Deferred until',
+  latestProgress: 'Latest progress',
+  progressBy: (name: string, date: string) => `${name}, ${date}`,
+  submittedBy: (name: string, agency: string, date: string) => `Submitted by ${name} (${agency}) on ${date}`,
+  checkedBy: (name: string, date: string) => `Checked by ${name} on ${date}`,
+  evidenceDate: (date: string) => `Date it happened: ${date}`,
+  evidenceLink: (host: string) => `Open the document on ${host}`,
+  linkNotShown: 'Link not shown: only secure links starting with https:// are shown.',
+  returnedBecause: 'Returned because:',
+  resubmissions: (n: number) => (n === 1 ? 'Resubmitted once' : `Resubmitted ${n} times`),
+  historyBy: (role: string) => `as ${role}`,
+  cannotTitle: 'What you cannot do now, and why',
+  stepButtons: {
+    'action.agree': 'Agree this action', 'action.start': 'Start work', 'action.progress': 'Record progress',
+    'action.flag-risk': 'Flag a risk', 'action.clear-risk': 'Clear the risk', 'action.complete': 'Mark as complete',
+    'action.verify': 'Verify it is complete', 'action.reopen': 'Reopen', 'action.defer': 'Defer',
+    'action.resume': 'Resume', 'action.withdraw': 'Withdraw', 'action.review': 'Record a review',
+    'action.owner.change': 'Change the owner', 'action.due-date.change': 'Change the due date',
+    'action.evidence.add': 'Add evidence', 'action.evidence.accept': 'Accept evidence',
+    'action.evidence.return': 'Return evidence', 'action.evidence.resubmit': 'Resubmit evidence',
+  } as Record<string, string>,
+  stepFields: {
+    note: 'Note (optional)', progressNote: 'What progress was made', reason: 'Reason', until: 'Defer until (optional)',
+    nextReviewDate: 'Next review date (optional)', dueDate: 'New due date', owner: 'New owner', evidenceId: 'Which evidence',
+  } as Record<string, string>,
+  stepFieldErrors: {
+    note: 'Enter what progress was made', reason: 'Enter the reason', dueDate: 'Enter the new due date as a real date',
+    until: 'Enter the date as a real date, or leave it empty', nextReviewDate: 'Enter the date as a real date, or leave it empty',
+    owner: 'Choose the new owner', evidenceId: 'Choose which evidence',
+  } as Record<string, string>,
+  stepWarnings: 'Done, but please check:',
+  chooseOwner: 'Choose a person',
   // Evidence form
   evidenceFormTitle: 'Add evidence',
   summary: 'What happened',
@@ -73,27 +117,86 @@ export const defaultMessages = {
   year: 'Year',
   submitEvidence: 'Submit evidence',
   errorSummaryTitle: 'There is a problem',
+  errorPrefix: 'Error:',
   draftRestored: 'We restored what you typed before.',
   personalDataWarning: 'This looks like it may contain a child’s personal data:',
   evidenceAdded: 'Your evidence was submitted. A lead or board member will check it.',
+  // <pledge-evidence-form>
+  evidenceResubmitTitle: 'Resubmit evidence',
+  resubmitEvidence: 'Resubmit evidence',
+  evidenceResubmitted: 'Your evidence was resubmitted. A lead or board member will check it again.',
+  evidenceFor: (title: string) => `For the action: ${title}`,
+  evidenceNotNow: (stage: string) => `Evidence cannot be added to this action while it is ${stage.toLowerCase()}.`,
+  evidenceCannot: 'You cannot add evidence to this action:',
+  evidenceErrors: {
+    summaryMissing: 'Enter what happened',
+    summaryTooLong: 'What happened must be 2,000 characters or fewer',
+    linkInvalid: 'Enter a link that starts with https://, or leave it empty',
+    dateMissing: 'Enter the date it happened',
+    dateInvalid: 'Date it happened must be a real date',
+    dateFuture: 'Date it happened must be today or in the past',
+    personalData: 'Remove what looks like a child’s personal data: this plan does not accept it',
+  } as Record<string, string>,
+  dateMissingPart: (parts: string[]) => `Date it happened must include a ${parts.join(' and a ')}`,
+  personalDataAdvice: 'You can still submit it, but please take it out if it is about a particular child.',
   // Reports
   overdueTitle: 'Overdue actions',
   groupBy: 'Group by',
   groupOwner: 'Owner',
   groupAgency: 'Agency',
   groupWorkstream: 'Working group',
-  daysOverdue: (days: number, working: number) => `${days} days (${working} working days)`,
+  daysOverdue: (days: number, working: number) =>
+    `${days} ${days === 1 ? 'day' : 'days'} (${working} working ${working === 1 ? 'day' : 'days'})`,
   slippedTitle: 'Due dates moved later',
   noEvidenceTitle: 'Promises with no accepted evidence',
   noActionTitle: 'Corporate parenting principles with no action',
   downloadCsv: 'Download as CSV',
   print: 'Print',
   nothingOverdue: 'Nothing is overdue.',
+  scrutinyTitle: 'Scrutiny report',
+  reportFor: (plan: string, council: string, date: string) => `${plan}. ${council}. As it stood on ${date}.`,
+  atAGlance: 'At a glance',
+  overdueCount: (n: number) => (n === 1 ? '1 action is overdue' : `${n} actions are overdue`),
+  atRiskCount: (n: number) => (n === 1 ? '1 action is flagged at risk' : `${n} actions are flagged at risk`),
+  slippedCount: (n: number) => (n === 1 ? '1 action has had its due date moved later' : `${n} actions have had their due date moved later`),
+  noEvidenceCount: (n: number, total: number) => `${n} of ${total} ${total === 1 ? 'promise' : 'promises'} ${n === 1 ? 'has' : 'have'} no accepted evidence`,
+  noActionCount: (n: number) => `${n} of the 7 corporate parenting principles ${n === 1 ? 'has' : 'have'} no action`,
+  overdueGroup: (by: string, name: string, n: number) => `${by}: ${name} (${n} overdue)`,
+  atRiskTitle: 'Actions flagged at risk',
+  noneAtRisk: 'No action is flagged at risk.',
+  noneSlipped: 'No due date has been moved later.',
+  allPromisesEvidenced: 'Every promise has accepted evidence.',
+  allPrinciplesCovered: 'Every corporate parenting principle has at least one action.',
+  reportColumns: {
+    action: 'Action', owner: 'Owner', leadAgency: 'Lead agency', workstream: 'Working group',
+    overdueBy: 'Overdue by', stage: 'Stage', why: 'Why', firstDue: 'First due', nowDue: 'Now due',
+    moves: 'Moves and reasons', promise: 'Promise', delivering: 'Actions delivering it',
+  } as Record<string, string>,
+  wasDue: (date: string) => `Was due ${date}`,
+  dueDateMoved: (from: string, to: string, on: string, by: string, reason: string) =>
+    `${from ? `From ${from} to ${to}` : `Set to ${to}`}, on ${on} by ${by}: ${reason}`,
+  reportLoaded: (groups: number, by: string) => `Overdue actions grouped by ${by.toLowerCase()}: ${groups} ${groups === 1 ? 'group' : 'groups'}.`,
   // Promises
   pledgeTitle: 'Our promises to you',
   youSaid: 'You said',
   weDid: 'We did',
   stillWorking: 'We are still working on this.',
+  actionsDeliver: (n: number) => (n === 0 ? 'No actions deliver this promise yet.' : n === 1 ? '1 action delivers this promise:' : `${n} actions deliver this promise:`),
+  bragCount: (word: string, n: number) => `${word}: ${n}`,
+  promiseHeading: (n: number, title: string) => `Promise ${n}: ${title}`,
+  childProgress: (done: number, total: number) =>
+    total === 0 ? 'We are still working out the things we will do.'
+    : total === 1 ? (done ? 'We have done the one thing we said we would.' : 'We have not yet done the one thing we said we would.')
+    : `We have done ${done} of the ${total} things we said we would.`,
+  childStates: {
+    drafted: 'We are still writing this promise with you.', adopted: 'We are working on this promise.',
+    onTrack: 'This promise is going well.', atRisk: 'We are finding this promise hard to keep.',
+    kept: 'We kept this promise.', notKept: 'We did not keep this promise.', retired: 'This promise is no longer part of our pledge.',
+  } as Record<string, string>,
+  youSaidWeDidTitle: 'You said, we did',
+  saidBy: (from: string, date: string) => `${from}, ${date}`,
+  noFeedback: 'Nothing yet. Tell us what you think.',
+  noPromises: 'There are no promises in this plan yet.',
   // Measures
   target: 'Target',
   latest: 'Latest',
@@ -102,6 +205,18 @@ export const defaultMessages = {
   period: 'Period',
   value: 'Value',
   source: 'Source',
+  measuresTitle: 'Measures of success',
+  baseline: 'Baseline',
+  measureValue: (value: number, unit: string) =>
+    unit === 'percent' ? `${value}%` : unit === 'rate-per-10000' ? `${value} per 10,000` : unit === 'days' ? `${value} days` : String(value),
+  latestValue: (value: string, period: string) => `${value} in ${period}`,
+  /** A measure in one sentence, under its title and as the chart's text alternative. */
+  measureSummary: (progress: MeasureProgress) => progress.summary,
+  figuresCaption: (title: string, target: string) => `${title}: the figures by period (target ${target})`,
+  chartFigures: 'Figures',
+  noFigures: 'No figures yet.',
+  noMeasures: 'There are no measures in this plan yet.',
+  measureNotFound: (id: string) => `There is no measure with the id "${id}" in this plan.`,
   // Deadlines
   deadlinesTitle: 'Board meetings and deadlines',
   meeting: 'Meeting',
@@ -109,10 +224,36 @@ export const defaultMessages = {
   cicReportDue: 'Report to the Children in Care Council',
   minutesDue: 'Minutes due',
   downloadIcs: 'Add to calendar (.ics)',
+  theme: 'Theme',
+  noMeetings: 'No board meetings are planned from today.',
+  whenDue: (days: number) =>
+    days === 0 ? 'today' : days === 1 ? 'tomorrow' : days > 1 ? `in ${days} days` : days === -1 ? 'yesterday, passed' : `${-days} days ago, passed`,
+  meetingOn: (date: string) => `Meeting on ${date}`,
+  icsSummary: (kind: string, board: string, meetingDate: string) =>
+    kind === 'meeting' ? board
+    : kind === 'papers' ? `Papers due for the ${board} on ${meetingDate}`
+    : kind === 'cicc-report' ? `Reports due to the Children in Care Council for the ${board} on ${meetingDate}`
+    : `Minutes due from the ${board} on ${meetingDate}`,
+  icsDescription: (kind: string, theme: string, board: { papersWorkingDaysBefore: number; childrenInCareCouncilDaysBefore: number; minutesDaysAfter: number }) =>
+    kind === 'meeting' ? `Theme: ${theme}. The time and place are in the meeting invitation.`
+    : kind === 'papers' ? `Members get the agenda and papers ${board.papersWorkingDaysBefore} working days before the meeting (${theme}).`
+    : kind === 'cicc-report' ? `Reports are shared with the Children in Care Council ${board.childrenInCareCouncilDaysBefore} days before the meeting (${theme}).`
+    : `Minutes are circulated ${board.minutesDaysAfter} days after the meeting (${theme}).`,
   // Tracker
   views: { promises: 'Promises', actions: 'Action plan', overdue: 'Overdue', measures: 'Measures', deadlines: 'Deadlines' } as Record<string, string>,
   signedInAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
   back: 'Back to the list',
+  // <pledge-tracker>
+  viewsLabel: 'Parts of the tracker',
+  notSignedIn: 'Not signed in: you can look but not change anything.',
+  noSource: 'No plan to show: set the src attribute to a plan file, or the tracker property.',
+  httpProblem: (url: string, status: number, text: string) => `${url}: the server answered ${status}${text ? ` ${text}` : ''}. Check the address.`,
+  networkProblem: (url: string, message: string) => `${url}: could not be fetched (${message}). Check the address and your connection.`,
+  planProblemsIntro: (url: string) => `The plan file ${url} has problems:`,
+  logProblems: (n: number) => (n === 1 ? '1 line of the event log could not be read and was left out:' : `${n} lines of the event log could not be read and were left out:`),
+  logLine: (line: number, message: string) => `Line ${line}: ${message}`,
+  rejectedEvents: (n: number) => (n === 1 ? '1 event in the log does not fit the plan and was left out:' : `${n} events in the log do not fit the plan and were left out:`),
+  planPeriod: (council: string, start: string, end: string) => `${council}, ${start} to ${end}`,
 };
 
 export type Messages = typeof defaultMessages;

@@ -1,0 +1,269 @@
+import { html, nothing, svg } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ACTION_STATES, isOpen, type ActionView, type Brag, type BragResult } from '@pledgeflow/core';
+import { bragOf } from '../shared/brag-cache.js';
+import { PledgeSelectEvent } from '../shared/events.js';
+import { formatDate } from '../shared/format.js';
+import { PledgeElement } from '../shared/pledge-element.js';
+import { planNames, type PlanNames } from '../shared/plan-names.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { actionListStyles } from './action-list.styles.js';
+
+/** The columns, in the order shown; every one can be sorted. */
+const COLUMNS = ['title', 'workstream', 'leadAgency', 'owner', 'dueDate', 'state', 'status'] as const;
+export type ActionListColumn = (typeof COLUMNS)[number];
+
+const WORST_FIRST: readonly Brag[] = ['red', 'amber', 'green', 'blue', 'grey'];
+/** The owner filter's value for actions nobody owns yet (not a valid id, so never a person's). */
+const NO_OWNER = '-';
+
+interface Row {
+  action: ActionView;
+  brag: BragResult;
+}
+
+/**
+ * The action plan as a table that can be filtered and sorted. Choosing an action's title
+ * fires `pledge-select`; `<pledge-tracker>` answers it by showing `<pledge-action>`.
+ * Rows are keyed by action id and re-rendered only when their action changes, so a plan
+ * of 1,000 actions stays quick.
+ *
+ * @customElement pledge-action-list
+ * @summary A filterable, sortable table of action-plan items with their BRAG status.
+ * @attr workstream - Show only this working group's actions (its id).
+ * @attr lead-agency - Show only actions this agency leads (its id).
+ * @attr owner - Show only actions this person owns (their id; `-` for actions with no owner).
+ * @attr stage - Show only actions in this stage (`draft`, `agreed`, `inProgress`, ...).
+ * @attr status - Show only actions with this BRAG status (`red`, `amber`, `green`, `blue`, `grey`).
+ * @attr overdue-only - Show only open actions past their due date.
+ * @attr sort-by - The column sorted on: `title`, `workstream`, `leadAgency`, `owner`, `dueDate`, `state` or `status`. Plan order when absent.
+ * @attr sort-direction - `ascending` (the default) or `descending`.
+ * @attr today - The day to count from, YYYY-MM-DD (UK today by default).
+ * @event pledge-select - A person chose an action's title: `event.id` is the action's id, `event.kind` is `'action'`.
+ * @csspart filters - The filter controls.
+ * @csspart count - The line that says how many actions are shown.
+ * @csspart table - The table.
+ * @csspart title-button - The button on each action's title.
+ * @cssproperty --pledge-color-link - Colour of the action titles and sort buttons.
+ * @cssproperty --pledge-color-surface - Background of the filter panel and table header.
+ * @cssproperty --pledge-color-border - Colour of the lines between rows.
+ */
+export class PledgeActionList extends PledgeElement {
+  static override styles = [tokens, actionListStyles];
+  static override properties = {
+    ...PledgeElement.properties,
+    workstream: { type: String },
+    leadAgency: { type: String, attribute: 'lead-agency' },
+    owner: { type: String },
+    stage: { type: String },
+    status: { type: String },
+    overdueOnly: { type: Boolean, attribute: 'overdue-only' },
+    sortBy: { type: String, attribute: 'sort-by' },
+    sortDirection: { type: String, attribute: 'sort-direction' },
+    announcement: { state: true },
+  };
+
+  /** Working group filter (an id), or empty for any. */
+  declare workstream: string | undefined;
+  /** Lead agency filter (an id), or empty for any. */
+  declare leadAgency: string | undefined;
+  /** Owner filter (a person's id, `-` for no owner), or empty for any. */
+  declare owner: string | undefined;
+  /** Stage filter (an action state), or empty for any. */
+  declare stage: string | undefined;
+  /** BRAG status filter, or empty for any. */
+  declare status: string | undefined;
+  /** Only open actions past their due date. */
+  declare overdueOnly: boolean;
+  /** The column sorted on; plan order when undefined. */
+  declare sortBy: ActionListColumn | undefined;
+  declare sortDirection: 'ascending' | 'descending' | undefined;
+  /** What the polite live region last said (a new sort order). */
+  declare protected announcement: string;
+
+  constructor() {
+    super();
+    this.overdueOnly = false;
+    this.announcement = '';
+  }
+
+  /** The actions shown now, in the order shown (after filters and sorting). */
+  get shownActions(): ActionView[] {
+    return this.#rows().map((r) => r.action);
+  }
+
+  /** Moves keyboard focus to an action's title button (after coming back from its page, say). */
+  focusAction(id: string): boolean {
+    const button = this.renderRoot.querySelector<HTMLButtonElement>(`button[data-id="${CSS.escape(id)}"]`);
+    button?.focus();
+    return !!button;
+  }
+
+  #rows(): Row[] {
+    const tracker = this.tracker;
+    if (!tracker) return [];
+    const today = this.day;
+    const settings = tracker.plan.brag;
+    const rows: Row[] = [];
+    for (const action of tracker.state().actions) {
+      if (this.workstream && action.workstream !== this.workstream) continue;
+      if (this.leadAgency && action.leadAgency !== this.leadAgency) continue;
+      if (this.owner && (this.owner === NO_OWNER ? action.owner !== undefined : action.owner !== this.owner)) continue;
+      if (this.stage && action.state !== this.stage) continue;
+      if (this.overdueOnly && !(action.dueDate && today > action.dueDate && isOpen(action))) continue;
+      const brag = bragOf(action, today, settings);
+      if (this.status && brag.status !== this.status) continue;
+      rows.push({ action, brag });
+    }
+    if (!this.sortBy || !COLUMNS.includes(this.sortBy)) return rows;
+    const key = this.#sortKey(this.sortBy, planNames(tracker.plan));
+    const sign = this.sortDirection === 'descending' ? -1 : 1;
+    // Empty values (no owner, no due date) go last whichever way; ties keep plan order.
+    const keyed = rows.map((row, i) => ({ row, i, k: key(row) }));
+    keyed.sort((a, b) => {
+      if (a.k === '' && b.k !== '') return 1;
+      if (b.k === '' && a.k !== '') return -1;
+      const c = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : String(a.k).localeCompare(String(b.k), 'en-GB', { numeric: true });
+      return c * sign || a.i - b.i;
+    });
+    return keyed.map((k) => k.row);
+  }
+
+  #sortKey(column: ActionListColumn, names: PlanNames): (row: Row) => string | number {
+    switch (column) {
+      case 'title': return (r) => r.action.title;
+      case 'workstream': return (r) => names.workstream(r.action.workstream) ?? '';
+      case 'leadAgency': return (r) => names.agency(r.action.leadAgency) ?? '';
+      case 'owner': return (r) => names.person(r.action.owner) ?? '';
+      case 'dueDate': return (r) => r.action.dueDate ?? '';
+      case 'state': return (r) => ACTION_STATES.indexOf(r.action.state);
+      case 'status': return (r) => WORST_FIRST.indexOf(r.brag.status);
+    }
+  }
+
+  #sort(column: ActionListColumn) {
+    const ascending = this.sortBy === column ? this.sortDirection === 'descending' : true;
+    this.sortBy = column;
+    this.sortDirection = ascending ? 'ascending' : 'descending';
+    this.announcement = this.m.sortedBy(this.m.columns[column] ?? column, ascending);
+  }
+
+  #onFilter(event: Event) {
+    const control = event.target as HTMLSelectElement | HTMLInputElement;
+    const value = control.type === 'checkbox' ? (control as HTMLInputElement).checked : control.value || undefined;
+    switch (control.name) {
+      case 'workstream': this.workstream = value as string | undefined; break;
+      case 'leadAgency': this.leadAgency = value as string | undefined; break;
+      case 'owner': this.owner = value as string | undefined; break;
+      case 'stage': this.stage = value as string | undefined; break;
+      case 'status': this.status = value as string | undefined; break;
+      case 'overdueOnly': this.overdueOnly = value as boolean; break;
+    }
+  }
+
+  #clearFilters() {
+    this.workstream = this.leadAgency = this.owner = this.stage = this.status = undefined;
+    this.overdueOnly = false;
+  }
+
+  #onTableClick(event: Event) {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-id]');
+    if (button) this.dispatchEvent(new PledgeSelectEvent(button.dataset['id']!, 'action'));
+  }
+
+  override render() {
+    const tracker = this.tracker;
+    const m = this.m;
+    if (!tracker) return html`<p>${m.noTracker}</p>`;
+    const rows = this.#rows();
+    const total = tracker.state().actions.length;
+    const filtered = !!(this.workstream || this.leadAgency || this.owner || this.stage || this.status || this.overdueOnly);
+    return html`
+      ${this.#renderFilters(filtered)}
+      <p class="count" part="count" role="status">${m.showing(rows.length, total)}</p>
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+      <div class="scroll" role="region" aria-label=${m.tableScrollLabel} tabindex="0">
+        <table part="table">
+          <caption>${m.actionsCaption}</caption>
+          <thead>
+            <tr>${COLUMNS.map((c) => this.#renderHeader(c))}</tr>
+          </thead>
+          <tbody @click=${this.#onTableClick}>
+            ${repeat(rows, (r) => r.action.id, (r) => this.#renderRow(r))}
+          </tbody>
+        </table>
+      </div>
+      ${rows.length ? nothing : html`<p class="empty">${m.noMatches}</p>`}
+    `;
+  }
+
+  #renderFilters(filtered: boolean) {
+    const m = this.m;
+    const plan = this.tracker!.plan;
+    const names = planNames(plan);
+    const actions = this.tracker!.state().actions;
+    const leads = [...new Set(actions.map((a) => a.leadAgency))];
+    const owners = [...new Set(actions.map((a) => a.owner).filter((o): o is string => !!o))];
+    const sortByName = (get: (id: string) => string | undefined) => (a: string, b: string) => (get(a) ?? a).localeCompare(get(b) ?? b, 'en-GB');
+    leads.sort(sortByName(names.agency));
+    owners.sort(sortByName(names.person));
+    const select = (name: string, label: string, current: string | undefined, options: [string, string][]) => html`
+      <div class="field">
+        <label for="filter-${name}">${label}</label>
+        <select id="filter-${name}" name=${name} @change=${this.#onFilter}>
+          <option value="" ?selected=${!current}>${m.any}</option>
+          ${options.map(([value, text]) => html`<option value=${value} ?selected=${current === value}>${text}</option>`)}
+        </select>
+      </div>
+    `;
+    return html`
+      <fieldset class="filters" part="filters">
+        <legend>${m.filtersTitle}</legend>
+        ${select('workstream', m.filterWorkstream, this.workstream, plan.workstreams.map((w) => [w.id, w.name]))}
+        ${select('leadAgency', m.filterAgency, this.leadAgency, leads.map((id) => [id, names.agency(id)!]))}
+        ${select('owner', m.filterOwner, this.owner, [...owners.map((id): [string, string] => [id, names.person(id)!]), [NO_OWNER, m.noOwner]])}
+        ${select('stage', m.filterState, this.stage, ACTION_STATES.map((s) => [s, m.states[s] ?? s]))}
+        ${select('status', m.filterStatus, this.status, WORST_FIRST.map((s) => [s, m.brag[s] ?? s]))}
+        <div class="field checkbox">
+          <input type="checkbox" id="filter-overdue" name="overdueOnly" .checked=${this.overdueOnly} @change=${this.#onFilter} />
+          <label for="filter-overdue">${m.overdueOnly}</label>
+        </div>
+        ${filtered ? html`<button type="button" class="secondary" @click=${this.#clearFilters}>${m.clearFilters}</button>` : nothing}
+      </fieldset>
+    `;
+  }
+
+  #renderHeader(column: ActionListColumn) {
+    const sorted = this.sortBy === column;
+    const direction = sorted ? (this.sortDirection === 'descending' ? 'descending' : 'ascending') : undefined;
+    const arrow = direction === 'ascending' ? svg`<path d="M4 10l4-5 4 5z" />` : direction === 'descending' ? svg`<path d="M4 6l4 5 4-5z" />` : svg`<path d="M4 7l4-5 4 5zM4 9l4 5 4-5z" />`;
+    return html`<th scope="col" aria-sort=${direction ?? nothing} class=${column}>
+      <button type="button" class="sort" data-column=${column} @click=${() => this.#sort(column)}>
+        ${this.m.columns[column] ?? column}<svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">${arrow}</svg>
+      </button>
+    </th>`;
+  }
+
+  #renderRow(row: Row) {
+    // guard: the row's template is rebuilt only when its action (a new object after any
+    // change), its status, the words or the plan change; other rows are left alone.
+    return guard([row.action, row.brag.status, this.messages, this.tracker], () => {
+      const { action, brag } = row;
+      const m = this.m;
+      const names = planNames(this.tracker!.plan);
+      return html`<tr data-id=${action.id}>
+        <th scope="row" class="title">
+          <button type="button" class="link" part="title-button" data-id=${action.id}>${action.title}</button>
+          <span class="id">${action.id}</span>
+        </th>
+        <td>${names.workstream(action.workstream)}</td>
+        <td>${names.agency(action.leadAgency)}</td>
+        <td>${action.owner ? names.person(action.owner) : html`<span class="muted">${m.noOwner}</span>`}</td>
+        <td class="due">${action.dueDate ? html`<time datetime=${action.dueDate}>${formatDate(action.dueDate)}</time>` : html`<span class="muted">${m.none}</span>`}</td>
+        <td>${m.states[action.state] ?? action.state}</td>
+        <td><pledge-status status=${brag.status} .messages=${this.messages}></pledge-status></td>
+      </tr>`;
+    });
+  }
+}

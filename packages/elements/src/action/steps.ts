@@ -1,0 +1,90 @@
+import type { ActionEventType, Actor, Evidence, EventType, NextStep, Tracker } from '@pledgeflow/core';
+
+/** How a step's field is asked for in the page. */
+export type FieldKind = 'textarea' | 'date' | 'person' | 'evidence';
+
+/**
+ * The fields each step takes, in the order asked. Which of them are required comes from
+ * the core (`NextStep.needs`), so the schema stays the one source of truth.
+ * Adding and resubmitting evidence use `<pledge-evidence-form>` instead.
+ */
+export const STEP_FIELDS: Readonly<Partial<Record<ActionEventType, Readonly<Record<string, FieldKind>>>>> = {
+  'action.agree': { note: 'textarea' },
+  'action.start': { note: 'textarea' },
+  'action.progress': { note: 'textarea' },
+  'action.flag-risk': { reason: 'textarea' },
+  'action.clear-risk': { note: 'textarea' },
+  'action.complete': { note: 'textarea' },
+  'action.verify': { note: 'textarea' },
+  'action.reopen': { reason: 'textarea' },
+  'action.defer': { reason: 'textarea', until: 'date' },
+  'action.resume': { note: 'textarea' },
+  'action.withdraw': { reason: 'textarea' },
+  'action.review': { nextReviewDate: 'date', note: 'textarea' },
+  'action.owner.change': { owner: 'person', note: 'textarea' },
+  'action.due-date.change': { dueDate: 'date', reason: 'textarea' },
+  'action.evidence.accept': { evidenceId: 'evidence', note: 'textarea' },
+  'action.evidence.return': { evidenceId: 'evidence', reason: 'textarea' },
+};
+
+/** A step as `<pledge-action>` shows it: offered (allowed) or refused with every reason. */
+export interface ShownStep extends Omit<NextStep, 'type'> {
+  type: ActionEventType;
+  /** For steps on one piece of evidence: the pieces this person may choose from. */
+  evidence?: Evidence[];
+}
+
+const ON_SUBMITTED: readonly EventType[] = ['action.evidence.accept', 'action.evidence.return'];
+
+/**
+ * The steps worth showing to `actor` on action `id`: those they may take, and those that
+ * the item could take now but they may not (or not yet), with the reasons. Steps that no one
+ * could take from the item's state are left out (`tracker.nextSteps` already leaves them out):
+ * a scrutiny member does not need to read that they cannot verify an action that is still a draft.
+ * Steps on one piece of evidence are shown only when there is evidence waiting for them.
+ */
+export function stepsFor(tracker: Tracker, actor: Actor, id: string): { offered: ShownStep[]; refused: ShownStep[] } {
+  const action = tracker.getAction(id);
+  if (!action) return { offered: [], refused: [] };
+  const offered: ShownStep[] = [];
+  const refused: ShownStep[] = [];
+  for (const next of tracker.nextSteps(actor, id)) {
+    if (!next.type.startsWith('action.')) continue;
+    const step = next as ShownStep;
+    if (step.type === 'action.evidence.resubmit' || ON_SUBMITTED.includes(step.type)) {
+      const waiting = action.evidence.filter((e) => e.status === (step.type === 'action.evidence.resubmit' ? 'returned' : 'submitted'));
+      if (!waiting.length) continue; // nothing to accept, return or resubmit: not relevant
+      if (!step.allowed) {
+        refused.push(step);
+        continue;
+      }
+      const reasons: string[] = [];
+      const choosable = waiting.filter((e) => {
+        const data: Record<string, unknown> =
+          step.type === 'action.evidence.resubmit'
+            ? { evidenceId: e.id, summary: e.summary, date: e.date, ...(e.link ? { link: e.link } : {}) }
+            : { evidenceId: e.id, ...(step.type === 'action.evidence.return' ? { reason: 'check' } : {}) };
+        const decision = tracker.can(actor, { stream: id, type: step.type, data });
+        if (!decision.ok) reasons.push(...decision.reasons);
+        return decision.ok;
+      });
+      if (choosable.length) offered.push({ ...step, evidence: choosable });
+      else refused.push({ ...step, allowed: false, reasons: [...new Set(reasons)] });
+      continue;
+    }
+    (step.allowed ? offered : refused).push(step);
+  }
+  return { offered, refused };
+}
+
+/** Refused steps grouped by their reasons, so that one reason shared by many steps is said once. */
+export function groupByReasons(steps: readonly ShownStep[]): { types: ActionEventType[]; reasons: string[] }[] {
+  const groups = new Map<string, { types: ActionEventType[]; reasons: string[] }>();
+  for (const step of steps) {
+    const key = step.reasons.join('\n');
+    const group = groups.get(key);
+    if (group) group.types.push(step.type);
+    else groups.set(key, { types: [step.type], reasons: step.reasons });
+  }
+  return [...groups.values()];
+}

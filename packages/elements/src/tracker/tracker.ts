@@ -1,0 +1,230 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { createTracker, formatProblem, parseEventLog, parsePlanFile, ROLE_LABELS } from '@pledgeflow/core';
+import { PledgeErrorEvent, PledgeLoadEvent, type PledgeSelectEvent } from '../shared/events.js';
+import { formatDate } from '../shared/format.js';
+import { heading, subLevel } from '../shared/heading.js';
+import { PledgeElement } from '../shared/pledge-element.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { trackerStyles } from './tracker.styles.js';
+
+export const TRACKER_VIEWS = ['promises', 'actions', 'overdue', 'measures', 'deadlines'] as const;
+export type TrackerView = (typeof TRACKER_VIEWS)[number];
+
+/** Thrown while loading, with words a person can act on. */
+class LoadProblem extends Error {
+  constructor(message: string, readonly problems: string[] = []) {
+    super(message);
+  }
+}
+
+/**
+ * The whole tracker for one plan: the promises, the action plan (a list, then one action),
+ * what is overdue, the measures and the board's deadlines, with a navigation between them.
+ * It loads a plan file (`src`) and its event log (`events`) with `fetch`, or takes a
+ * ready `tracker`; the host page says who is signed in by setting `actor`.
+ * The elements it shows are used by tag name, so register them all with
+ * `@pledgeflow/elements/define.js` (or the `pledgeflow.js` bundle).
+ *
+ * @customElement pledge-tracker
+ * @summary The whole pledge tracker for one plan, with views for promises, actions, overdue items, measures and deadlines.
+ * @attr src - URL of the plan file (`.plan.json`) to load.
+ * @attr events - URL of the event log (NDJSON, one event per line) to load with it.
+ * @attr view - The view shown: `promises`, `actions` (the default), `overdue`, `measures` or `deadlines`.
+ * @attr action-id - In the actions view, the action shown instead of the list.
+ * @attr heading-level - The level of the plan's title heading (2 by default); views use the level below.
+ * @attr today - The day to count from, YYYY-MM-DD (UK today by default), passed to every view.
+ * @event pledge-load - The plan and its event log were loaded and a tracker made.
+ * @event pledge-error - The plan could not be loaded: `event.message` says why and `event.problems` lists each problem.
+ * @csspart header - The plan's title, council and who is signed in.
+ * @csspart nav - The navigation between views.
+ * @csspart view - The area that shows the current view.
+ * @csspart problems - The box that lists load errors or events left out.
+ * @cssproperty --pledge-color-link - Colour of the navigation links.
+ * @cssproperty --pledge-color-border - Colour of the line under the navigation.
+ */
+export class PledgeTracker extends PledgeElement {
+  static override styles = [tokens, trackerStyles];
+  static override properties = {
+    ...PledgeElement.properties,
+    src: { type: String },
+    events: { type: String },
+    view: { type: String, reflect: true },
+    actionId: { type: String, attribute: 'action-id', reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    loading: { state: true },
+    loadError: { state: true },
+    loadWarnings: { state: true },
+  };
+
+  /** URL of the plan file. */
+  declare src: string | undefined;
+  /** URL of the event log (NDJSON). */
+  declare events: string | undefined;
+  declare view: TrackerView;
+  /** The action open in the actions view; the list when undefined. */
+  declare actionId: string | undefined;
+  declare headingLevel: number | undefined;
+  declare protected loading: boolean;
+  declare protected loadError: { message: string; problems: string[] } | undefined;
+  declare protected loadWarnings: { intro: string; problems: string[] }[];
+
+  #abort: AbortController | undefined;
+  /** Resolves when the latest load has finished (for hosts and tests that need to wait). */
+  loaded: Promise<void> = Promise.resolve();
+
+  constructor() {
+    super();
+    this.view = 'actions';
+    this.loading = false;
+    this.loadWarnings = [];
+  }
+
+  // The views re-render themselves on changes; the frame around them does not need to.
+  protected override watchedStreams(): readonly string[] {
+    return [];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Started here, not in updated(): its first property changes then join this update.
+    if ((changed.has('src') || changed.has('events')) && this.src) this.loaded = this.#load(this.src, this.events);
+    super.willUpdate(changed);
+  }
+
+  async #load(src: string, events: string | undefined): Promise<void> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.loading = true;
+    this.loadError = undefined;
+    this.loadWarnings = [];
+    const m = this.m;
+    try {
+      const [planText, logText] = await Promise.all([this.#fetch(src, abort.signal), events ? this.#fetch(events, abort.signal) : '']);
+      const planFile = parsePlanFile(planText);
+      if (!planFile.ok) throw new LoadProblem(m.planProblemsIntro(src), planFile.problems.map(formatProblem));
+      const log = parseEventLog(logText);
+      const tracker = createTracker({ plan: planFile.plan, events: log.events });
+      if (abort.signal.aborted) return;
+      // Nothing is dropped silently: bad lines and events that do not fit are listed.
+      const warnings: { intro: string; problems: string[] }[] = [];
+      if (log.problems.length) warnings.push({ intro: m.logProblems(log.problems.length), problems: log.problems.map((p) => m.logLine(p.line, p.message)) });
+      if (tracker.rejected.length) {
+        warnings.push({ intro: m.rejectedEvents(tracker.rejected.length), problems: tracker.rejected.map((r) => `${r.event.id} (${r.event.stream}): ${r.reasons.join(' ')}`) });
+      }
+      this.loadWarnings = warnings;
+      this.tracker = tracker;
+      this.loading = false;
+      this.dispatchEvent(new PledgeLoadEvent());
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const problem = error instanceof LoadProblem ? error : new LoadProblem(m.networkProblem(src, String((error as Error)?.message ?? error)));
+      this.loading = false;
+      this.loadError = { message: problem.message, problems: problem.problems };
+      this.dispatchEvent(new PledgeErrorEvent(problem.message, problem.problems));
+    }
+  }
+
+  async #fetch(url: string, signal: AbortSignal): Promise<string> {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal, credentials: 'same-origin' });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new LoadProblem(this.m.networkProblem(url, (error as Error).message));
+    }
+    if (!response.ok) throw new LoadProblem(this.m.httpProblem(url, response.status, response.statusText));
+    return response.text();
+  }
+
+  #show(view: TrackerView) {
+    this.view = view;
+    if (view === 'actions') this.actionId = undefined;
+  }
+
+  async #onSelect(event: PledgeSelectEvent) {
+    if (event.kind !== 'action') return;
+    this.view = 'actions';
+    this.actionId = event.id;
+    await this.updateComplete;
+    const action = this.renderRoot.querySelector('pledge-action') as (HTMLElement & { updateComplete: Promise<unknown>; focusTitle(): void }) | null;
+    await action?.updateComplete;
+    action?.focusTitle();
+  }
+
+  async #back() {
+    const id = this.actionId;
+    this.actionId = undefined;
+    await this.updateComplete;
+    const list = this.renderRoot.querySelector('pledge-action-list') as (HTMLElement & { updateComplete: Promise<unknown>; focusAction(id: string): boolean }) | null;
+    await list?.updateComplete;
+    if (id) list?.focusAction(id);
+  }
+
+  override render() {
+    const m = this.m;
+    if (this.loadError) {
+      return html`<div class="problems error" part="problems" role="alert">
+        <p><strong>${m.loadFailed}</strong> ${this.loadError.message}</p>
+        ${this.loadError.problems.length ? html`<ul>${this.loadError.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
+      </div>`;
+    }
+    if (this.loading) return html`<p role="status">${m.loading}</p>`;
+    const tracker = this.tracker;
+    if (!tracker) return html`<p>${this.src ? m.loading : m.noSource}</p>`;
+    const plan = tracker.plan;
+    const person = this.actor ? plan.people.find((p) => p.id === this.actor!.userId) : undefined;
+    const view = (TRACKER_VIEWS as readonly string[]).includes(this.view) ? this.view : 'actions';
+    return html`
+      <header part="header">
+        ${heading(this.headingLevel, 'title', plan.title)}
+        <p class="period">${m.planPeriod(plan.council, formatDate(plan.period.start), formatDate(plan.period.end))}</p>
+        <p class="signed-in">${this.actor ? m.signedInAs(person?.name ?? this.actor.userId, ROLE_LABELS[this.actor.role] ?? this.actor.role) : m.notSignedIn}</p>
+      </header>
+      ${this.loadWarnings.map((w) => html`<details class="problems warning" part="problems">
+        <summary>${w.intro}</summary>
+        <ul>${w.problems.map((p) => html`<li>${p}</li>`)}</ul>
+      </details>`)}
+      <nav part="nav" aria-label=${m.viewsLabel}>
+        <ul>
+          ${TRACKER_VIEWS.map((v) => html`<li>
+            <button type="button" class="nav-link" data-view=${v} aria-current=${v === view ? 'page' : nothing} @click=${() => this.#show(v)}>
+              ${m.views[v] ?? v}
+            </button>
+          </li>`)}
+        </ul>
+      </nav>
+      <div class="view" part="view" @pledge-select=${this.#onSelect}>${this.#renderView(view)}</div>
+    `;
+  }
+
+  #renderView(view: TrackerView) {
+    const level = subLevel(this.headingLevel);
+    const { tracker, actor, today, messages } = this;
+    switch (view) {
+      case 'promises':
+        return html`<pledge-promises heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-promises>`;
+      case 'overdue':
+        return html`<pledge-overdue-report heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-overdue-report>`;
+      case 'measures':
+        return html`<pledge-measure heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-measure>`;
+      case 'deadlines':
+        return html`<pledge-deadlines heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-deadlines>`;
+      case 'actions':
+        // The list stays in the page (hidden) while one action is open, so its filters and sort are kept.
+        return html`
+          <pledge-action-list ?hidden=${!!this.actionId} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-action-list>
+          ${this.actionId
+            ? html`<div class="one-action">
+                <button type="button" class="secondary back" @click=${this.#back}>${this.m.back}</button>
+                <pledge-action action-id=${this.actionId} heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today}
+                  .messages=${messages}></pledge-action>
+              </div>`
+            : nothing}
+        `;
+    }
+  }
+}

@@ -1,0 +1,194 @@
+import { expect } from '@esm-bundle/chai';
+import type { PledgeActionList, PledgeSelectEvent } from '@pledgeflow/elements';
+import '@pledgeflow/elements/define.js';
+import { $, $$, expectNoAxeViolations, mount, pressOn } from './helpers.js';
+import { bigTracker, fixtureTracker, people, step, TODAY } from './plan-fixture.js';
+
+async function list(markup = '<pledge-action-list></pledge-action-list>', tracker = fixtureTracker()) {
+  const el = await mount<PledgeActionList>(markup, (e) => {
+    e.tracker = tracker;
+    e.today = TODAY;
+  });
+  await el.updateComplete;
+  return el;
+}
+
+const ids = (el: PledgeActionList) => $$(el, 'tbody tr').map((tr) => tr.dataset['id']);
+const count = (el: PledgeActionList) => $(el, '[part="count"]').textContent!.trim();
+
+
+describe('<pledge-action-list>', () => {
+  it('shows every action with a caption, a count and a word for each status, with no axe violations', async () => {
+    const el = await list();
+    await expectNoAxeViolations(el);
+    expect($(el, 'caption').textContent!.trim()).to.equal('Action plan');
+    expect(count(el)).to.equal('Showing all 5 actions');
+    expect($(el, '[part="count"]').getAttribute('role')).to.equal('status');
+    expect(ids(el)).to.deep.equal(['ETE-1', 'ETE-2', 'ETE-3', 'HOM-1', 'HOM-2']);
+    const statuses = $$(el, 'tbody pledge-status').map((s) => s.getAttribute('status'));
+    expect(statuses).to.deep.equal(['green', 'red', 'green', 'amber', 'blue']);
+    const row = $(el, 'tr[data-id="ETE-3"]');
+    expect(row.textContent).to.contain('No owner');
+    expect(row.querySelector('th[scope="row"] button')!.textContent!.trim()).to.equal('Apprenticeships for care leavers');
+  });
+
+  it('has no axe violations when filters leave nothing to show, and says so', async () => {
+    const el = await list('<pledge-action-list overdue-only workstream="homes"></pledge-action-list>');
+    await expectNoAxeViolations(el);
+    expect(count(el)).to.equal('Showing 0 of 5 actions');
+    expect($(el, '.empty').textContent!.trim()).to.equal('No actions match these filters.');
+  });
+
+  it('labels every filter control', async () => {
+    const el = await list();
+    const labels = $$<HTMLSelectElement | HTMLInputElement>(el, 'select, input').map((c) => c.labels![0]!.textContent!.trim());
+    expect(labels).to.deep.equal(['Working group', 'Lead agency', 'Owner', 'Stage', 'Status', 'Overdue only']);
+  });
+
+  it('filters from the keyboard and updates the live count', async () => {
+    const el = await list();
+    await pressOn(el, $(el, '#filter-overdue'), 'Space');
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal(['ETE-2']);
+    expect(count(el)).to.equal('Showing 1 of 5 actions');
+    await pressOn(el, $(el, '#filter-overdue'), 'Space');
+    await el.updateComplete;
+
+    // Working group: the first option after "Any" is Education and Training.
+    await pressOn(el, $(el, '#filter-workstream'), 'ArrowDown');
+    await el.updateComplete;
+    expect($<HTMLSelectElement>(el, '#filter-workstream').value).to.equal('ete');
+    expect(ids(el)).to.deep.equal(['ETE-1', 'ETE-2', 'ETE-3']);
+    expect(count(el)).to.equal('Showing 3 of 5 actions');
+
+    const clear = [...$$<HTMLButtonElement>(el, 'button')].find((b) => b.textContent!.trim() === 'Clear filters')!;
+    await pressOn(el, clear, 'Enter');
+    await el.updateComplete;
+    expect(count(el)).to.equal('Showing all 5 actions');
+    expect($<HTMLSelectElement>(el, '#filter-workstream').value).to.equal('');
+  });
+
+  it('filters by lead agency, owner (including no owner), stage and status', async () => {
+    const el = await list();
+    const choose = async (id: string, value: string) => {
+      const select = $<HTMLSelectElement>(el, id);
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    await choose('#filter-leadAgency', 'csc');
+    expect(ids(el)).to.deep.equal(['ETE-3', 'HOM-1', 'HOM-2']);
+    await choose('#filter-owner', '-');
+    expect(ids(el)).to.deep.equal(['ETE-3']);
+    await choose('#filter-owner', '');
+    await choose('#filter-stage', 'completed');
+    expect(ids(el)).to.deep.equal(['HOM-2']);
+    await choose('#filter-stage', '');
+    await choose('#filter-status', 'amber');
+    expect(ids(el)).to.deep.equal(['HOM-1']);
+    expect(el.status).to.equal('amber');
+  });
+
+  it('sorts by a column from the keyboard, with aria-sort on that header only', async () => {
+    const el = await list();
+    expect($$(el, 'th[aria-sort]')).to.have.length(0);
+    const dueButton = $<HTMLButtonElement>(el, 'button.sort[data-column="dueDate"]');
+    await pressOn(el, dueButton, 'Enter');
+    await el.updateComplete;
+    expect($(el, 'th.dueDate').getAttribute('aria-sort')).to.equal('ascending');
+    expect($$(el, 'th[aria-sort]')).to.have.length(1);
+    expect(ids(el)).to.deep.equal(['HOM-2', 'ETE-2', 'ETE-1', 'HOM-1', 'ETE-3']); // no due date last
+    expect($(el, '[aria-live="polite"]').textContent).to.equal('Sorted by Due, ascending.');
+
+    await pressOn(el, dueButton, 'Space');
+    await el.updateComplete;
+    expect($(el, 'th.dueDate').getAttribute('aria-sort')).to.equal('descending');
+    expect(ids(el)).to.deep.equal(['HOM-1', 'ETE-1', 'ETE-2', 'HOM-2', 'ETE-3']);
+    await expectNoAxeViolations(el);
+
+    await pressOn(el, $(el, 'button.sort[data-column="status"]'), 'Enter');
+    await el.updateComplete;
+    expect($(el, 'th.dueDate').hasAttribute('aria-sort')).to.equal(false);
+    expect(ids(el)).to.deep.equal(['ETE-2', 'HOM-1', 'ETE-1', 'ETE-3', 'HOM-2']); // worst first
+  });
+
+  it('fires pledge-select with the action id when a title is chosen with the keyboard', async () => {
+    const el = await list();
+    const events: PledgeSelectEvent[] = [];
+    document.body.addEventListener('pledge-select', (e) => events.push(e), { once: true });
+    await pressOn(el, $(el, 'button[data-id="HOM-1"]'), 'Enter');
+    expect(events).to.have.length(1);
+    expect(events[0]!.id).to.equal('HOM-1');
+    expect(events[0]!.kind).to.equal('action');
+    expect(events[0]!.composed && events[0]!.bubbles).to.equal(true);
+  });
+
+  it('moves focus back to an action title on request', async () => {
+    const el = await list();
+    expect(el.focusAction('ETE-2')).to.equal(true);
+    expect(el.shadowRoot!.activeElement!.getAttribute('data-id')).to.equal('ETE-2');
+    expect(el.focusAction('nope')).to.equal(false);
+  });
+
+  it('updates when the tracker changes', async () => {
+    const tracker = fixtureTracker();
+    const el = await list(undefined, tracker);
+    const result = tracker.send(step(people.lead, 'ETE-3', 'action.owner.change', { owner: 'omar-bell' }, '2026-11-20T10:00:00Z'));
+    expect(result.ok).to.equal(true);
+    await el.updateComplete;
+    expect($(el, 'tr[data-id="ETE-3"]').textContent).to.contain('Omar Bell');
+  });
+
+  it('takes its words from the host', async () => {
+    const el = await list();
+    el.messages = { overdueOnly: 'Late only', showing: (s: number, t: number) => `${s}/${t}` };
+    await el.updateComplete;
+    expect($(el, 'label[for="filter-overdue"]').textContent!.trim()).to.equal('Late only');
+    expect(count(el)).to.equal('5/5');
+  });
+
+  describe('with 1,000 actions', () => {
+    it('renders, filters and sorts quickly', async () => {
+      const tracker = bigTracker(1000);
+      let start = performance.now();
+      const el = await list(undefined, tracker);
+      const firstRender = performance.now() - start;
+      expect($$(el, 'tbody tr')).to.have.length(1000);
+      expect(count(el)).to.equal('Showing all 1000 actions');
+
+      start = performance.now();
+      el.sortBy = 'dueDate';
+      await el.updateComplete;
+      el.workstream = 'ete';
+      await el.updateComplete;
+      const sortAndFilter = performance.now() - start;
+      expect($$(el, 'tbody tr')).to.have.length(500);
+      // Generous limits for a shared 2-core machine; a full re-render per change would be far slower.
+      expect(firstRender, `first render took ${firstRender} ms`).to.be.below(3000);
+      expect(sortAndFilter, `sort and filter took ${sortAndFilter} ms`).to.be.below(1500);
+    });
+
+    it('re-renders only the row of the action that changed', async () => {
+      const tracker = bigTracker(1000);
+      const el = await list(undefined, tracker);
+      const tbody = $(el, 'tbody');
+      const changedRows = new Set<string>();
+      const collect = (records: MutationRecord[]) => {
+        for (const r of records) {
+          const node = r.target.nodeType === Node.ELEMENT_NODE ? (r.target as Element) : r.target.parentElement;
+          const row = node?.closest('tr');
+          changedRows.add(row?.dataset['id'] ?? '(table)');
+        }
+      };
+      const observer = new MutationObserver(collect);
+      observer.observe(tbody, { subtree: true, childList: true, characterData: true, attributes: true });
+      const result = tracker.send(step(people.lead, 'BIG-0002', 'action.owner.change', { owner: 'omar-bell' }, '2026-11-20T10:00:00Z'));
+      expect(result.ok, JSON.stringify(result)).to.equal(true);
+      await el.updateComplete;
+      collect(observer.takeRecords());
+      observer.disconnect();
+      expect([...changedRows]).to.deep.equal(['BIG-0002']);
+      expect($(el, 'tr[data-id="BIG-0002"]').textContent).to.contain('Omar Bell');
+    });
+  });
+});

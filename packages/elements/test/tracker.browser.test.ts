@@ -1,0 +1,165 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import { stringifyPlanFile } from '@pledgeflow/core';
+import type { PledgeActionList, PledgeErrorEvent, PledgeTracker } from '@pledgeflow/elements';
+import '@pledgeflow/elements/define.js';
+import { $, $$, expectNoAxeViolations, mount, pressOn } from './helpers.js';
+import { fixtureTracker, people, planInput, TODAY } from './plan-fixture.js';
+
+const PLAN = '/examples/plans/eastmere.plan.json';
+const LOG = '/examples/plans/eastmere.events.ndjson';
+const eastmereLead = { userId: 'ruth-kendrick', agencyId: 'eastmere-virtual-school', role: 'working-group-lead' } as const;
+
+const navButton = (el: Element, view: string) => $<HTMLButtonElement>(el, `nav button[data-view="${view}"]`);
+const blob = (text: string, type = 'application/json') => URL.createObjectURL(new Blob([text], { type }));
+
+async function loaded(markup: string, setup?: (el: PledgeTracker) => void) {
+  const el = await mount<PledgeTracker>(markup, setup);
+  await el.loaded;
+  await el.updateComplete;
+  return el;
+}
+
+const press = pressOn;
+
+/** The element inside the tracker's shadow root that has focus, looking through nested shadow roots. */
+function deepActive(root: DocumentOrShadowRoot): Element | null {
+  let active = root.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+describe('<pledge-tracker>', () => {
+  it('loads a plan file and its event log, fires pledge-load, and shows the action plan, with no axe violations', async () => {
+    let loads = 0;
+    document.body.addEventListener('pledge-load', () => loads++, { once: true });
+    const el = await loaded(`<pledge-tracker src="${PLAN}" events="${LOG}" today="2026-11-25"></pledge-tracker>`, (e) => (e.actor = eastmereLead));
+    expect(loads).to.equal(1);
+    expect(el.tracker!.plan.id).to.equal('eastmere-2026-28');
+    expect(el.tracker!.events().length).to.be.above(100);
+    expect($(el, '[part="header"] h2').textContent).to.contain('Eastmere Corporate Parenting Strategy');
+    expect($(el, '.signed-in').textContent).to.equal('Signed in as Ruth Kendrick (working-group lead)');
+    expect($$(el, '[part="problems"]')).to.have.length(0);
+    expect(navButton(el, 'actions').getAttribute('aria-current')).to.equal('page');
+    const list = $<PledgeActionList>(el, 'pledge-action-list');
+    await list.updateComplete;
+    expect(list.tracker).to.equal(el.tracker);
+    expect(list.actor).to.deep.equal(eastmereLead);
+    expect(list.today).to.equal('2026-11-25');
+    expect(list.shownActions).to.have.length(el.tracker!.plan.actions.length);
+    await expectNoAxeViolations(el);
+  });
+
+  for (const [view, tag] of [['promises', 'pledge-promises'], ['overdue', 'pledge-overdue-report'], ['measures', 'pledge-measure'], ['deadlines', 'pledge-deadlines']] as const) {
+    it(`shows the ${view} view from the navigation, marked with aria-current, with no axe violations`, async () => {
+      const el = await loaded('<pledge-tracker></pledge-tracker>', (e) => {
+        Object.assign(e, { tracker: fixtureTracker(), actor: people.board, today: TODAY });
+      });
+      await press(el, navButton(el, view), 'Enter');
+      expect(el.view).to.equal(view);
+      expect(navButton(el, view).getAttribute('aria-current')).to.equal('page');
+      expect($$(el, 'nav [aria-current]')).to.have.length(1);
+      const child = $<HTMLElement & { tracker: unknown; actor: unknown; today: unknown; updateComplete: Promise<unknown> }>(el, tag);
+      expect(child, tag).to.exist;
+      await child.updateComplete;
+      expect(child.tracker).to.equal(el.tracker);
+      expect(child.actor).to.deep.equal(people.board);
+      expect(child.today).to.equal(TODAY);
+      expect(child.getAttribute('heading-level')).to.equal('3');
+      await expectNoAxeViolations(el);
+    });
+  }
+
+  it('opens one action from the list with the keyboard, and goes back to the same row with its filters kept', async () => {
+    const el = await loaded('<pledge-tracker></pledge-tracker>', (e) => {
+      Object.assign(e, { tracker: fixtureTracker(), actor: people.lead, today: TODAY });
+    });
+    const list = $<PledgeActionList>(el, 'pledge-action-list');
+    list.workstream = 'ete';
+    await list.updateComplete;
+    const title = list.shadowRoot!.querySelector<HTMLButtonElement>('button[data-id="ETE-2"]')!;
+    title.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+
+    expect(el.actionId).to.equal('ETE-2');
+    expect(list.hidden).to.equal(true);
+    const action = $<HTMLElement & { actionId: string; actor: unknown; updateComplete: Promise<unknown> }>(el, 'pledge-action');
+    await action.updateComplete;
+    expect(action.actionId).to.equal('ETE-2');
+    expect(action.actor).to.deep.equal(people.lead);
+    expect(deepActive(el.shadowRoot!)!.className).to.equal('head'); // focus on the action's title
+    await expectNoAxeViolations(el);
+
+    const back = $<HTMLButtonElement>(el, 'button.back');
+    expect(back.textContent!.trim()).to.equal('Back to the list');
+    await press(el, back, 'Enter');
+    await new Promise((r) => setTimeout(r));
+    expect(el.actionId).to.equal(undefined);
+    expect(list.hidden).to.equal(false);
+    expect(list.workstream).to.equal('ete');
+    expect(deepActive(el.shadowRoot!)!.getAttribute('data-id')).to.equal('ETE-2');
+  });
+
+  it('passes a new signed-in person down to the views', async () => {
+    const el = await loaded('<pledge-tracker action-id="ETE-1"></pledge-tracker>', (e) => {
+      Object.assign(e, { tracker: fixtureTracker(), actor: people.lead, today: TODAY });
+    });
+    el.actor = people.scrutiny;
+    await el.updateComplete;
+    const action = $<HTMLElement & { actor: unknown; updateComplete: Promise<unknown> }>(el, 'pledge-action');
+    await action.updateComplete;
+    expect(action.actor).to.deep.equal(people.scrutiny);
+    expect($(el, '.signed-in').textContent).to.equal('Signed in as Cllr Sid Moss (scrutiny member (read-only))');
+    expect(action.shadowRoot!.textContent).to.contain('Scrutiny members can see everything but change nothing.');
+  });
+
+  it('says plainly when the plan file is not there, and fires pledge-error', async () => {
+    const errors: PledgeErrorEvent[] = [];
+    document.body.addEventListener('pledge-error', (e) => errors.push(e), { once: true });
+    const el = await loaded('<pledge-tracker src="/examples/plans/missing.plan.json"></pledge-tracker>');
+    const box = $(el, '[part="problems"]');
+    expect(box.getAttribute('role')).to.equal('alert');
+    expect(box.textContent).to.contain('The plan could not be loaded.');
+    expect(box.textContent).to.contain('/examples/plans/missing.plan.json: the server answered 404');
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.message).to.contain('404');
+    await expectNoAxeViolations(el);
+  });
+
+  it('lists every problem in a plan file that does not validate', async () => {
+    const bad = { ...planInput, actions: [{ ...planInput.actions[0]!, dueDate: '2027-02-30' }, { ...planInput.actions[1]!, principles: [9] }] };
+    const errors: PledgeErrorEvent[] = [];
+    document.body.addEventListener('pledge-error', (e) => errors.push(e), { once: true });
+    const el = await loaded(`<pledge-tracker src="${blob(JSON.stringify(bad))}"></pledge-tracker>`);
+    const items = $$(el, '[part="problems"] li').map((li) => li.textContent);
+    expect(items.length).to.be.at.least(2);
+    expect(items.join('\n')).to.contain('actions[0].dueDate');
+    expect(items.join('\n')).to.contain('actions[1].principles[0]');
+    expect(errors[0]!.problems).to.deep.equal(items);
+  });
+
+  it('says which lines of an event log were left out, and still shows the rest', async () => {
+    const plan = blob(stringifyPlanFile(planInput));
+    const log = blob(
+      '{"id":"log-000001","stream":"ETE-1","type":"action.agree","data":{},"actor":{"userId":"lena-ward","agencyId":"csc","role":"working-group-lead"},"at":"2026-05-01T09:00:00Z"}\n' +
+        'not json at all\n' +
+        '{"id":"log-000002","stream":"ETE-1","type":"action.verify","data":{},"actor":{"userId":"bea-fox","agencyId":"csc","role":"board-member"},"at":"2026-05-02T09:00:00Z"}\n',
+      'application/x-ndjson',
+    );
+    const el = await loaded(`<pledge-tracker src="${plan}" events="${log}"></pledge-tracker>`);
+    const boxes = $$(el, '[part="problems"]');
+    expect(boxes).to.have.length(2);
+    expect(boxes[0]!.textContent).to.contain('1 line of the event log could not be read and was left out:');
+    expect(boxes[0]!.textContent).to.contain('Line 2:');
+    expect(boxes[1]!.textContent).to.contain('1 event in the log does not fit the plan and was left out:');
+    expect(el.tracker!.getAction('ETE-1')!.state).to.equal('agreed');
+    await expectNoAxeViolations(el);
+  });
+
+  it('asks for a plan when it has neither src nor tracker', async () => {
+    const el = await loaded('<pledge-tracker></pledge-tracker>');
+    expect(el.shadowRoot!.textContent).to.contain('No plan to show');
+  });
+});
