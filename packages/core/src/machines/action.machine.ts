@@ -8,17 +8,7 @@ import { actionChecks } from './action.guards.js';
 /** Bump when the machine changes in a way that makes stored snapshots stale. */
 export const ACTION_MACHINE_VERSION = 1;
 
-export const ACTION_STATES = [
-  'draft',
-  'agreed',
-  'inProgress',
-  'atRisk',
-  'completed',
-  'verified',
-  'deferred',
-  'withdrawn',
-] as const;
-export type ActionState = (typeof ACTION_STATES)[number];
+export { ACTION_STATES, type ActionState } from './states.js';
 
 export type ActionEvent = PledgeEvent<ActionEventType>;
 

@@ -9,9 +9,7 @@ export const PROMISE_MACHINE_VERSION = 1;
 export type PromiseEvent = PledgeEvent<PromiseEventType>;
 export type Judgement = 'on-track' | 'at-risk' | 'kept' | 'not-kept';
 
-/** The states a promise can be in, flattened (`adopted.onTrack` is `onTrack`). */
-export const PROMISE_STATES = ['drafted', 'adopted', 'onTrack', 'atRisk', 'kept', 'notKept', 'retired'] as const;
-export type PromiseState = (typeof PROMISE_STATES)[number];
+export { PROMISE_STATES, type PromiseState } from './states.js';
 
 export interface PromiseContext {
   id: string;

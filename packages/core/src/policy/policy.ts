@@ -96,6 +96,8 @@ export function stepName(type: EventType): string {
   return STEP_NAMES[type];
 }
 
+const aOrAn = (word: string) => (/^[aeiou]/i.test(word) ? 'An' : 'A');
+
 function inScope(scope: Scope, actor: Actor, target: PolicyTarget, plan: Plan): string | undefined {
   const title = `"${target.item.title}"`;
   switch (scope) {
@@ -140,8 +142,8 @@ export function may(actor: Actor, type: EventType, data: Record<string, unknown>
     return s !== undefined && r !== actor.role && inScope(s, actor, target, plan) === undefined;
   });
   if (!byRelationship) {
-    if (!scope) return { ok: false, reasons: [`A ${role} cannot ${stepName(type)}.`] };
-    if (outOfScope) return { ok: false, reasons: [`A ${role} can ${stepName(type)} ${outOfScope}.`] };
+    if (!scope) return { ok: false, reasons: [`${aOrAn(role)} ${role} cannot ${stepName(type)}.`] };
+    if (outOfScope) return { ok: false, reasons: [`${aOrAn(role)} ${role} can ${stepName(type)} ${outOfScope}.`] };
   }
 
   if (target.kind === 'action') {

@@ -1,9 +1,9 @@
 import { boardDeadlines } from '../calendar/deadlines.js';
 import { daysBetween } from '../calendar/dates.js';
-import type { ActionState } from '../machines/action.machine.js';
+import type { ActionState } from '../machines/states.js';
 import type { Plan } from '../schema/plan.js';
 import type { PlanState } from '../tracker/tracker.js';
-import { ACTION_STATES } from '../machines/action.machine.js';
+import { ACTION_STATES } from '../machines/states.js';
 import { bragStatus, type Brag } from './brag.js';
 import { principlesWithoutActions } from './coverage.js';
 import { promisesWithoutEvidence } from './coverage.js';
