@@ -39,6 +39,13 @@ function watchConsole() {
   };
 }
 
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
 describe('the example intranet page', () => {
   it('has no inline scripts, styles or event handlers, so it works under script-src and style-src self', async () => {
     const doc = await pageMarkup();
@@ -64,19 +71,18 @@ describe('the example intranet page', () => {
       const main = doc.querySelector('main')!;
       // The page's relative URLs are relative to the page, not to this test.
       const tracker = main.querySelector('pledge-tracker')!;
-      for (const attr of ['src', 'events']) tracker.setAttribute(attr, new URL(tracker.getAttribute(attr)!, new URL(PAGE, location.href)).pathname);
+      for (const attr of ['data-plan', 'data-events']) tracker.setAttribute(attr, new URL(tracker.getAttribute(attr)!, new URL(PAGE, location.href)).pathname);
       document.body.replaceChildren(document.importNode(main, true));
+      await deleteDatabase('pledgeflow-eastmere-2026-28');
 
       const el = document.querySelector<PledgeTracker>('pledge-tracker')!;
-      let loadedEvents = 0;
-      el.addEventListener('pledge-load', () => loadedEvents++);
-      await import('../../examples/intranet/app.js'); // wires the switcher to the tracker
+      // The page's script opens the plan on IndexedDB, seeded from the example log, and wires the switcher.
+      const app = await import('../../examples/intranet/app.js');
+      await app.ready;
       await customElements.whenDefined('pledge-tracker');
       await el.updateComplete;
-      await el.loaded;
-      await el.updateComplete;
 
-      expect(loadedEvents).to.equal(1);
+      expect(document.querySelector('#storage-status')!.textContent).to.contain('kept in this browser');
       expect(el.tracker!.plan.id).to.equal('eastmere-2026-28');
       expect(el.tracker!.rejected, 'every event in the example log fits the plan').to.deep.equal([]);
       expect(el.shadowRoot!.querySelectorAll('[part="problems"]')).to.have.length(0);
@@ -117,5 +123,27 @@ describe('the example intranet page', () => {
     } finally {
       watch.stop();
     }
+  });
+
+  it('keeps a change in the browser: a reload (a fresh start of the page script) shows it', async () => {
+    const { startTracker } = await import('../../examples/intranet/app.js');
+    const doc = await pageMarkup();
+    const main = doc.querySelector('main')!;
+    const tracker = main.querySelector('pledge-tracker')!;
+    for (const attr of ['data-plan', 'data-events']) tracker.setAttribute(attr, new URL(tracker.getAttribute(attr)!, new URL(PAGE, location.href)).pathname);
+    document.body.replaceChildren(document.importNode(main, true));
+    await deleteDatabase('pledgeflow-eastmere-2026-28');
+
+    const first = (await startTracker(document))!;
+    const ruth = { userId: 'ruth-kendrick', agencyId: 'eastmere-virtual-school', role: 'working-group-lead' } as const;
+    const result = first.send({ id: 'example-page-test-1', stream: 'ETE-02', type: 'action.flag-risk', data: { reason: 'Two posts are vacant.' }, actor: ruth, at: '2026-11-25T10:00:00Z' });
+    expect(result.ok, JSON.stringify(result)).to.equal(true);
+    await (result as { saved: Promise<void> }).saved;
+
+    const again = (await startTracker(document))!;
+    expect(again).not.to.equal(first);
+    expect(again.getAction('ETE-02')!.state).to.equal('atRisk');
+    expect(again.getAction('ETE-02')!.reason).to.equal('Two posts are vacant.');
+    await deleteDatabase('pledgeflow-eastmere-2026-28');
   });
 });
