@@ -1,8 +1,9 @@
 // @pledgeflow/core: the public API. Nothing else in this package is importable.
 
 // Schema and types
-export { Id, CalendarDate, Instant, HttpsLink, Principle, PRINCIPLES, PLAN_YEARS, isCalendarDate, isPlanDate, isInstant, isSafeLink } from './schema/primitives.js';
-export type { PrincipleNumber } from './schema/primitives.js';
+export { Id, CalendarDate, Instant, HttpsLink, Principle } from './schema/primitives.js';
+export { PRINCIPLES, PLAN_YEARS, isCalendarDate, isPlanDate, isInstant, isSafeLink } from './schema/checks.js';
+export type { PrincipleNumber } from './schema/checks.js';
 export { ROLES, ROLE_LABELS, RoleSchema } from './schema/roles.js';
 export type { Role } from './schema/roles.js';
 export {
@@ -19,12 +20,13 @@ export { formatPath, formatProblem, problemsFromZod } from './schema/issues.js';
 export type { InputProblem } from './schema/issues.js';
 
 // Machines
-export { actionMachine, ACTION_STATES, ACTION_MACHINE_VERSION } from './machines/action.machine.js';
+export { ACTION_STATES, PROMISE_STATES } from './machines/states.js';
+export { actionMachine, ACTION_MACHINE_VERSION } from './machines/action.machine.js';
 export type { ActionState, ActionMachine, ActionEvent } from './machines/action.machine.js';
 export { actionChecks } from './machines/action.guards.js';
 export type { ActionContext, Evidence, EvidenceStatus, DueDateChange } from './machines/action.context.js';
 export { EVIDENCE_STATUSES } from './machines/action.context.js';
-export { promiseMachine, PROMISE_STATES, PROMISE_MACHINE_VERSION } from './machines/promise.machine.js';
+export { promiseMachine, PROMISE_MACHINE_VERSION } from './machines/promise.machine.js';
 export type { PromiseState, PromiseContext, PromiseMachine, PromiseEvent, Judgement } from './machines/promise.machine.js';
 
 // Policy

@@ -9,7 +9,7 @@ import { parseEventLog } from '../io/event-log.js';
 import { parsePlanFile, stringifyPlanFile } from '../io/plan-file.js';
 import { reportToCsv, reportToMarkdown } from '../io/report-format.js';
 import { scrutinyReport } from '../queries/scrutiny-report.js';
-import { isPlanDate } from '../schema/primitives.js';
+import { isPlanDate } from '../schema/checks.js';
 import type { Plan } from '../schema/plan.js';
 import { createTracker, type Tracker } from '../tracker/tracker.js';
 

@@ -5,7 +5,7 @@
  */
 import { problemsFromZod } from '../schema/issues.js';
 import { ActionSchema, type ActionItem, type Plan } from '../schema/plan.js';
-import { isCalendarDate } from '../schema/primitives.js';
+import { isCalendarDate } from '../schema/checks.js';
 import { findPersonalData } from '../privacy/personal-data.js';
 import { columnLetter, parseCsv, type CsvProblem } from './csv.js';
 

@@ -1,4 +1,4 @@
-import { PRINCIPLES, type PrincipleNumber } from '../schema/primitives.js';
+import { PRINCIPLES, type PrincipleNumber } from '../schema/checks.js';
 import type { PlanState } from '../tracker/tracker.js';
 import type { PromiseView } from '../tracker/views.js';
 

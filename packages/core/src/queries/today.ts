@@ -1,4 +1,4 @@
-import { isPlanDate } from '../schema/primitives.js';
+import { isPlanDate } from '../schema/checks.js';
 
 /** Queries compare dates as text, so a malformed `today` would quietly give wrong answers: refuse it. */
 export function checkToday(today: string): void {

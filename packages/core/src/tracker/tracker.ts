@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { addDays, startOfLondonDay } from '../calendar/dates.js';
-import { isCalendarDate, isInstant } from '../schema/primitives.js';
+import { isCalendarDate, isInstant } from '../schema/checks.js';
 import { actionChecks } from '../machines/action.guards.js';
 import { ACTION_MACHINE_VERSION, actionMachine } from '../machines/action.machine.js';
 import type { ActionContext } from '../machines/action.context.js';

@@ -1,0 +1,51 @@
+// Plain checks and constants with no zod in them, so that code which only needs these
+// (an element checking a link, say) does not pull the schema library into its bundle.
+
+/** True when `text` is a real calendar date written `YYYY-MM-DD`. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** True when `text` is an ISO 8601 instant with a time zone (`Z` or an offset). */
+export function isInstant(text: string): boolean {
+  return INSTANT.test(text) && isCalendarDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
+}
+
+/** A link people may follow: only `https:` (never `javascript:`, `data:` or plain `http:`). */
+export function isSafeLink(href: string): boolean {
+  try {
+    const url = new URL(href);
+    return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/** The years the calendar knows bank holidays for: dates in a plan must fall in them. */
+export const PLAN_YEARS = { first: 1978, last: 2100 } as const;
+
+/** True when `text` is a calendar date in the years a plan may use (1978 to 2100). */
+export function isPlanDate(text: string): boolean {
+  if (!isCalendarDate(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= PLAN_YEARS.first && year <= PLAN_YEARS.last;
+}
+
+/** The seven corporate parenting principles (Children and Social Work Act 2017, s.1), in short. */
+export const PRINCIPLES = {
+  1: 'Act in their best interests and promote their physical and mental health and wellbeing',
+  2: 'Encourage them to express their views, wishes and feelings',
+  3: 'Take their views, wishes and feelings into account',
+  4: 'Help them to access and make the best use of services of the council and its partners',
+  5: 'Promote high aspirations and seek the best outcomes for them',
+  6: 'Keep them safe, with stability in their home lives, relationships and education or work',
+  7: 'Prepare them for adulthood and independent living',
+} as const;
+
+export type PrincipleNumber = keyof typeof PRINCIPLES;
