@@ -20,7 +20,7 @@ const ELEMENTS = {
   'pledge-action-list': ['PledgeActionList', 'pledge-status'],
   'pledge-evidence-form': ['PledgeEvidenceForm'],
   'pledge-action': ['PledgeAction', 'pledge-status', 'pledge-evidence-form'],
-  'pledge-overdue-report': ['PledgeOverdueReport', 'pledge-status'],
+  'pledge-overdue-report': ['PledgeOverdueReport'],
   'pledge-promises': ['PledgePromises', 'pledge-status'],
   'pledge-measure': ['PledgeMeasure'],
   'pledge-deadlines': ['PledgeDeadlines'],

@@ -40,7 +40,7 @@ interface Row {
  * @attr sort-by - The column sorted on: `title`, `workstream`, `leadAgency`, `owner`, `dueDate`, `state` or `status`. Plan order when absent.
  * @attr sort-direction - `ascending` (the default) or `descending`.
  * @attr today - The day to count from, YYYY-MM-DD (UK today by default).
- * @event pledge-select - A person chose an action's title: `event.id` is the action's id, `event.kind` is `'action'`.
+ * @event {PledgeSelectEvent} pledge-select - A person chose an action's title: `event.id` is the action's id, `event.kind` is `'action'`.
  * @csspart filters - The filter controls.
  * @csspart count - The line that says how many actions are shown.
  * @csspart table - The table.
@@ -48,6 +48,16 @@ interface Row {
  * @cssproperty --pledge-color-link - Colour of the action titles and sort buttons.
  * @cssproperty --pledge-color-surface - Background of the filter panel and table header.
  * @cssproperty --pledge-color-border - Colour of the lines between rows.
+ * @cssproperty [--pledge-color-red=#942514] - Overdue badges in the status column: text, shape and border.
+ * @cssproperty [--pledge-color-red-background=#f4cdc6] - Overdue badges in the status column: background.
+ * @cssproperty [--pledge-color-amber=#6e3619] - At risk badges in the status column: text, shape and border.
+ * @cssproperty [--pledge-color-amber-background=#fcd6c3] - At risk badges in the status column: background.
+ * @cssproperty [--pledge-color-green=#005a30] - On track badges in the status column: text, shape and border.
+ * @cssproperty [--pledge-color-green-background=#cce2d8] - On track badges in the status column: background.
+ * @cssproperty [--pledge-color-blue=#0c2d4a] - Done badges in the status column: text, shape and border.
+ * @cssproperty [--pledge-color-blue-background=#bbd4ea] - Done badges in the status column: background.
+ * @cssproperty [--pledge-color-grey=#383f43] - Not active badges in the status column: text, shape and border.
+ * @cssproperty [--pledge-color-grey-background=#e5e6e7] - Not active badges in the status column: background.
  */
 export class PledgeActionList extends PledgeElement {
   static override styles = [tokens, actionListStyles];
@@ -78,6 +88,7 @@ export class PledgeActionList extends PledgeElement {
   declare overdueOnly: boolean;
   /** The column sorted on; plan order when undefined. */
   declare sortBy: ActionListColumn | undefined;
+  /** Which way the sorted column runs: `ascending` unless `descending`. */
   declare sortDirection: 'ascending' | 'descending' | undefined;
   /** What the polite live region last said (a new sort order). */
   declare protected announcement: string;

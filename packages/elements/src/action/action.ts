@@ -30,18 +30,34 @@ const EVIDENCE_FORM_STEPS: readonly string[] = ['action.evidence.add', 'action.e
  * @attr action-id - The id of the action to show.
  * @attr heading-level - The level of the action's title heading (2 by default); its sections use the level below.
  * @attr today - The day to count from, YYYY-MM-DD (UK today by default).
- * @event pledge-step - A person took a step, or tried to: `event.result` is `{ ok: true, event, warnings }` or `{ ok: false, reasons }`; `event.event` is the event.
+ * @event {PledgeStepEvent} pledge-step - A person took a step, or tried to: `event.result` is `{ ok: true, event, warnings }` or `{ ok: false, reasons }`; `event.event` is the event.
  * @csspart title - The action's title.
+ * @csspart details-title - The heading over the details.
  * @csspart details - The list of details.
+ * @csspart steps-title - The heading over the next steps.
  * @csspart steps - The section with the steps this person may take.
  * @csspart step-button - Each step's button.
+ * @csspart cannot-title - The heading over the steps this person may not take, and why.
  * @csspart step-form - The form that asks for what a step needs.
+ * @csspart step-form-title - The step form's heading.
  * @csspart result - The live region that says what happened.
+ * @csspart evidence-title - The heading over the evidence.
  * @csspart evidence - The evidence list.
+ * @csspart history-title - The heading over the history.
  * @csspart history - The history list.
  * @cssproperty --pledge-color-error - Border of the box that lists why a step was refused.
- * @cssproperty --pledge-color-success - Border of the box that says a step was taken.
+ * @cssproperty [--pledge-color-success=#00703c] - Border of the box that says a step was taken.
  * @cssproperty --pledge-color-border - Border of the step form and the lines between details.
+ * @cssproperty [--pledge-color-red=#942514] - Overdue badge (and returned, submitted and accepted evidence tags): text, shape and border.
+ * @cssproperty [--pledge-color-red-background=#f4cdc6] - Overdue badge (and returned, submitted and accepted evidence tags): background.
+ * @cssproperty [--pledge-color-amber=#6e3619] - At risk badge (and returned, submitted and accepted evidence tags): text, shape and border.
+ * @cssproperty [--pledge-color-amber-background=#fcd6c3] - At risk badge (and returned, submitted and accepted evidence tags): background.
+ * @cssproperty [--pledge-color-green=#005a30] - On track badge (and returned, submitted and accepted evidence tags): text, shape and border.
+ * @cssproperty [--pledge-color-green-background=#cce2d8] - On track badge (and returned, submitted and accepted evidence tags): background.
+ * @cssproperty [--pledge-color-blue=#0c2d4a] - Done badge (and returned, submitted and accepted evidence tags): text, shape and border.
+ * @cssproperty [--pledge-color-blue-background=#bbd4ea] - Done badge (and returned, submitted and accepted evidence tags): background.
+ * @cssproperty [--pledge-color-grey=#383f43] - Not active badge (and returned, submitted and accepted evidence tags): text, shape and border.
+ * @cssproperty [--pledge-color-grey-background=#e5e6e7] - Not active badge (and returned, submitted and accepted evidence tags): background.
  */
 export class PledgeAction extends PledgeElement {
   static override styles = [tokens, formStyles, actionStyles];

@@ -18,6 +18,7 @@ const LABEL_KEYS = { 'cicc-report': 'cicReportDue', papers: 'papersDue', meeting
  * out from the board's rules (working days, bank holidays and the council's closures).
  * "Add to calendar" downloads them all as an .ics file, one all-day event for each date.
  *
+ * @customElement pledge-deadlines
  * @summary Coming board meetings with papers, Children in Care Council report and minutes due dates, and an .ics download.
  * @attr limit - How many meetings to show at most (default: every coming meeting).
  * @attr heading-level - The level of the heading, 1 to 6 (default 2); each meeting's is one below.

@@ -72,7 +72,8 @@ function fromEvidence(e: Evidence): EvidenceDraft {
  * @attr evidence-id - Resubmit this returned piece of evidence instead of adding a new one.
  * @attr heading-level - The level of the form's heading (2 by default).
  * @attr today - The day to count from, YYYY-MM-DD (UK today by default): dates after it are refused.
- * @event pledge-step - Evidence was sent: `event.result` says whether the tracker took it (`ok`, `warnings`) or why not (`reasons`).
+ * @event {PledgeStepEvent} pledge-step - Evidence was sent: `event.result` says whether the tracker took it (`ok`, `warnings`) or why not (`reasons`).
+ * @csspart title - The form's heading.
  * @csspart form - The form.
  * @csspart error-summary - The box at the top that lists the problems.
  * @csspart warning - The personal data warning.
@@ -80,6 +81,9 @@ function fromEvidence(e: Evidence): EvidenceDraft {
  * @csspart result - The message once the evidence is submitted.
  * @cssproperty --pledge-color-error - Colour of the error summary and field errors.
  * @cssproperty --pledge-color-focus - Focus outline colour.
+ * @cssproperty [--pledge-color-success=#00703c] - Border of the message once the evidence is submitted.
+ * @cssproperty [--pledge-color-amber=#6e3619] - Border of the personal data warning.
+ * @cssproperty [--pledge-color-amber-background=#fcd6c3] - Background of the personal data warning.
  */
 export class PledgeEvidenceForm extends PledgeElement {
   static override styles = [tokens, formStyles, evidenceFormStyles];
@@ -96,9 +100,11 @@ export class PledgeEvidenceForm extends PledgeElement {
     restored: { state: true },
   };
 
+  /** The id of the action the evidence is for. */
   declare actionId: string | undefined;
   /** When set, the form resubmits this returned evidence (prefilled) instead of adding new evidence. */
   declare evidenceId: string | undefined;
+  /** The level of the form's heading (1 to 6). */
   declare headingLevel: number | undefined;
   /** The clock for the new event's `at` and ids. */
   declare now: () => Date;

@@ -17,6 +17,7 @@ export type MeasureChart = (typeof MEASURE_CHARTS)[number];
  * a table. The chart's text alternative is the sentence; the table holds every number.
  * Without `measure-id`, shows every measure in the plan.
  *
+ * @customElement pledge-measure
  * @summary A KPI as a small chart with its target, and the same figures as a table.
  * @attr measure-id - The measure to show; every measure when left out.
  * @attr chart - `line` (the default) or `bars`.

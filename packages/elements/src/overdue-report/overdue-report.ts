@@ -30,6 +30,7 @@ const GROUP_LABEL_KEYS = { owner: 'groupOwner', agency: 'groupAgency', workstrea
  * Prints as a plain black-and-white paper for the board pack (set `@page { size: A4 }` on
  * the host page: a shadow root cannot), and downloads as CSV.
  *
+ * @customElement pledge-overdue-report
  * @summary The scrutiny report: overdue actions, slipped due dates and gaps, printable and exportable.
  * @attr group-by - How overdue actions are grouped: `owner` (the default), `agency` or `workstream`.
  * @attr heading-level - The level of the report's heading, 1 to 6 (default 2); section headings are one below.

@@ -18,12 +18,13 @@ const DONE = new Set(['completed', 'verified']);
  * pages: each promise in the words written with children, progress in plain words ("We have
  * done 3 of the 5 things we said we would"), and "you said, we did".
  *
+ * @customElement pledge-promises
  * @summary The promises of the pledge, with a child-friendly mode.
  * @attr child-friendly - Show the child-friendly wording, progress in words and "you said, we did".
  * @attr selected - The id of the chosen promise, marked with `aria-current`.
  * @attr heading-level - The level of the pledge's heading, 1 to 6 (default 2); each promise's is one below.
  * @attr today - The day to count from, YYYY-MM-DD (default: today in the UK).
- * @event pledge-select - A person chose a promise: `event.id` is its id, `event.kind` is `'promise'`.
+ * @event {PledgeSelectEvent} pledge-select - A person chose a promise: `event.id` is its id, `event.kind` is `'promise'`.
  * @csspart pledge - The whole pledge.
  * @csspart title - The pledge's heading.
  * @csspart list - The list of promises.
@@ -39,6 +40,16 @@ const DONE = new Set(['completed', 'verified']);
  * @cssproperty --pledge-color-surface - Background of each "you said, we did" pair.
  * @cssproperty --pledge-color-border - Rules between promises.
  * @cssproperty --pledge-space - The unit of spacing.
+ * @cssproperty [--pledge-color-red=#942514] - Overdue counts in each promise's progress: text, shape and border.
+ * @cssproperty [--pledge-color-red-background=#f4cdc6] - Overdue counts in each promise's progress: background.
+ * @cssproperty [--pledge-color-amber=#6e3619] - At risk counts in each promise's progress: text, shape and border.
+ * @cssproperty [--pledge-color-amber-background=#fcd6c3] - At risk counts in each promise's progress: background.
+ * @cssproperty [--pledge-color-green=#005a30] - On track counts in each promise's progress: text, shape and border.
+ * @cssproperty [--pledge-color-green-background=#cce2d8] - On track counts in each promise's progress: background.
+ * @cssproperty [--pledge-color-blue=#0c2d4a] - Done counts in each promise's progress: text, shape and border.
+ * @cssproperty [--pledge-color-blue-background=#bbd4ea] - Done counts in each promise's progress: background.
+ * @cssproperty [--pledge-color-grey=#383f43] - Not active counts in each promise's progress: text, shape and border.
+ * @cssproperty [--pledge-color-grey-background=#e5e6e7] - Not active counts in each promise's progress: background.
  */
 export class PledgePromises extends PledgeElement {
   static override styles = [tokens, contentStyles, promisesStyles];

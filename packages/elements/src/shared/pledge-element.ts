@@ -6,6 +6,23 @@ import { TrackerController } from './tracker-controller.js';
 /**
  * What every `<pledge-...>` element shares: the tracker it shows, the signed-in person,
  * the day it counts from (`today`, YYYY-MM-DD; UK today by default) and its words.
+ *
+ * @attr today - The day to count from, YYYY-MM-DD (UK today by default).
+ * @cssproperty [--pledge-color-text=#0b0c0c] - Text colour.
+ * @cssproperty [--pledge-color-secondary-text=#484949] - Hints, captions and dates that have passed.
+ * @cssproperty [--pledge-color-background=#ffffff] - Background of fields and selects.
+ * @cssproperty [--pledge-color-surface=#f3f2f1] - Background of panels and secondary buttons.
+ * @cssproperty [--pledge-color-border=#b1b4b6] - Lines between table rows and around panels.
+ * @cssproperty [--pledge-color-link=#1d70b8] - Links and buttons that look like links.
+ * @cssproperty [--pledge-color-focus=#ffdd00] - The focus outline.
+ * @cssproperty [--pledge-color-focus-text=#0b0c0c] - The dark ring around the focus outline.
+ * @cssproperty [--pledge-color-error=#d4351c] - Errors and buttons that warn.
+ * @cssproperty [--pledge-color-button=#00703c] - Background of the main buttons.
+ * @cssproperty [--pledge-color-button-text=#ffffff] - Text on the main buttons.
+ * @cssproperty [--pledge-font-family=system-ui, -apple-system, 'Segoe UI', Arial, sans-serif] - The font.
+ * @cssproperty [--pledge-font-size=1rem] - The base font size; everything else is sized in `em`.
+ * @cssproperty [--pledge-space=0.75rem] - The unit of spacing.
+ * @cssproperty [--pledge-radius=0] - Corner radius of buttons and fields.
  */
 export class PledgeElement extends LitElement {
   static override properties = {

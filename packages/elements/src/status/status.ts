@@ -18,15 +18,24 @@ const SHAPES: Record<Brag, ReturnType<typeof svg>> = {
 /**
  * A BRAG status badge: a word, a shape and a colour, never colour alone.
  *
+ * @customElement pledge-status
  * @summary Shows an action's status (Overdue, At risk, On track, Done, Not active).
- * @attr status - One of `red`, `amber`, `green`, `blue`, `grey`.
+ * @attr status - One of `red`, `amber`, `green`, `blue`, `grey` (the default, also used for anything else).
  * @attr label - Words to show instead of the default for the status.
  * @csspart badge - The badge.
- * @cssproperty --pledge-color-red - Text and border colour for Overdue (and `-background`).
- * @cssproperty --pledge-color-amber - Text and border colour for At risk (and `-background`).
- * @cssproperty --pledge-color-green - Text and border colour for On track (and `-background`).
- * @cssproperty --pledge-color-blue - Text and border colour for Done (and `-background`).
- * @cssproperty --pledge-color-grey - Text and border colour for Not active (and `-background`).
+ * @cssproperty [--pledge-color-red=#942514] - Text, shape and border of Overdue.
+ * @cssproperty [--pledge-color-red-background=#f4cdc6] - Background of Overdue.
+ * @cssproperty [--pledge-color-amber=#6e3619] - Text, shape and border of At risk.
+ * @cssproperty [--pledge-color-amber-background=#fcd6c3] - Background of At risk.
+ * @cssproperty [--pledge-color-green=#005a30] - Text, shape and border of On track.
+ * @cssproperty [--pledge-color-green-background=#cce2d8] - Background of On track.
+ * @cssproperty [--pledge-color-blue=#0c2d4a] - Text, shape and border of Done.
+ * @cssproperty [--pledge-color-blue-background=#bbd4ea] - Background of Done.
+ * @cssproperty [--pledge-color-grey=#383f43] - Text, shape and border of Not active.
+ * @cssproperty [--pledge-color-grey-background=#e5e6e7] - Background of Not active.
+ * @cssproperty [--pledge-font-family=system-ui, -apple-system, 'Segoe UI', Arial, sans-serif] - The font.
+ * @cssproperty [--pledge-font-size=1rem] - The base font size.
+ * @cssproperty [--pledge-radius=0] - Corner radius of the badge.
  */
 export class PledgeStatus extends LitElement {
   static override styles = [tokens, statusStyles];
@@ -36,8 +45,11 @@ export class PledgeStatus extends LitElement {
     messages: { attribute: false },
   };
 
+  /** The BRAG status shown: `red`, `amber`, `green`, `blue` or `grey`. */
   declare status: string;
+  /** Words to show instead of the default for the status. */
   declare label: string | undefined;
+  /** Words to override (`{ brag: { red: 'Late' } }`). */
   declare messages: MessageOverrides | undefined;
 
   constructor() {

@@ -33,14 +33,28 @@ class LoadProblem extends Error {
  * @attr action-id - In the actions view, the action shown instead of the list.
  * @attr heading-level - The level of the plan's title heading (2 by default); views use the level below.
  * @attr today - The day to count from, YYYY-MM-DD (UK today by default), passed to every view.
- * @event pledge-load - The plan and its event log were loaded and a tracker made.
- * @event pledge-error - The plan could not be loaded: `event.message` says why and `event.problems` lists each problem.
+ * @event {PledgeLoadEvent} pledge-load - The plan and its event log were loaded and a tracker made.
+ * @event {PledgeErrorEvent} pledge-error - The plan could not be loaded: `event.message` says why and `event.problems` lists each problem.
+ * @event {PledgeStepEvent} pledge-step - From the `<pledge-action>` or `<pledge-evidence-form>` inside: a person took a step, or tried to (`event.result`). Keep `event.result.event` when `event.result.ok`.
+ * @event {PledgeSelectEvent} pledge-select - From the `<pledge-action-list>` or `<pledge-promises>` inside: a person chose an action (the tracker then shows it) or a promise.
  * @csspart header - The plan's title, council and who is signed in.
+ * @csspart title - The plan's title.
  * @csspart nav - The navigation between views.
  * @csspart view - The area that shows the current view.
  * @csspart problems - The box that lists load errors or events left out.
  * @cssproperty --pledge-color-link - Colour of the navigation links.
  * @cssproperty --pledge-color-border - Colour of the line under the navigation.
+ * @cssproperty [--pledge-color-success=#00703c] - In the action view: the box that says a step was taken.
+ * @cssproperty [--pledge-color-red=#942514] - Overdue badges in the views: text, shape and border.
+ * @cssproperty [--pledge-color-red-background=#f4cdc6] - Overdue badges in the views: background.
+ * @cssproperty [--pledge-color-amber=#6e3619] - At risk badges in the views, and the border of load warnings: text, shape and border.
+ * @cssproperty [--pledge-color-amber-background=#fcd6c3] - At risk badges in the views: background.
+ * @cssproperty [--pledge-color-green=#005a30] - On track badges in the views: text, shape and border.
+ * @cssproperty [--pledge-color-green-background=#cce2d8] - On track badges in the views: background.
+ * @cssproperty [--pledge-color-blue=#0c2d4a] - Done badges in the views: text, shape and border.
+ * @cssproperty [--pledge-color-blue-background=#bbd4ea] - Done badges in the views: background.
+ * @cssproperty [--pledge-color-grey=#383f43] - Not active badges in the views: text, shape and border.
+ * @cssproperty [--pledge-color-grey-background=#e5e6e7] - Not active badges in the views: background.
  */
 export class PledgeTracker extends PledgeElement {
   static override styles = [tokens, trackerStyles];
@@ -60,9 +74,11 @@ export class PledgeTracker extends PledgeElement {
   declare src: string | undefined;
   /** URL of the event log (NDJSON). */
   declare events: string | undefined;
+  /** The view shown. */
   declare view: TrackerView;
   /** The action open in the actions view; the list when undefined. */
   declare actionId: string | undefined;
+  /** The level of the plan's title heading (1 to 6). */
   declare headingLevel: number | undefined;
   declare protected loading: boolean;
   declare protected loadError: { message: string; problems: string[] } | undefined;
