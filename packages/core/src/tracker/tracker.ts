@@ -717,7 +717,17 @@ export class Tracker {
   /** The whole plan as it stands, for queries. Cached until something changes. */
   state(): PlanState {
     if (!this.#state) {
-      this.#state = Object.freeze({ plan: this.plan, actions: this.actions(), promises: this.promises(), events: this.events() });
+      // `events` is built only when a query asks for it: most views never do, and after a
+      // change it means merging and sorting the whole log.
+      const tracker = this;
+      this.#state = Object.freeze({
+        plan: this.plan,
+        actions: this.actions(),
+        promises: this.promises(),
+        get events() {
+          return tracker.events();
+        },
+      });
     }
     return this.#state;
   }
