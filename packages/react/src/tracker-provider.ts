@@ -1,5 +1,5 @@
-import { createElement, useInsertionEffect, useMemo, useRef, type ReactNode } from 'react';
-import { ActorSchema, createEventId, formatProblem, isCalendarDate, problemsFromZod, todayInLondon, type Actor, type Tracker } from '@pledgeflow/core';
+import { createElement, useEffect, useInsertionEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ActorSchema, addDays, createEventId, formatProblem, isCalendarDate, problemsFromZod, startOfLondonDay, todayInLondon, type Actor, type Tracker } from '@pledgeflow/core';
 import { TrackerContext, type EventClock, type TrackerContextValue } from './context.js';
 
 export interface TrackerProviderProps {
@@ -34,7 +34,7 @@ function checkedActor(actor: Actor): Actor {
  * and times come from. Holds no state of its own: the tracker is the truth.
  */
 export function TrackerProvider({ tracker, actor, today, newEventId, now, children }: TrackerProviderProps) {
-  const day = today ?? todayInLondon(new Date());
+  const day = useUkToday(today);
   if (!isCalendarDate(day)) {
     throw new RangeError(`<TrackerProvider today="${day}">: expected a date written YYYY-MM-DD, such as 2026-11-25.`);
   }
@@ -50,6 +50,38 @@ export function TrackerProvider({ tracker, actor, today, newEventId, now, childr
 
   const value = useMemo<TrackerContextValue>(() => ({ tracker, actor: person, today: day, clock }), [tracker, person, day]);
   return createElement(TrackerContext.Provider, { value }, children);
+}
+
+/**
+ * `today` when given; otherwise today's UK date, kept current: at UK midnight, and when the
+ * page is shown again (a laptop that slept overnight), the day moves on and hooks re-render.
+ */
+function useUkToday(today: string | undefined): string {
+  const [current, setCurrent] = useState(() => today ?? todayInLondon(new Date()));
+  useEffect(() => {
+    if (today !== undefined) return undefined;
+    const check = () => setCurrent(todayInLondon(new Date()));
+    check();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      const next = startOfLondonDay(addDays(todayInLondon(new Date()), 1));
+      // Timers drift and sleep: wake at midnight (capped at an hour) and check again.
+      timer = setTimeout(() => {
+        check();
+        schedule();
+      }, Math.min(Math.max(next - Date.now(), 1000), 3_600_000));
+    };
+    schedule();
+    const onVisible = () => {
+      if (typeof document === 'undefined' || document.visibilityState === 'visible') check();
+    };
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearTimeout(timer);
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [today]);
+  return today ?? current;
 }
 
 function makeClock(newEventId: (() => string) | undefined, now: (() => Date) | undefined): EventClock {

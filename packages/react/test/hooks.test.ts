@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, renderHook } from '@testing-library/react';
-import { STATE_LABELS } from '@pledgeflow/core';
-import { useAction, useActor, usePromise, useToday, useTracker } from '../src/index.js';
+import { act, cleanup, renderHook } from '@testing-library/react';
+import { createElement as h, type ReactNode } from 'react';
+import { createTracker, STATE_LABELS } from '@pledgeflow/core';
+import { TrackerProvider, useAction, useActor, usePromise, useToday, useTracker } from '../src/index.js';
 import { as, provider, TODAY, trackerWithHistory } from './helpers.js';
+import { testPlan } from '../../core/test/fixtures.js';
 
 afterEach(cleanup);
 
@@ -101,5 +103,27 @@ describe('usePromise', () => {
     const tracker = trackerWithHistory();
     const { result } = renderHook(() => usePromise('a1'), { wrapper: provider(tracker, as('board')) });
     expect(result.current).toBeUndefined();
+  });
+});
+
+describe('the default day', () => {
+  it('moves on at UK midnight without a remount', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-20T23:59:00Z')); // 23:59 in the UK (GMT)
+      const tracker = createTracker({ plan: testPlan() });
+      const { result } = renderHook(() => useToday(), {
+        wrapper: ({ children }: { children?: ReactNode }) => h(TrackerProvider, { tracker, actor: as('lead') }, children),
+      });
+      expect(result.current).toBe('2026-11-20');
+      await act(async () => {
+        vi.setSystemTime(new Date('2026-11-21T00:00:30Z'));
+        vi.advanceTimersByTime(60_000);
+      });
+      expect(result.current).toBe('2026-11-21');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -28,8 +28,12 @@ export function parseBackup(text: string): Backup {
   if (!doc || typeof doc !== 'object' || doc['format'] !== BACKUP_FORMAT) {
     throw new BackupError('This file is not a pledgeflow backup: choose the file that "Download a backup" saved. Nothing was imported.');
   }
-  if (doc['version'] !== BACKUP_VERSION) {
-    throw new BackupError(`This backup was made by a newer version of the tracker (backup version ${String(doc['version'])}). Update the page, then import it again. Nothing was imported.`);
+  const version = doc['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new BackupError(`This backup's version (${JSON.stringify(version ?? null)}) is not one the tracker knows: the file may be damaged. Nothing was imported.`);
+  }
+  if (version > BACKUP_VERSION) {
+    throw new BackupError(`This backup was made by a newer version of the tracker (backup version ${version}). Update the page, then import it again. Nothing was imported.`);
   }
   const plan = parsePlanFile(doc['plan']);
   if (!plan.ok) {

@@ -5,7 +5,8 @@ export class StorageFullError extends Error {
     super(
       "This computer's storage for the tracker is full, so your latest change has not been saved to it yet. " +
         'Nothing is lost: the change is kept in this tab. Free some space (for example, clear other websites\' data ' +
-        'in the browser settings, or delete large downloads), then choose "Try again". Keep this tab open until it says saved.',
+        'in the browser settings, or delete large downloads), then choose "Try again". Keep this tab open until it says saved, ' +
+        'or download a backup now: it includes the changes not saved yet.',
       options,
     );
   }

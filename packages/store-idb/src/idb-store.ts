@@ -2,7 +2,7 @@ import { unwrap, type IDBPDatabase, type StoreNames } from 'idb';
 import type { EventStore, ItemSnapshot, Plan, PledgeEvent, StoredLog } from '@pledgeflow/core';
 import { parseBackup, stringifyBackup } from './backup.js';
 import { EventChannel } from './broadcast.js';
-import { BackupError, MESSAGES, ReloadNeededError, StorageUnavailableError, storageError } from './errors.js';
+import { BackupError, MESSAGES, ReloadNeededError, StorageFullError, StorageUnavailableError, storageError } from './errors.js';
 import { openDatabase } from './open-database.js';
 import { databaseName, DB_VERSION, type PledgeflowDB } from './schema.js';
 
@@ -45,7 +45,10 @@ export class IdbStore implements EventStore {
     this.#db = db;
     this.#channel = channel;
     // A newer page wants to upgrade: let it, or it would wait on us for ever.
-    db.addEventListener('versionchange', () => this.#lose(new ReloadNeededError(MESSAGES.newerTab)));
+    // (A deleted database has no new version: that is the page being reset, not a newer tab.)
+    db.addEventListener('versionchange', (event) =>
+      this.#lose(new ReloadNeededError((event as IDBVersionChangeEvent).newVersion === null ? MESSAGES.closed : MESSAGES.newerTab)),
+    );
     db.addEventListener('close', () => this.#lose(new ReloadNeededError(MESSAGES.closed)));
   }
 
@@ -110,13 +113,21 @@ export class IdbStore implements EventStore {
     }
   }
 
-  /** A backup file of `plan` and every event stored here (including any the tracker refused). */
-  async exportBackup(plan: Plan): Promise<string> {
+  /**
+   * A backup file of `plan` and every event stored here (including any the tracker refused),
+   * plus `unsaved` events not yet written (pass `tracker.unsaved`: with a full disk, the backup
+   * is where they are safe).
+   */
+  async exportBackup(plan: Plan, unsaved: readonly PledgeEvent[] = []): Promise<string> {
+    let stored: PledgeEvent[];
     try {
-      return stringifyBackup(plan, await this.#open().getAll('events'));
+      stored = await this.#open().getAll('events');
     } catch (error) {
-      throw storageError(error);
+      if (!unsaved.length) throw storageError(error);
+      stored = [];
     }
+    const ids = new Set(stored.map((e) => e.id));
+    return stringifyBackup(plan, [...stored, ...unsaved.filter((e) => !ids.has(e.id))]);
   }
 
   /**
@@ -128,17 +139,34 @@ export class IdbStore implements EventStore {
     if (backup.plan.id !== this.planId) {
       throw new BackupError(`This backup is of the plan "${backup.plan.title}" (${backup.plan.id}), not of this plan (${this.planId}). Nothing was imported.`);
     }
+    if (backup.problems.length) {
+      // All or nothing: a damaged line could be the step the rest build on.
+      throw new BackupError(`This backup has damaged lines, so nothing was imported:\n${backup.problems.map((p) => `  ${p}`).join('\n')}`);
+    }
     const fresh = new Map(backup.events.map((e) => [e.id, e]));
-    await this.#write(['events', 'outbox'], (tx) => {
-      const keys = tx.objectStore('events').getAllKeys();
-      keys.onsuccess = () => {
-        for (const key of keys.result) fresh.delete(key as string);
-        for (const e of fresh.values()) {
-          tx.objectStore('events').put(e);
-          tx.objectStore('outbox').put({ id: e.id });
-        }
-      };
-    });
+    let failure: unknown;
+    try {
+      await this.#write(['events', 'outbox'], (tx) => {
+        const keys = tx.objectStore('events').getAllKeys();
+        keys.onsuccess = () => {
+          try {
+            for (const key of keys.result) fresh.delete(key as string);
+            for (const e of fresh.values()) {
+              tx.objectStore('events').put(e);
+              tx.objectStore('outbox').put({ id: e.id });
+            }
+          } catch (error) {
+            // Thrown here, the cause would be lost behind an empty AbortError: keep it.
+            failure = error;
+            tx.abort();
+          }
+        };
+      });
+    } catch (error) {
+      const cause = storageError(failure ?? error);
+      const why = cause instanceof StorageFullError ? "this computer's storage for the tracker is full" : String((cause as Error)?.message ?? cause);
+      throw new BackupError(`Nothing was imported: ${why}. Free some space (or reload the page), then import the backup again.`, { cause });
+    }
     const added = [...fresh.values()];
     if (added.length) {
       this.#channel.post(added);

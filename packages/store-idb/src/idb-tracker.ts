@@ -52,8 +52,10 @@ export async function openIdbTracker({ plan, onReceive, ...options }: IdbTracker
     if (upgraded) {
       notices.push(`The tracker has been updated since this plan was last opened here: ${plural(upgraded, 'item was', 'items were')} brought up to date from their history. Nothing was lost.`);
     }
-    // A failed write only means the next load replays these items again.
-    await store.saveSnapshots(fresh).catch(() => {});
+    // A failed write only means the next load replays these items again: say so, but carry on.
+    await store.saveSnapshots(fresh).catch((error: unknown) => {
+      console.warn('pledgeflow: could not save rebuilt snapshots; they will be rebuilt again next time.', error);
+    });
   }
   for (const { event, reasons } of tracker.rejected) {
     const who = plan.people.find((p) => p.id === event.actor.userId)?.name ?? event.actor.userId;

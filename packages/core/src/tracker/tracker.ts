@@ -183,7 +183,8 @@ export class Tracker {
   readonly #ids = new Map<string, PledgeEvent>();
   readonly #listeners = new Set<(change: TrackerChange) => void>();
   readonly #store: EventStore | undefined;
-  readonly #unsaved: { event: PledgeEvent; snapshot: ItemSnapshot; done: (e?: unknown) => void }[] = [];
+  /** Accepted but not yet written, in order; each with whoever waits for it (its `saved`, a `flush()`). */
+  readonly #unsaved: { event: PledgeEvent; snapshot: ItemSnapshot; waiters: ((e?: unknown) => void)[] }[] = [];
   #draining = false;
   #rejected: RejectedEvent[] = [];
   #rebuilt: string[] = [];
@@ -358,7 +359,7 @@ export class Tracker {
   #persist(event: PledgeEvent, snapshot: ItemSnapshot): Promise<void> {
     if (!this.#store) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.#unsaved.push({ event, snapshot, done: (e) => (e === undefined ? resolve() : reject(e)) });
+      this.#unsaved.push({ event, snapshot, waiters: [(e) => (e === undefined ? resolve() : reject(e))] });
       void this.#drain();
     });
   }
@@ -372,12 +373,14 @@ export class Tracker {
         try {
           await this.#store.append(next.event, next.snapshot);
         } catch (error) {
-          // Keep it (and everything after it) in memory, in order, for `flush()` to retry.
-          for (const waiting of this.#unsaved) waiting.done(error ?? new Error('The store could not save the event.'));
-          for (const waiting of this.#unsaved) waiting.done = () => {};
+          // Keep it (and everything after it) in memory, in order, for `flush()` to retry; tell
+          // everyone waiting, once.
+          for (const waiting of this.#unsaved) {
+            for (const settle of waiting.waiters.splice(0)) settle(error ?? new Error('The store could not save the event.'));
+          }
           return;
         }
-        this.#unsaved.shift()!.done();
+        for (const settle of this.#unsaved.shift()!.waiters) settle();
       }
     } finally {
       this.#draining = false;
@@ -394,7 +397,7 @@ export class Tracker {
     if (!this.#unsaved.length) return Promise.resolve();
     const last = this.#unsaved.at(-1)!;
     const settled = new Promise<void>((resolve, reject) => {
-      last.done = (e) => (e === undefined ? resolve() : reject(e));
+      last.waiters.push((e) => (e === undefined ? resolve() : reject(e)));
     });
     void this.#drain();
     return settled;

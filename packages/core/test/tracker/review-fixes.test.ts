@@ -108,6 +108,36 @@ describe('listeners and stores', () => {
   });
 });
 
+describe('flush', () => {
+  it('settles every waiter: two flushes in a row, and a send made while a write is under way', async () => {
+    const inner = new MemoryStore();
+    let full = true;
+    let release: () => void = () => {};
+    const store = {
+      load: () => inner.load(),
+      append: async (...args: Parameters<MemoryStore['append']>) => {
+        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        await new Promise<void>((resolve) => (release = resolve));
+        return inner.append(...args);
+      },
+    };
+    const t = await openTracker({ plan: testPlan(), store });
+    const first = ok(t.send(ev(as('lead'), 'a1', 'action.agree')));
+    await expect(first.saved).rejects.toThrow('quota');
+    full = false;
+    const a = t.flush();
+    const b = t.flush();
+    const during = ok(t.send(ev(as('owner'), 'a1', 'action.start')));
+    const c = t.flush();
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      release();
+    }
+    await expect(Promise.all([a, b, during.saved, c])).resolves.toBeDefined();
+    expect((await inner.load()).events.map((e) => e.type)).toEqual(['action.agree', 'action.start']);
+  });
+});
+
 describe('privacy', () => {
   it('warns about a date-ordered late step as about any other, and reads evidence links', () => {
     const t = createTracker({ plan: testPlan() });

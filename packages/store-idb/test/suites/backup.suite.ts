@@ -41,15 +41,36 @@ export function backupSuite(runner: Runner) {
       expect(reopened.tracker.getAction('a2')!.state).to.equal('agreed');
     });
 
-    it('imports the readable events of a damaged backup and says which lines were not', async () => {
+    it('imports nothing from a damaged backup, and says which lines are damaged', async () => {
       const { store } = await trackerWithChanges();
       const file = JSON.parse(await store.exportBackup(plan));
       file.log += '{"id": "broken"\n';
       const target = db.keep(await openIdbStore({ planId: plan.id, name: db.name() }));
-      const result = await target.importBackup(JSON.stringify(file));
-      expect(result.added).to.equal(3);
-      expect(result.problems.length).to.equal(1);
-      expect(result.problems[0]).to.include('event log, line 4');
+      const error = await failure(target.importBackup(JSON.stringify(file)));
+      expect(error).to.be.instanceOf(BackupError);
+      expect(error.message).to.include('nothing was imported');
+      expect(error.message).to.include('event log, line 4');
+      expect((await target.load()).events).to.deep.equal([]);
+    });
+
+    it('includes changes the tracker has not managed to save yet (a full disk) in the backup', async () => {
+      const { store, tracker } = await trackerWithChanges();
+      const pending = ev(lead, 'a2', 'action.start') as PledgeEvent;
+      const file = JSON.parse(await store.exportBackup(plan, [pending, ...tracker.events()]));
+      const ids = file.log.trim().split('\n').map((line: string) => JSON.parse(line).id);
+      expect(ids).to.include(pending.id);
+      expect(new Set(ids).size).to.equal(ids.length);
+    });
+
+    it('says a backup with no usable version may be damaged, rather than newer', async () => {
+      const { store } = await trackerWithChanges();
+      const file = JSON.parse(await store.exportBackup(plan));
+      const target = db.keep(await openIdbStore({ planId: plan.id, name: db.name() }));
+      for (const version of [undefined, 0, 'one']) {
+        const error = await failure(target.importBackup(JSON.stringify({ ...file, version })));
+        expect(error.message).to.include('may be damaged');
+      }
+      expect((await failure(target.importBackup(JSON.stringify({ ...file, version: 2 })))).message).to.include('newer version');
     });
 
     it("refuses another plan's backup, or a file that is not a backup, and imports nothing", async () => {
