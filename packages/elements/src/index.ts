@@ -2,6 +2,7 @@
 // '@pledgeflow/elements/define.js' to register every element under its `pledge-` name.
 export { PledgeElement } from './shared/pledge-element.js';
 export { TrackerController } from './shared/tracker-controller.js';
+export { TodayController } from './shared/today-controller.js';
 export { defaultMessages, mergeMessages } from './shared/messages.js';
 export type { Messages, MessageOverrides } from './shared/messages.js';
 export { PledgeStepEvent, PledgeSelectEvent, PledgeErrorEvent, PledgeLoadEvent, PledgeActorChangeEvent } from './shared/events.js';

@@ -64,8 +64,18 @@ describe('<pledge-action-list>', () => {
     const clear = [...$$<HTMLButtonElement>(el, 'button')].find((b) => b.textContent!.trim() === 'Clear filters')!;
     await pressOn(el, clear, 'Enter');
     await el.updateComplete;
+    await el.updateComplete;
     expect(count(el)).to.equal('Showing all 5 actions');
     expect($<HTMLSelectElement>(el, '#filter-workstream').value).to.equal('');
+    // The button has gone with the filters: focus stays in the filters, not lost to the page.
+    expect(el.shadowRoot!.activeElement?.id).to.equal('filter-workstream');
+  });
+
+  it('moves focus to the count when asked to focus an action the filters now hide', async () => {
+    const el = await list('<pledge-action-list workstream="homes"></pledge-action-list>');
+    expect(el.focusAction('ETE-1')).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="count"]'));
+    expect(el.focusAction('HOM-1')).to.equal(true);
   });
 
   it('filters by lead agency, owner (including no owner), stage and status', async () => {

@@ -173,8 +173,8 @@ describe('<pledge-action>', () => {
     await press(el, stepButton(el, 'Accept evidence'), 'Enter');
     const radios = $$<HTMLInputElement>(el, 'input[type="radio"]');
     expect(radios.map((r) => r.labels![0]!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      'Register of sessions Submitted by Pat Cole (Fixture College) on 1 November 2026',
-      'Feedback from tutors Submitted by Pat Cole (Fixture College) on 2 November 2026',
+      'Register of sessions Submitted by Pat Cole (Fixture College) on 2 November 2026',
+      'Feedback from tutors Submitted by Pat Cole (Fixture College) on 3 November 2026',
     ]);
     await expectNoAxeViolations(el);
     await confirm(el);

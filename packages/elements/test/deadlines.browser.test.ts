@@ -85,7 +85,8 @@ describe('<pledge-deadlines>', () => {
   });
 
   it('builds an .ics with one all-day event per meeting and per deadline, stable UIDs and DTSTAMP from today', async () => {
-    const el = await deadlines(boardTracker(), '2026-09-02');
+    // On 16 September the 1 September meeting's minutes (due the 15th) are behind us.
+    const el = await deadlines(boardTracker(), '2026-09-16');
     const ics = el.ics();
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).to.equal(true);
     expect(ics.endsWith('END:VCALENDAR\r\n')).to.equal(true);
@@ -98,7 +99,7 @@ describe('<pledge-deadlines>', () => {
       'UID:testshire-2026-12-10-cicc-report@pledgeflow', 'UID:testshire-2026-12-10-papers@pledgeflow',
       'UID:testshire-2026-12-10-meeting@pledgeflow', 'UID:testshire-2026-12-10-minutes@pledgeflow',
     ]);
-    expect(new Set(lines.filter((l) => l.startsWith('DTSTAMP:')))).to.deep.equal(new Set(['DTSTAMP:20260902T000000Z']));
+    expect(new Set(lines.filter((l) => l.startsWith('DTSTAMP:')))).to.deep.equal(new Set(['DTSTAMP:20260916T000000Z']));
     const meeting = lines.indexOf('UID:testshire-2026-09-17-meeting@pledgeflow');
     expect(lines.slice(meeting + 2, meeting + 7)).to.deep.equal([
       'DTSTART;VALUE=DATE:20260917',

@@ -100,10 +100,12 @@ describe('the board calendar', () => {
     ],
   });
 
-  it('lists meetings from today on, soonest first, with today’s meeting included', () => {
+  it('lists meetings until their minutes are due, soonest first, with today’s meeting included', () => {
     expect(comingMeetings(plan, '2026-09-01').map((m) => m.date)).to.deep.equal(['2026-09-01', '2026-09-17', '2026-12-10']);
-    expect(comingMeetings(plan, '2026-09-02').map((m) => m.date)).to.deep.equal(['2026-09-17', '2026-12-10']);
-    expect(comingMeetings(plan, '2026-09-02', 1).map((m) => m.date)).to.deep.equal(['2026-09-17']);
+    // The 1 September meeting's minutes are due 15 September: it stays until then.
+    expect(comingMeetings(plan, '2026-09-02').map((m) => m.date)).to.deep.equal(['2026-09-01', '2026-09-17', '2026-12-10']);
+    expect(comingMeetings(plan, '2026-09-16').map((m) => m.date)).to.deep.equal(['2026-09-17', '2026-12-10']);
+    expect(comingMeetings(plan, '2026-09-16', 1).map((m) => m.date)).to.deep.equal(['2026-09-17']);
     expect(comingMeetings(plan, '2027-01-01')).to.deep.equal([]);
   });
 
@@ -121,7 +123,7 @@ describe('the board calendar', () => {
   });
 
   it('makes one event per meeting and per deadline, with UIDs from the plan, the meeting date and the kind', () => {
-    const events = boardCalendarEvents(plan.id, comingMeetings(plan, '2026-09-02'), (d) => ({ summary: d.kind }));
+    const events = boardCalendarEvents(plan.id, comingMeetings(plan, '2026-09-16'), (d) => ({ summary: d.kind }));
     expect(events).to.have.length(8);
     expect(events.slice(0, 4).map((e) => e.uid)).to.deep.equal([
       'testshire-2026-09-17-cicc-report@pledgeflow', 'testshire-2026-09-17-papers@pledgeflow',

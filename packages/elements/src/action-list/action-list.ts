@@ -107,8 +107,13 @@ export class PledgeActionList extends PledgeElement {
   /** Moves keyboard focus to an action's title button (after coming back from its page, say). */
   focusAction(id: string): boolean {
     const button = this.renderRoot.querySelector<HTMLButtonElement>(`button[data-id="${CSS.escape(id)}"]`);
-    button?.focus();
-    return !!button;
+    if (button) {
+      button.focus();
+      return true;
+    }
+    // The action no longer matches the filters: focus the count, which says what is shown.
+    this.renderRoot.querySelector<HTMLElement>('.count')?.focus();
+    return false;
   }
 
   #rows(): Row[] {
@@ -116,6 +121,7 @@ export class PledgeActionList extends PledgeElement {
     if (!tracker) return [];
     const today = this.day;
     const settings = tracker.plan.brag;
+    const calendar = { closures: tracker.plan.board.closures };
     const rows: Row[] = [];
     for (const action of tracker.state().actions) {
       if (this.workstream && action.workstream !== this.workstream) continue;
@@ -123,7 +129,7 @@ export class PledgeActionList extends PledgeElement {
       if (this.owner && (this.owner === NO_OWNER ? action.owner !== undefined : action.owner !== this.owner)) continue;
       if (this.stage && action.state !== this.stage) continue;
       if (this.overdueOnly && !(action.dueDate && today > action.dueDate && isOpen(action))) continue;
-      const brag = bragOf(action, today, settings);
+      const brag = bragOf(action, today, settings, calendar);
       if (this.status && brag.status !== this.status) continue;
       rows.push({ action, brag });
     }
@@ -173,9 +179,12 @@ export class PledgeActionList extends PledgeElement {
     }
   }
 
-  #clearFilters() {
+  async #clearFilters() {
     this.workstream = this.leadAgency = this.owner = this.stage = this.status = undefined;
     this.overdueOnly = false;
+    // The button goes away with the filters: keep keyboard focus in the filters, not on the page.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLSelectElement>('#filter-workstream')?.focus();
   }
 
   #onTableClick(event: Event) {
@@ -192,7 +201,7 @@ export class PledgeActionList extends PledgeElement {
     const filtered = !!(this.workstream || this.leadAgency || this.owner || this.stage || this.status || this.overdueOnly);
     return html`
       ${this.#renderFilters(filtered)}
-      <p class="count" part="count" role="status">${m.showing(rows.length, total)}</p>
+      <p class="count" part="count" role="status" tabindex="-1">${m.showing(rows.length, total)}</p>
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
       <div class="scroll" role="region" aria-label=${m.tableScrollLabel} tabindex="0">
         <table part="table">

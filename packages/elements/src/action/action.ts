@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
-  createEventId, isCalendarDate, PRINCIPLES, type ActionEventType, type ActionView, type EventInput, type Evidence,
+  londonDate, createEventId, isCalendarDate, PRINCIPLES, type ActionEventType, type ActionView, type EventInput, type Evidence,
   type HistoryEntry, type PledgeEvent, type SendResult,
 } from '@pledgeflow/core';
 import type { PledgeEvidenceForm } from '../evidence-form/evidence-form.js';
@@ -119,7 +119,7 @@ export class PledgeAction extends PledgeElement {
     if (!tracker) return html`<p>${m.noTracker}</p>`;
     const action = this.actionId ? tracker.getAction(this.actionId) : undefined;
     if (!action) return html`<p role="alert">${m.actionNotFound(this.actionId ?? '')}</p>`;
-    const brag = bragOf(action, this.day, tracker.plan.brag);
+    const brag = bragOf(action, this.day, tracker.plan.brag, { closures: tracker.plan.board.closures });
     return html`
       <article>
         <header class="head" tabindex="-1">
@@ -309,7 +309,7 @@ export class PledgeAction extends PledgeElement {
         <input type="radio" id="step-${name}-${i}" name=${name} value=${e.id} .checked=${value === e.id}
           @change=${() => (this.values = { ...this.values, [name]: e.id })} />
         <label for="step-${name}-${i}">${e.summary}
-          <span class="meta">${m.submittedBy(names.person(e.submittedBy) ?? '', names.agency(e.agencyId) ?? '', formatDate(e.date))}</span></label>
+          <span class="meta">${m.submittedBy(names.person(e.submittedBy) ?? '', names.agency(e.agencyId) ?? '', formatDate(londonDate(e.submittedAt)))}</span></label>
       </div>`)}
     </fieldset>`;
   }
@@ -359,6 +359,12 @@ export class PledgeAction extends PledgeElement {
     for (const [name, kind] of Object.entries(fields)) {
       const value = (this.values[name] ?? '').trim();
       const required = step.needs.includes(name);
+      // A date input that holds a half-typed date reports an empty value: never drop it silently.
+      const input = this.renderRoot.querySelector<HTMLInputElement>(`#step-${name}`);
+      if (kind === 'date' && input?.validity.badInput) {
+        errors[name] = m.stepFieldErrors[name] ?? name;
+        continue;
+      }
       if (!value) {
         if (required) errors[name] = m.stepFieldErrors[name] ?? name;
         continue;

@@ -17,12 +17,13 @@ export interface ComingMeeting extends Meeting {
 }
 
 /**
- * Meetings on or after `today`, soonest first, at most `limit` of them, each with the
+ * Meetings whose last deadline (the minutes) is on or after `today`, soonest first, at most `limit` of them, each with the
  * deadlines the board's settings give it (papers, Children in Care Council report, minutes).
  */
 export function comingMeetings(plan: Plan, today: string, limit = Infinity): ComingMeeting[] {
   return plan.meetings
-    .filter((m) => m.date >= today)
+    // A meeting stays until its minutes are due: the last deadline it brings.
+    .filter((m) => boardDeadlines(m.date, plan.board).minutes >= today)
     .sort((a, b) => a.date.localeCompare(b.date))
     .slice(0, Math.max(0, limit))
     .map((m) => {

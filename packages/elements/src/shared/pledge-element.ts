@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { todayInLondon, type Actor, type Tracker } from '@pledgeflow/core';
 import { mergeMessages, type MessageOverrides, type Messages } from './messages.js';
+import { TodayController } from './today-controller.js';
 import { TrackerController } from './tracker-controller.js';
 
 /**
@@ -42,6 +43,8 @@ export class PledgeElement extends LitElement {
   declare messages: MessageOverrides | undefined;
 
   protected readonly trackerController = new TrackerController(this, () => this.watchedStreams());
+  /** Moves `day` on at UK midnight when no `today` was given. */
+  protected readonly todayController = new TodayController(this);
 
   /** Items whose changes re-render this element; undefined means every change. */
   protected watchedStreams(): readonly string[] | undefined {
