@@ -17,7 +17,7 @@ const browser = () => [
 /** Each element's class, and the elements it shows by tag name (registered with it). */
 const ELEMENTS = {
   'pledge-status': ['PledgeStatus'],
-  'pledge-action-list': ['PledgeActionList', 'pledge-status'],
+  'pledge-action-list': ['PledgeActionList'],
   'pledge-evidence-form': ['PledgeEvidenceForm'],
   'pledge-action': ['PledgeAction', 'pledge-status', 'pledge-evidence-form'],
   'pledge-overdue-report': ['PledgeOverdueReport'],

@@ -25,7 +25,7 @@ describe('<pledge-action-list>', () => {
     expect(count(el)).to.equal('Showing all 5 actions');
     expect($(el, '[part="count"]').getAttribute('role')).to.equal('status');
     expect(ids(el)).to.deep.equal(['ETE-1', 'ETE-2', 'ETE-3', 'HOM-1', 'HOM-2']);
-    const statuses = $$(el, 'tbody pledge-status').map((s) => s.getAttribute('status'));
+    const statuses = $$(el, 'tbody [part="status"]').map((s) => [...s.classList].find((c) => c !== 'badge'));
     expect(statuses).to.deep.equal(['green', 'red', 'green', 'amber', 'blue']);
     const row = $(el, 'tr[data-id="ETE-3"]');
     expect(row.textContent).to.contain('No owner');

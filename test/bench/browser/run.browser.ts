@@ -306,7 +306,7 @@ async function render(runs: number): Promise<BrowserMeasure> {
   const r = (x: number) => Math.round(x * 10) / 10;
   return {
     name: 'render-1k-rows', unit: 'ms', value: median(a), baseline: median(b),
-    note: `to the rendered DOM (updateComplete of the list and its 1,000 <pledge-status>) against createElement/textContent; with style and layout: ${r(median(aLaidOut))} ms against ${r(median(bLaidOut))} ms`,
+    note: `to the rendered DOM (updateComplete of the list; status badges are drawn in its rows) against createElement/textContent; with style and layout: ${r(median(aLaidOut))} ms against ${r(median(bLaidOut))} ms`,
     details: { withLayout: { value: median(aLaidOut), baseline: median(bLaidOut) } },
   };
 }

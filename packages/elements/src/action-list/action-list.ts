@@ -9,6 +9,7 @@ import { PledgeElement } from '../shared/pledge-element.js';
 import { planNames, type PlanNames } from '../shared/plan-names.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { actionListStyles } from './action-list.styles.js';
+import { badge, badgeStyles } from '../status/badge.js';
 
 /** The columns, in the order shown; every one can be sorted. */
 const COLUMNS = ['title', 'workstream', 'leadAgency', 'owner', 'dueDate', 'state', 'status'] as const;
@@ -45,6 +46,7 @@ interface Row {
  * @csspart count - The line that says how many actions are shown.
  * @csspart table - The table.
  * @csspart title-button - The button on each action's title.
+ * @csspart status - The status badge in each row (a word, a shape and a colour).
  * @cssproperty --pledge-color-link - Colour of the action titles and sort buttons.
  * @cssproperty --pledge-color-surface - Background of the filter panel and table header.
  * @cssproperty --pledge-color-border - Colour of the lines between rows.
@@ -60,7 +62,7 @@ interface Row {
  * @cssproperty [--pledge-color-grey-background=#e5e6e7] - Not active badges in the status column: background.
  */
 export class PledgeActionList extends PledgeElement {
-  static override styles = [tokens, actionListStyles];
+  static override styles = [tokens, badgeStyles, actionListStyles];
   static override properties = {
     ...PledgeElement.properties,
     workstream: { type: String },
@@ -282,7 +284,7 @@ export class PledgeActionList extends PledgeElement {
         <td>${action.owner ? names.person(action.owner) : html`<span class="muted">${m.noOwner}</span>`}</td>
         <td class="due">${action.dueDate ? html`<time datetime=${action.dueDate}>${formatDate(action.dueDate)}</time>` : html`<span class="muted">${m.none}</span>`}</td>
         <td>${m.states[action.state] ?? action.state}</td>
-        <td><pledge-status status=${brag.status} .messages=${this.messages}></pledge-status></td>
+        <td>${badge(brag.status, m.brag[brag.status] ?? brag.status, 'status')}</td>
       </tr>`;
     });
   }

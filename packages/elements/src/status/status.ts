@@ -1,19 +1,10 @@
-import { html, svg, LitElement } from 'lit';
+import { LitElement } from 'lit';
 import type { Brag } from '@pledgeflow/core';
 import { mergeMessages, type MessageOverrides } from '../shared/messages.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { statusStyles } from './status.styles.js';
+import { badge, BRAG_STATUSES } from './badge.js';
 
-const STATUSES = ['red', 'amber', 'green', 'blue', 'grey'] as const;
-
-// A different shape for each status, so that neither colour nor shape alone carries it.
-const SHAPES: Record<Brag, ReturnType<typeof svg>> = {
-  red: svg`<polygon points="5,0 11,0 16,5 16,11 11,16 5,16 0,11 0,5" />`,
-  amber: svg`<polygon points="8,0 16,16 0,16" />`,
-  green: svg`<circle cx="8" cy="8" r="8" />`,
-  blue: svg`<path d="M1 8.5 6 13.5 15 3" fill="none" stroke="currentColor" stroke-width="3" />`,
-  grey: svg`<rect x="0" y="6" width="16" height="4" />`,
-};
 
 /**
  * A BRAG status badge: a word, a shape and a colour, never colour alone.
@@ -38,7 +29,7 @@ const SHAPES: Record<Brag, ReturnType<typeof svg>> = {
  * @cssproperty [--pledge-radius=0] - Corner radius of the badge.
  */
 export class PledgeStatus extends LitElement {
-  static override styles = [tokens, statusStyles];
+  static override styles = [tokens, ...statusStyles];
   static override properties = {
     status: { type: String, reflect: true },
     label: { type: String },
@@ -58,10 +49,7 @@ export class PledgeStatus extends LitElement {
   }
 
   override render() {
-    const status: Brag = (STATUSES as readonly string[]).includes(this.status) ? (this.status as Brag) : 'grey';
-    const word = this.label ?? mergeMessages(this.messages).brag[status];
-    return html`<span class="badge ${status}" part="badge"
-      ><svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">${SHAPES[status]}</svg>${word}</span
-    >`;
+    const status: Brag = (BRAG_STATUSES as readonly string[]).includes(this.status) ? (this.status as Brag) : 'grey';
+    return badge(status, this.label ?? mergeMessages(this.messages).brag[status] ?? status);
   }
 }

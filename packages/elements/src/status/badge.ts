@@ -1,0 +1,50 @@
+import { css, html, svg } from 'lit';
+import type { Brag } from '@pledgeflow/core';
+
+/** The BRAG statuses, worst first. */
+export const BRAG_STATUSES = ['red', 'amber', 'green', 'blue', 'grey'] as const;
+
+// A different shape for each status, so that neither colour nor shape alone carries it.
+const SHAPES: Record<Brag, ReturnType<typeof svg>> = {
+  red: svg`<polygon points="5,0 11,0 16,5 16,11 11,16 5,16 0,11 0,5" />`,
+  amber: svg`<polygon points="8,0 16,16 0,16" />`,
+  green: svg`<circle cx="8" cy="8" r="8" />`,
+  blue: svg`<path d="M1 8.5 6 13.5 15 3" fill="none" stroke="currentColor" stroke-width="3" />`,
+  grey: svg`<rect x="0" y="6" width="16" height="4" />`,
+};
+
+/**
+ * The badge itself: a word, a shape and a colour. `<pledge-status>` wraps it; a long list
+ * draws it in its own rows, so 1,000 rows do not mean 1,000 elements to upgrade.
+ */
+export function badge(status: Brag, word: string, part = 'badge') {
+  return html`<span class="badge ${status}" part=${part}
+    ><svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">${SHAPES[status]}</svg>${word}</span
+  >`;
+}
+
+export const badgeStyles = css`
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    padding: 0.1em 0.55em;
+    font-weight: 700;
+    border: 2px solid currentColor;
+    border-radius: var(--_radius);
+    white-space: nowrap;
+  }
+  .badge svg {
+    width: 0.9em;
+    height: 0.9em;
+    flex: none;
+  }
+  .badge.red { color: var(--_red); background: var(--_red-bg); }
+  .badge.amber { color: var(--_amber); background: var(--_amber-bg); }
+  .badge.green { color: var(--_green); background: var(--_green-bg); }
+  .badge.blue { color: var(--_blue); background: var(--_blue-bg); }
+  .badge.grey { color: var(--_grey); background: var(--_grey-bg); }
+  @media (forced-colors: active) {
+    .badge { border-color: CanvasText; }
+  }
+`;
