@@ -66,5 +66,8 @@ export async function openIdbTracker({ plan, onReceive, ...options }: IdbTracker
     const result = tracker.receive(events);
     onReceive?.(result);
   });
+  // Once this tab cannot save (a newer tab upgraded the database), refuse new steps with the
+  // same message rather than accept ones a reload would lose.
+  store.onReloadNeeded((message) => tracker.close(message));
   return { tracker, store, durable: true, notices };
 }

@@ -187,6 +187,7 @@ export class Tracker {
   readonly #unsaved: { event: PledgeEvent; snapshot: ItemSnapshot; waiters: ((e?: unknown) => void)[] }[] = [];
   #draining = false;
   #rejected: RejectedEvent[] = [];
+  #closed: string | undefined;
   #rebuilt: string[] = [];
   #state: PlanState | undefined;
   #log: PledgeEvent[] | undefined;
@@ -415,8 +416,24 @@ export class Tracker {
     return this.#rebuilt;
   }
 
+  /**
+   * Stops taking steps, with the reason people will be given (say, the storage went away and
+   * the page must be reloaded): better to refuse a step than to accept one that cannot be kept.
+   * Reading goes on as before.
+   */
+  close(reason: string): void {
+    this.#closed = reason;
+    this.#changed([], []);
+  }
+
+  /** Why the tracker no longer takes steps, if it was closed. */
+  get closedReason(): string | undefined {
+    return this.#closed;
+  }
+
   /** May `actor` take this step now? Gives every reason when not, and warnings when yes. */
   can(actor: Actor, step: { stream: string; type: EventType; data?: Record<string, unknown>; at?: string }): Decision {
+    if (this.#closed) return { ok: false, reasons: [this.#closed] };
     const entry = this.#entries.get(step.stream);
     const parsed = parseEvent({ id: 'check-only', at: step.at ?? '1970-01-01T00:00:00Z', ...step, actor });
     if (!parsed.ok) return parsed;
@@ -428,7 +445,7 @@ export class Tracker {
   /** The steps this person might take on an item now, allowed or not, with reasons and the data each needs. */
   nextSteps(actor: Actor, id: string): NextStep[] {
     const entry = this.#entries.get(id);
-    if (!entry) return [];
+    if (!entry || this.#closed) return [];
     const out: NextStep[] = [];
     for (const type of Object.keys(EVENT_DATA) as EventType[]) {
       if (!type.startsWith(`${entry.kind}.`)) continue;
@@ -457,6 +474,7 @@ export class Tracker {
    * state, the log, the listeners and the store. A refused event changes nothing.
    */
   send(input: EventInput | PledgeEvent): SendResult {
+    if (this.#closed) return { ok: false, reasons: [this.#closed] };
     const parsed = parseEvent(input);
     if (!parsed.ok) return parsed;
     const event = parsed.event;

@@ -108,6 +108,20 @@ describe('listeners and stores', () => {
   });
 });
 
+describe('close', () => {
+  it('refuses every step with the reason given, and goes on showing the plan', () => {
+    const t = createTracker({ plan: testPlan() });
+    ok(t.send(ev(as('lead'), 'a1', 'action.agree')));
+    t.close('This page can no longer save: reload it.');
+    const r = t.send(ev(as('owner'), 'a1', 'action.start'));
+    expect(r).toEqual({ ok: false, reasons: ['This page can no longer save: reload it.'] });
+    expect(t.can(as('owner'), { stream: 'a1', type: 'action.start' }).ok).toBe(false);
+    expect(t.nextSteps(as('owner'), 'a1')).toEqual([]);
+    expect(t.getAction('a1')!.state).toBe('agreed');
+    expect(t.closedReason).toBe('This page can no longer save: reload it.');
+  });
+});
+
 describe('flush', () => {
   it('settles every waiter: two flushes in a row, and a send made while a write is under way', async () => {
     const inner = new MemoryStore();
