@@ -267,3 +267,14 @@ describe('<pledge-action>', () => {
     expect($(el, '[part="details"]').textContent).to.contain('Six schools signed up.');
   });
 });
+
+describe('<pledge-action> when its tracker can no longer take steps', () => {
+  it('says why instead of offering steps', async () => {
+    const tracker = fixtureTracker();
+    tracker.close('This page can no longer save your changes: reload it to carry on.');
+    const { el } = await view({ tracker });
+    expect($$(el, 'button[part="step-button"]')).to.have.length(0);
+    expect(el.shadowRoot!.textContent).to.contain('reload it to carry on');
+    await expectNoAxeViolations(el);
+  });
+});

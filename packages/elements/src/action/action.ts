@@ -205,7 +205,7 @@ export class PledgeAction extends PledgeElement {
                     @click=${() => this.#toggle(s.type)}>${label(s.type)}</button>
                 </li>`)}
               </ul>`
-            : html`<p>${m.noSteps}</p>`}
+            : html`<p>${this.tracker?.closedReason ?? m.noSteps}</p>`}
         <div id="step-panel">${open ? this.#renderStepForm(action, open) : nothing}</div>
         ${refused.length
           ? html`<div class="cannot">
