@@ -1,5 +1,5 @@
 import { findPersonalData } from '../privacy/personal-data.js';
-import { formatPath, problemsFromZod, type InputProblem } from '../schema/issues.js';
+import { problemsFromZod, type InputProblem } from '../schema/issues.js';
 import { PlanSchema, type Plan, type PlanInput } from '../schema/plan.js';
 import { parseJsonText } from './json-text.js';
 import { checkPlanReferences } from './references.js';
@@ -118,4 +118,3 @@ export function stringifyPlanFile(plan: Plan | PlanInput): string {
   return `${JSON.stringify({ format: PLAN_FORMAT, version: PLAN_FORMAT_VERSION, ...plan }, null, 2)}\n`;
 }
 
-export { formatPath };

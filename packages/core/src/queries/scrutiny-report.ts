@@ -4,7 +4,7 @@ import type { ActionState } from '../machines/states.js';
 import type { Plan } from '../schema/plan.js';
 import type { PlanState } from '../tracker/tracker.js';
 import { ACTION_STATES } from '../machines/states.js';
-import { bragStatus, type Brag } from './brag.js';
+import type { Brag } from './brag.js';
 import { principlesWithoutActions } from './coverage.js';
 import { promisesWithoutEvidence } from './coverage.js';
 import { youSaidWeDid } from './feedback.js';
@@ -78,12 +78,13 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
   const n = names(plan);
   const calendar = { closures: plan.board.closures };
 
+  // Every action is in exactly one working group, so the status counts add up from the
+  // roll-up (BRAG is worked out once per action, not twice).
+  const byWorkstream = rollUp(state, today, 'workstream', plan.brag, calendar);
   const byStatus: Record<Brag, number> = { blue: 0, red: 0, amber: 0, green: 0, grey: 0 };
+  for (const g of byWorkstream) for (const s of Object.keys(byStatus) as Brag[]) byStatus[s] += g.counts[s];
   const byState = Object.fromEntries(ACTION_STATES.map((s) => [s, 0])) as Record<ActionState, number>;
-  for (const a of state.actions) {
-    byStatus[bragStatus(a, today, plan.brag, calendar).status]++;
-    byState[a.state]++;
-  }
+  for (const a of state.actions) byState[a.state]++;
 
   const overdue = overdueActions(state, today, calendar).map(({ action: a, daysOverdue, workingDaysOverdue }) => ({
     id: a.id, title: a.title, owner: n.person(a.owner), ...(a.owner ? { ownerId: a.owner } : {}),
@@ -159,7 +160,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
         trend: p.trend, summary: p.summary,
       };
     }),
-    byWorkstream: rollUp(state, today, 'workstream'),
+    byWorkstream,
     ...(last ? { lastMeeting: { date: last.date, theme: last.theme } } : {}),
     ...(next && deadlines
       ? { nextMeeting: { date: next.date, theme: next.theme, papersDue: deadlines.papers, childrenInCareCouncilReportDue: deadlines.childrenInCareCouncil, minutesDue: deadlines.minutes } }

@@ -108,6 +108,14 @@ const MACHINES = { action: actionMachine, promise: promiseMachine } as const;
 const VERSIONS = { action: ACTION_MACHINE_VERSION, promise: PROMISE_MACHINE_VERSION } as const;
 const CHECKS = { action: actionChecks, promise: promiseChecks } as const;
 
+/** For each step, the data fields a person must fill in (from its schema), worked out once. */
+const STEP_NEEDS = Object.fromEntries(
+  (Object.keys(EVENT_DATA) as EventType[]).map((type) => {
+    const shape = (EVENT_DATA[type] as unknown as { _zod: { def: { shape: Record<string, { _zod: { optin?: string } }> } } })._zod.def.shape;
+    return [type, Object.entries(shape).filter(([, s]) => s._zod.optin !== 'optional').map(([k]) => k)];
+  }),
+) as Record<EventType, string[]>;
+
 /** Fields of event data that people write in their own words: checked for personal data. */
 const FREE_TEXT = ['note', 'reason', 'summary', 'link'] as const;
 
@@ -450,20 +458,17 @@ export class Tracker {
     for (const type of Object.keys(EVENT_DATA) as EventType[]) {
       if (!type.startsWith(`${entry.kind}.`)) continue;
       const event = { id: 'check-only', stream: id, type, data: {}, actor, at: '1970-01-01T00:00:00Z' } as unknown as PledgeEvent;
-      const shape = (EVENT_DATA[type] as unknown as { _zod: { def: { shape: Record<string, { _zod: { optin?: string } }> } } })._zod.def.shape;
-      const needs = Object.entries(shape)
-        .filter(([, s]) => s._zod.optin !== 'optional')
-        .map(([k]) => k);
-      if (explainRefusal(entry.snapshot, event, {}).wrongState) continue; // not a step from this state at all: not offered
+      const why = explainRefusal(entry.snapshot, event, CHECKS[entry.kind] as never);
+      if (why.wrongState) continue; // not a step from this state at all: not offered
+      const needs = STEP_NEEDS[type];
       const target = { kind: entry.kind, item: entry.item, context: entry.snapshot.context } as PolicyTarget;
       const decision = may(actor, type, {}, target, this.plan);
       if (!decision.ok) {
         out.push({ type, label: stepName(type), allowed: false, reasons: decision.reasons, needs });
         continue;
       }
-      const guarded = needs.length === 0 && !entry.snapshot.can(event as never);
-      const reasons = guarded ? explainRefusal(entry.snapshot, event, CHECKS[entry.kind] as never) : undefined;
-      const blocked = reasons && !reasons.wrongState ? reasons.reasons : [];
+      // A step that needs nothing from the person can be checked against the machine's guards now.
+      const blocked = needs.length === 0 && !entry.snapshot.can(event as never) ? why.reasons : [];
       out.push({ type, label: stepName(type), allowed: blocked.length === 0, reasons: blocked, needs });
     }
     return out;
