@@ -54,6 +54,8 @@ export default [
       cli: 'packages/core/src/cli/cli.ts',
       // Kept apart so browser bundles never carry zod's JSON Schema generator.
       'json-schema': 'packages/core/src/io/json-schema.ts',
+      // The lifecycles as XState machines: for tools and actors, not needed by the tracker.
+      xstate: 'packages/core/src/xstate.ts',
     },
     output: { dir: 'packages/core/dist', format: 'es', sourcemap: true },
     external,

@@ -5,7 +5,12 @@ import { defineConfig } from 'vitest/config';
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { '@pledgeflow/core': src('core') } },
+  resolve: {
+    alias: [
+      { find: /^@pledgeflow\/core\/xstate$/, replacement: fileURLToPath(new URL('./packages/core/src/xstate.ts', import.meta.url)) },
+      { find: /^@pledgeflow\/core$/, replacement: src('core') },
+    ],
+  },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/unit/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/*.browser.test.ts'],

@@ -21,13 +21,17 @@ export type { InputProblem } from './schema/issues.js';
 
 // Machines
 export { ACTION_STATES, PROMISE_STATES } from './machines/states.js';
-export { actionMachine, ACTION_MACHINE_VERSION } from './machines/action.machine.js';
-export type { ActionState, ActionMachine, ActionEvent } from './machines/action.machine.js';
+export { ACTION_MACHINE_VERSION, actionLifecycle } from './machines/action.lifecycle.js';
+export type { ActionEvent } from './machines/action.lifecycle.js';
+export type { ActionState } from './machines/states.js';
 export { actionChecks } from './machines/action.guards.js';
 export type { ActionContext, Evidence, EvidenceStatus, DueDateChange } from './machines/action.context.js';
 export { EVIDENCE_STATUSES } from './machines/action.context.js';
-export { promiseMachine, PROMISE_MACHINE_VERSION } from './machines/promise.machine.js';
-export type { PromiseState, PromiseContext, PromiseMachine, PromiseEvent, Judgement } from './machines/promise.machine.js';
+export { PROMISE_MACHINE_VERSION, promiseLifecycle } from './machines/promise.lifecycle.js';
+export type { PromiseContext, PromiseEvent, Judgement } from './machines/promise.lifecycle.js';
+export type { PromiseState } from './machines/states.js';
+export { startLifecycle, stepLifecycle, lifecycleAccepts, restoreLifecycle } from './machines/lifecycle.js';
+export type { Lifecycle, LifecycleSnapshot, LifecycleConfig } from './machines/lifecycle.js';
 
 // Policy
 export { POLICY, may, stepName } from './policy/policy.js';

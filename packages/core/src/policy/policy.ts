@@ -2,7 +2,7 @@ import type { ActionEventType, Actor, EventType, PromiseEventType } from '../sch
 import type { ActionItem, Plan, PledgePromise } from '../schema/plan.js';
 import { ROLE_LABELS, type Role } from '../schema/roles.js';
 import type { ActionContext } from '../machines/action.context.js';
-import type { PromiseContext } from '../machines/promise.machine.js';
+import type { PromiseContext } from '../machines/promise.lifecycle.js';
 
 /**
  * Where a role may take a step:

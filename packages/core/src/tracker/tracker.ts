@@ -1,12 +1,12 @@
-import type { AnyMachineSnapshot } from 'xstate';
 import { addDays, startOfLondonDay } from '../calendar/dates.js';
 import { isCalendarDate, isInstant } from '../schema/checks.js';
 import { actionChecks } from '../machines/action.guards.js';
-import { ACTION_MACHINE_VERSION, actionMachine } from '../machines/action.machine.js';
+import { ACTION_MACHINE_VERSION, actionLifecycle } from '../machines/action.lifecycle.js';
 import type { ActionContext } from '../machines/action.context.js';
-import { explainRefusal } from '../machines/explain.js';
-import { nextSnapshot, startSnapshot } from '../machines/fold.js';
-import { PROMISE_MACHINE_VERSION, promiseChecks, promiseMachine, type PromiseContext } from '../machines/promise.machine.js';
+import {
+  explainRefusal, lifecycleAccepts, restoreLifecycle, startLifecycle, stepLifecycle, type Lifecycle, type LifecycleSnapshot,
+} from '../machines/lifecycle.js';
+import { PROMISE_MACHINE_VERSION, promiseChecks, promiseLifecycle, type PromiseContext } from '../machines/promise.lifecycle.js';
 import { may, stepName, type PolicyTarget } from '../policy/policy.js';
 import { findPersonalData } from '../privacy/personal-data.js';
 import { EVENT_DATA, EventEnvelopeSchema, type Actor, type EventInput, type EventType, type PledgeEvent } from '../schema/events.js';
@@ -97,14 +97,14 @@ export interface PlanState {
 interface Entry {
   kind: 'action' | 'promise';
   item: ActionItem | PledgePromise;
-  snapshot: AnyMachineSnapshot;
+  snapshot: LifecycleSnapshot;
   events: PledgeEvent[];
   /** Events of this item that the log holds but the fold refused, with why. */
   refused: RejectedEvent[];
   view?: ItemView;
 }
 
-const MACHINES = { action: actionMachine, promise: promiseMachine } as const;
+const MACHINES = { action: actionLifecycle, promise: promiseLifecycle } as unknown as Record<Entry['kind'], Lifecycle<unknown, PledgeEvent, unknown>>;
 const VERSIONS = { action: ACTION_MACHINE_VERSION, promise: PROMISE_MACHINE_VERSION } as const;
 const CHECKS = { action: actionChecks, promise: promiseChecks } as const;
 
@@ -209,7 +209,7 @@ export class Tracker {
   }
 
   #newEntry(kind: Entry['kind'], item: ActionItem | PledgePromise): Entry {
-    return { kind, item, snapshot: startSnapshot(MACHINES[kind], item), events: [], refused: [] };
+    return { kind, item, snapshot: startLifecycle(MACHINES[kind], item), events: [], refused: [] };
   }
 
   #load(events: readonly PledgeEvent[], snapshots: readonly ItemSnapshot[]) {
@@ -262,8 +262,9 @@ export class Tracker {
         snap.machineVersion === VERSIONS[entry.kind] &&
         snap.eventCount <= list.length &&
         (snap.eventCount === 0 || list[snap.eventCount - 1]?.id === snap.lastEventId);
-      if (fits) {
-        entry.snapshot = MACHINES[entry.kind].resolveState({ value: snap.value, context: snap.context } as never) as AnyMachineSnapshot;
+      const restored = fits ? restoreLifecycle(MACHINES[entry.kind], snap.value, snap.context) : undefined;
+      if (restored) {
+        entry.snapshot = restored;
         const refused = new Map((snap.refused ?? []).map((r) => [r.id, r.reasons]));
         entry.events = [];
         for (const event of list.slice(0, snap.eventCount)) {
@@ -295,10 +296,10 @@ export class Tracker {
   /** Would the engine accept `event` on `entry` from `snapshot`? Gives the next snapshot or every reason not. */
   #evaluate(
     entry: Entry,
-    snapshot: AnyMachineSnapshot,
+    snapshot: LifecycleSnapshot,
     event: PledgeEvent,
     withWarnings: boolean,
-  ): { next: AnyMachineSnapshot; warnings: string[] } | { reasons: string[] } {
+  ): { next: LifecycleSnapshot; warnings: string[] } | { reasons: string[] } {
     const title = `"${entry.item.title}"`;
     if (!event.type.startsWith(`${entry.kind}.`)) {
       return { reasons: [`${title} is ${entry.kind === 'action' ? 'an action' : 'a promise'}: a ${event.type} step does not apply to it.`] };
@@ -312,9 +313,9 @@ export class Tracker {
     if (!decision.ok) return { reasons: decision.reasons };
 
     // The machine gives back the same snapshot when it does not take the event.
-    const next = nextSnapshot(MACHINES[entry.kind], snapshot, event);
+    const next = stepLifecycle(MACHINES[entry.kind], snapshot, event);
     if (next === snapshot) {
-      const why = explainRefusal(snapshot, event, CHECKS[entry.kind] as Record<string, (c: unknown, e: PledgeEvent) => string | undefined>);
+      const why = explainRefusal(MACHINES[entry.kind], snapshot, event, CHECKS[entry.kind] as Record<string, (c: unknown, e: PledgeEvent) => string | undefined>);
       if (why.wrongState) {
         const now = STATE_LABELS[this.#stateOf(snapshot) as keyof typeof STATE_LABELS].toLowerCase();
         const when = why.acceptedIn.map((s) => STATE_LABELS[s as keyof typeof STATE_LABELS]?.toLowerCase() ?? s);
@@ -338,7 +339,7 @@ export class Tracker {
     return { next, warnings };
   }
 
-  #stateOf(snapshot: AnyMachineSnapshot): string {
+  #stateOf(snapshot: LifecycleSnapshot): string {
     const value = snapshot.value as string | Record<string, string>;
     if (typeof value === 'string') return value;
     const [parent, child] = Object.entries(value)[0]!;
@@ -458,7 +459,7 @@ export class Tracker {
     for (const type of Object.keys(EVENT_DATA) as EventType[]) {
       if (!type.startsWith(`${entry.kind}.`)) continue;
       const event = { id: 'check-only', stream: id, type, data: {}, actor, at: '1970-01-01T00:00:00Z' } as unknown as PledgeEvent;
-      const why = explainRefusal(entry.snapshot, event, CHECKS[entry.kind] as never);
+      const why = explainRefusal(MACHINES[entry.kind], entry.snapshot, event, CHECKS[entry.kind] as never);
       if (why.wrongState) continue; // not a step from this state at all: not offered
       const needs = STEP_NEEDS[type];
       const target = { kind: entry.kind, item: entry.item, context: entry.snapshot.context } as PolicyTarget;
@@ -468,7 +469,7 @@ export class Tracker {
         continue;
       }
       // A step that needs nothing from the person can be checked against the machine's guards now.
-      const blocked = needs.length === 0 && !entry.snapshot.can(event as never) ? why.reasons : [];
+      const blocked = needs.length === 0 && !lifecycleAccepts(MACHINES[entry.kind], entry.snapshot, event) ? why.reasons : [];
       out.push({ type, label: stepName(type), allowed: blocked.length === 0, reasons: blocked, needs });
     }
     return out;
@@ -606,8 +607,8 @@ export class Tracker {
   }
 
   /** Folds `list` (in canonical order) from the item's first state; keeps what fits and why the rest does not. */
-  #fold(entry: Entry, list: readonly PledgeEvent[]): { snapshot: AnyMachineSnapshot; applied: PledgeEvent[]; rejected: RejectedEvent[] } {
-    let snapshot = startSnapshot(MACHINES[entry.kind], entry.item);
+  #fold(entry: Entry, list: readonly PledgeEvent[]): { snapshot: LifecycleSnapshot; applied: PledgeEvent[]; rejected: RejectedEvent[] } {
+    let snapshot = startLifecycle(MACHINES[entry.kind], entry.item);
     const applied: PledgeEvent[] = [];
     const rejected: RejectedEvent[] = [];
     for (const event of list) {
@@ -625,7 +626,6 @@ export class Tracker {
   snapshot(id: string): ItemSnapshot | undefined {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
-    const persisted = MACHINES[entry.kind].getPersistedSnapshot(entry.snapshot as never) as unknown as { value: unknown; context: unknown };
     // The snapshot covers every event of the item in the log, refused ones included, so
     // that a store's log lines up with it by position.
     let last = entry.events.at(-1);
@@ -634,8 +634,8 @@ export class Tracker {
       stream: id,
       kind: entry.kind,
       machineVersion: VERSIONS[entry.kind],
-      value: persisted.value,
-      context: persisted.context,
+      value: entry.snapshot.value,
+      context: entry.snapshot.context,
       eventCount: entry.events.length + entry.refused.length,
       ...(last ? { lastEventId: last.id } : {}),
       ...(entry.refused.length ? { refused: entry.refused.map((r) => ({ id: r.event.id, reasons: r.reasons })) } : {}),

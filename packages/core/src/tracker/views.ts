@@ -1,6 +1,6 @@
 import type { ActionContext } from '../machines/action.context.js';
-import type { ActionState } from '../machines/action.machine.js';
-import type { Judgement, PromiseContext, PromiseState } from '../machines/promise.machine.js';
+import type { ActionState, PromiseState } from '../machines/states.js';
+import type { Judgement, PromiseContext } from '../machines/promise.lifecycle.js';
 import type { ActionItem, PledgePromise } from '../schema/plan.js';
 
 /** An action-plan item as it stands: what the plan says, with what events made of it. */

@@ -2,7 +2,8 @@
 // check each reachable state's invariants, whatever path led there.
 import { describe, expect, it } from 'vitest';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
-import { ACTION_STATES, actionChecks, actionMachine, ActionSchema, type ActionEvent } from '@pledgeflow/core';
+import { ACTION_STATES, actionChecks, ActionSchema, type ActionEvent } from '@pledgeflow/core';
+import { actionMachine } from '@pledgeflow/core/xstate';
 
 const item = ActionSchema.parse({ id: 'a1', title: 'Model item', leadAgency: 'csc', workstream: 'ws' });
 const alice = { userId: 'alice', agencyId: 'csc', role: 'plan-editor' } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getShortestPaths } from 'xstate/graph';
-import { promiseMachine, PromiseSchema, type PromiseEvent } from '@pledgeflow/core';
+import { PromiseSchema, type PromiseEvent } from '@pledgeflow/core';
+import { promiseMachine } from '@pledgeflow/core/xstate';
 
 const input = PromiseSchema.parse({ id: 'p1', number: 1, title: 'Help with school', childFriendly: 'We will help.', owner: 'alice', principles: [5] });
 const actor = { userId: 'alice', agencyId: 'csc', role: 'board-member' } as const;

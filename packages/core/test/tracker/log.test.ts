@@ -1,7 +1,8 @@
 // The event log is the truth: the same events give the same state however they arrive.
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
-import { actionMachine, createTracker, MemoryStore, promiseMachine, openTracker, type EventInput, type PledgeEvent, type Tracker } from '@pledgeflow/core';
+import { actionMachine, promiseMachine } from '@pledgeflow/core/xstate';
+import { createTracker, MemoryStore, openTracker, type EventInput, type PledgeEvent, type Tracker } from '@pledgeflow/core';
 import { as, ev, testPlan } from '../fixtures.js';
 import { prng } from '../prng.js';
 

@@ -1,0 +1,192 @@
+import { addDays, londonDate } from '../calendar/dates.js';
+import type { ActionEventType, PledgeEvent } from '../schema/events.js';
+import type { ActionItem } from '../schema/plan.js';
+import { initialActionContext, type ActionContext, type Evidence } from './action.context.js';
+import { actionChecks, type ActionGuard } from './action.guards.js';
+import type { Lifecycle } from './lifecycle.js';
+
+/** Bump when the machine changes in a way that makes stored snapshots stale. */
+export const ACTION_MACHINE_VERSION = 1;
+
+export type ActionEvent = PledgeEvent<ActionEventType>;
+
+const data = <T>(event: ActionEvent) => event.data as T;
+
+const updateEvidence = (list: Evidence[], id: string, change: (e: Evidence) => Evidence) =>
+  list.map((e) => (e.id === id ? change(e) : e));
+
+/** What each named action of the machine does to the item: an `assign` in the XState machine. */
+export const actionUpdates = {
+  setOwner: (_c, event) => ({ owner: data<{ owner: string }>(event).owner }),
+  moveDueDate: (context, event) => {
+    const { dueDate, reason } = data<{ dueDate: string; reason: string }>(event);
+    const change = { ...(context.dueDate ? { from: context.dueDate } : {}), to: dueDate, reason, at: event.at, by: event.actor.userId };
+    return { dueDate, dueDateChanges: [...context.dueDateChanges, change] };
+  },
+  recordReview: (context, event) => {
+    const on = londonDate(event.at);
+    const next = data<{ nextReviewDate?: string }>(event).nextReviewDate ?? addDays(on, context.reviewIntervalDays);
+    return { lastReviewedOn: on, reviewDate: next };
+  },
+  recordProgress: (_c, event) => ({ lastProgress: { note: data<{ note: string }>(event).note, at: event.at, by: event.actor.userId } }),
+  keepReason: (_c, event) => ({ reason: data<{ reason: string }>(event).reason }),
+  clearReason: () => ({ reason: undefined, deferredUntil: undefined }),
+  deferItem: (_c, event) => {
+    const { reason, until } = data<{ reason: string; until?: string }>(event);
+    return { reason, deferredUntil: until };
+  },
+  recordCompletion: (_c, event) => ({ completedBy: event.actor.userId, completedAt: event.at }),
+  recordVerification: (_c, event) => ({ verifiedBy: event.actor.userId, verifiedAt: event.at }),
+  forgetCompletion: () => ({ completedBy: undefined, completedAt: undefined }),
+  addEvidence: (context, event) => {
+    const d = data<{ evidenceId: string; summary: string; link?: string; date: string }>(event);
+    const item: Evidence = {
+      id: d.evidenceId,
+      summary: d.summary,
+      ...(d.link ? { link: d.link } : {}),
+      date: d.date,
+      agencyId: event.actor.agencyId,
+      submittedBy: event.actor.userId,
+      submittedAt: event.at,
+      status: 'submitted',
+      resubmissions: 0,
+    };
+    return { evidence: [...context.evidence, item] };
+  },
+  acceptEvidence: (context, event) => ({
+    evidence: updateEvidence(context.evidence, data<{ evidenceId: string }>(event).evidenceId, ({ returnReason: _, ...e }) => ({
+      ...e,
+      status: 'accepted',
+      reviewedBy: event.actor.userId,
+      reviewedAt: event.at,
+    })),
+  }),
+  returnEvidence: (context, event) => {
+    const { evidenceId, reason } = data<{ evidenceId: string; reason: string }>(event);
+    return {
+      evidence: updateEvidence(context.evidence, evidenceId, (e) => ({
+        ...e,
+        status: 'returned',
+        returnReason: reason,
+        reviewedBy: event.actor.userId,
+        reviewedAt: event.at,
+      })),
+    };
+  },
+  resubmitEvidence: (context, event) => {
+    const d = data<{ evidenceId: string; summary: string; link?: string; date: string }>(event);
+    // The person who resubmits is the author of what is now there: they cannot accept it.
+    return {
+      evidence: updateEvidence(context.evidence, d.evidenceId, ({ returnReason: _, link: __, ...e }) => ({
+        ...e,
+        summary: d.summary,
+        ...(d.link ? { link: d.link } : {}),
+        date: d.date,
+        agencyId: event.actor.agencyId,
+        submittedBy: event.actor.userId,
+        submittedAt: event.at,
+        status: 'submitted',
+        resubmissions: e.resubmissions + 1,
+      })),
+    };
+  },
+} satisfies Record<string, (context: ActionContext, event: ActionEvent) => Partial<ActionContext>>;
+
+export type ActionUpdate = keyof typeof actionUpdates;
+
+type On = Record<string, { target?: string; guard?: ActionGuard; actions?: ActionUpdate | ActionUpdate[] }>;
+
+/** Steps that change an item's details, allowed while the item is open. */
+const editing = {
+  'action.owner.change': { guard: 'ownerChanges', actions: 'setOwner' },
+  'action.due-date.change': { guard: 'dueDateChanges', actions: 'moveDueDate' },
+  'action.review': { actions: 'recordReview' },
+} satisfies On;
+
+/** Evidence handling, allowed from agreement until the item is completed. */
+const evidence = {
+  'action.evidence.add': { guard: 'evidenceIdIsNew', actions: 'addEvidence' },
+  'action.evidence.accept': { guard: 'evidenceIsSubmitted', actions: 'acceptEvidence' },
+  'action.evidence.return': { guard: 'evidenceIsSubmitted', actions: 'returnEvidence' },
+  'action.evidence.resubmit': { guard: 'evidenceIsReturned', actions: 'resubmitEvidence' },
+} satisfies On;
+
+const leaving = {
+  'action.defer': { target: '#action.deferred', actions: 'deferItem' },
+  'action.withdraw': { target: '#action.withdrawn', actions: 'keepReason' },
+} satisfies On;
+
+/**
+ * The lifecycle of one action-plan item: the configuration of the XState machine
+ * (`actionMachine`, in `@pledgeflow/core/xstate`), which the tracker folds directly.
+ * No timers, no clock: time comes in as each event's `at`.
+ */
+export const actionLifecycleConfig = {
+  id: 'action',
+  context: ({ input }: { input: ActionItem }) => initialActionContext(input),
+  initial: 'draft',
+  states: {
+    draft: {
+      on: {
+        'action.agree': { target: 'agreed', guard: 'hasOwnerAndDueDate' },
+        ...editing,
+        ...leaving,
+      },
+    },
+    agreed: {
+      on: {
+        'action.start': { target: 'inProgress' },
+        'action.flag-risk': { target: 'atRisk', actions: 'keepReason' },
+        ...editing,
+        ...evidence,
+        ...leaving,
+      },
+    },
+    inProgress: {
+      on: {
+        'action.progress': { actions: 'recordProgress' },
+        'action.flag-risk': { target: 'atRisk', actions: 'keepReason' },
+        'action.complete': { target: 'completed', guard: 'hasAcceptedEvidence', actions: 'recordCompletion' },
+        ...editing,
+        ...evidence,
+        ...leaving,
+      },
+    },
+    atRisk: {
+      on: {
+        'action.progress': { actions: 'recordProgress' },
+        'action.flag-risk': { actions: 'keepReason' },
+        'action.clear-risk': { target: 'inProgress', actions: 'clearReason' },
+        'action.complete': { target: 'completed', guard: 'hasAcceptedEvidence', actions: ['clearReason', 'recordCompletion'] },
+        ...editing,
+        ...evidence,
+        ...leaving,
+      },
+    },
+    completed: {
+      on: {
+        'action.verify': { target: 'verified', guard: 'verifierIsNotCompleter', actions: 'recordVerification' },
+        'action.reopen': { target: 'inProgress', actions: ['keepReason', 'forgetCompletion'] },
+        'action.review': { actions: 'recordReview' },
+      },
+    },
+    verified: { type: 'final' },
+    deferred: {
+      on: {
+        'action.resume': { target: 'agreed', actions: 'clearReason', guard: 'hasOwnerAndDueDate' },
+        'action.withdraw': { target: 'withdrawn', actions: 'keepReason' },
+        ...editing,
+      },
+    },
+    withdrawn: { type: 'final' },
+  },
+} as const satisfies { states: Record<string, { type?: 'final'; on?: On }> } & Record<string, unknown>;
+
+/** The action lifecycle with its named guards (from `actionChecks`: allowed when the check finds nothing) and updates. */
+export const actionLifecycle: Lifecycle<ActionContext, ActionEvent, ActionItem> = {
+  config: actionLifecycleConfig,
+  implementations: {
+    guards: Object.fromEntries(Object.entries(actionChecks).map(([name, check]) => [name, (c: ActionContext, e: ActionEvent) => !check(c, e)])),
+    updates: actionUpdates,
+  },
+};
