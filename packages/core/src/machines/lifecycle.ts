@@ -94,14 +94,35 @@ export function restoreLifecycle<C>(lifecycle: Lifecycle<C, never, never>, value
   return { ...enter(config, top, child), context };
 }
 
-/** The transitions the active states have for `type`, deepest state first, each with the path of the state that has it. */
-function candidates(config: LifecycleConfig<unknown, unknown>, snapshot: LifecycleSnapshot, type: string): [Transition, string[]][] {
-  if (snapshot.status !== 'active') return [];
-  const out: [Transition, string[]][] = [];
-  for (const [node, path] of activeNodes(config, snapshot.value)) {
-    for (const t of list(node.on?.[type])) out.push([t, path]);
+type Candidates = readonly (readonly [Transition, string[]])[];
+const NONE: Candidates = [];
+
+/** Per machine: for each state (`agreed`, `adopted.onTrack`) and event type, its candidate transitions, worked out once. */
+const tables = new WeakMap<object, Map<string, Map<string, Candidates>>>();
+
+function tableFor(config: LifecycleConfig<unknown, unknown>, key: string, value: LifecycleSnapshot['value']): Map<string, Candidates> {
+  let byState = tables.get(config);
+  if (!byState) tables.set(config, (byState = new Map()));
+  let table = byState.get(key);
+  if (!table) {
+    table = new Map();
+    for (const [node, path] of activeNodes(config, value)) {
+      for (const [type, ts] of Object.entries(node.on ?? {})) {
+        const found = table.get(type) ?? [];
+        table.set(type, [...found, ...list(ts).map((t) => [t, path] as const)]);
+      }
+    }
+    byState.set(key, table);
   }
-  return out;
+  return table;
+}
+
+/** The transitions the active states have for `type`, deepest state first, each with the path of the state that has it. */
+function candidates(config: LifecycleConfig<unknown, unknown>, snapshot: LifecycleSnapshot, type: string): Candidates {
+  if (snapshot.status !== 'active') return NONE;
+  const value = snapshot.value;
+  const key = typeof value === 'string' ? value : `${Object.keys(value)[0]}.${Object.values(value)[0]}`;
+  return tableFor(config, key, value).get(type) ?? NONE;
 }
 
 function guardPasses<C, E>(impl: LifecycleImplementations<C, E>, t: Transition, context: C, event: E): boolean {

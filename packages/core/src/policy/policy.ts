@@ -99,25 +99,25 @@ export function stepName(type: EventType): string {
 const aOrAn = (word: string) => (/^[aeiou]/i.test(word) ? 'An' : 'A');
 
 function inScope(scope: Scope, actor: Actor, target: PolicyTarget, plan: Plan): string | undefined {
-  const title = `"${target.item.title}"`;
+  const title = () => `"${target.item.title}"`;
   switch (scope) {
     case 'any':
       return undefined;
     case 'own':
-      return target.context.owner === actor.userId ? undefined : `only on items they own, and ${title} is owned by someone else`;
+      return target.context.owner === actor.userId ? undefined : `only on items they own, and ${title()} is owned by someone else`;
     case 'workstream': {
       if (target.kind !== 'action') return 'only on actions';
       const ws = plan.workstreams.find((w) => w.id === target.item.workstream);
       return ws?.lead === actor.userId
         ? undefined
-        : `only on actions of a working group they lead, and ${title} belongs to ${ws ? `"${ws.name}"` : 'another working group'}`;
+        : `only on actions of a working group they lead, and ${title()} belongs to ${ws ? `"${ws.name}"` : 'another working group'}`;
     }
     case 'contributor': {
       if (target.kind !== 'action') return 'only on actions';
       const { leadAgency, partners } = target.item;
       if (leadAgency === actor.agencyId || partners.includes(actor.agencyId)) return undefined;
       const agency = plan.agencies.find((a) => a.id === actor.agencyId)?.name ?? actor.agencyId;
-      return `only on actions their agency leads or contributes to, and ${agency} is not a partner on ${title}`;
+      return `only on actions their agency leads or contributes to, and ${agency} is not a partner on ${title()}`;
     }
   }
 }
@@ -137,11 +137,12 @@ export function may(actor: Actor, type: EventType, data: Record<string, unknown>
   const scope = POLICY[actor.role][type];
   const outOfScope = scope ? inScope(scope, actor, target, plan) : undefined;
   // Whoever owns an item, or leads its working group, may take those steps whatever their role.
-  const byRelationship = (['action-owner', 'working-group-lead'] as const).some((r) => {
-    const s = POLICY[r][type];
-    return s !== undefined && r !== actor.role && inScope(s, actor, target, plan) === undefined;
-  });
-  if (!byRelationship) {
+  const byRelationship = () =>
+    (['action-owner', 'working-group-lead'] as const).some((r) => {
+      const s = POLICY[r][type];
+      return s !== undefined && r !== actor.role && inScope(s, actor, target, plan) === undefined;
+    });
+  if ((!scope || outOfScope) && !byRelationship()) {
     if (!scope) return { ok: false, reasons: [`${aOrAn(role)} ${role} cannot ${stepName(type)}.`] };
     if (outOfScope) return { ok: false, reasons: [`${aOrAn(role)} ${role} can ${stepName(type)} ${outOfScope}.`] };
   }

@@ -3,8 +3,15 @@ import type { ItemSnapshot } from '../tracker/snapshot.js';
 
 /** Everything a store holds for one plan. */
 export interface StoredLog {
+  /** The whole log; or, with `coveredEvents`, only the events after the snapshots. */
   events: PledgeEvent[];
   snapshots: ItemSnapshot[];
+  /**
+   * Reads the events an item's snapshot covers, in canonical order, refused ones included.
+   * A store that gives it hands the tracker only the events after the snapshots, and the
+   * tracker reads the rest when it needs them (see `TrackerOptions.coveredEvents`).
+   */
+  coveredEvents?: (stream: string) => readonly PledgeEvent[];
 }
 
 /**

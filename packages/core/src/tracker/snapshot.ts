@@ -10,6 +10,8 @@ export interface ItemSnapshot {
   eventCount: number;
   /** The id of the last event it covers: a check that the log still matches. */
   lastEventId?: string;
+  /** When the last accepted event it covers happened: the item's `updatedAt` before its events are read. */
+  updatedAt?: string;
   /** Events it covers that were refused, with why: they stay refused, and are shown, after loading. */
   refused?: { id: string; reasons: string[] }[];
 }

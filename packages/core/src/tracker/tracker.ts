@@ -24,6 +24,13 @@ export interface TrackerOptions {
   events?: readonly PledgeEvent[];
   /** Per-item snapshots from a store: items whose snapshot matches are not replayed from the start. */
   snapshots?: readonly ItemSnapshot[];
+  /**
+   * Reads the events an item's snapshot covers (in canonical order, refused ones included),
+   * when they are needed: the item's history, `events()`, `at()`, and the first step taken or
+   * received (to check ids). With it, `events` holds only the events after the snapshots, and
+   * loading costs the number of items, not the length of the log.
+   */
+  coveredEvents?: (stream: string) => readonly PledgeEvent[];
   /** Where accepted events are written. */
   store?: EventStore;
 }
@@ -102,8 +109,12 @@ interface Entry {
   /** Events of this item that the log holds but the fold refused, with why. */
   refused: RejectedEvent[];
   view?: ItemView;
+  /** The snapshot the item was loaded from while the events it covers are not read yet. */
+  covered?: ItemSnapshot;
 }
 
+const PREFIXES = { action: 'action.', promise: 'promise.' } as const;
+const NO_WARNINGS: string[] = [];
 const MACHINES = { action: actionLifecycle, promise: promiseLifecycle } as unknown as Record<Entry['kind'], Lifecycle<unknown, PledgeEvent, unknown>>;
 const VERSIONS = { action: ACTION_MACHINE_VERSION, promise: PROMISE_MACHINE_VERSION } as const;
 const CHECKS = { action: actionChecks, promise: promiseChecks } as const;
@@ -199,13 +210,104 @@ export class Tracker {
   #rebuilt: string[] = [];
   #state: PlanState | undefined;
   #log: PledgeEvent[] | undefined;
+  readonly #coveredEvents: ((stream: string) => readonly PledgeEvent[]) | undefined;
+  /** How many items still have events covered by their snapshot and not read. */
+  #unread = 0;
+  readonly #people: ReadonlySet<string>;
 
   constructor(options: TrackerOptions) {
     this.plan = options.plan;
     this.#store = options.store;
+    this.#coveredEvents = options.coveredEvents;
+    this.#people = new Set(this.plan.people.map((p) => p.id));
     for (const item of this.plan.actions) this.#entries.set(item.id, this.#newEntry('action', item));
     for (const item of this.plan.promises) this.#entries.set(item.id, this.#newEntry('promise', item));
-    this.#load(options.events ?? [], options.snapshots ?? []);
+    if (this.#coveredEvents) this.#loadFromSnapshots(options.events ?? [], options.snapshots ?? []);
+    else this.#load(options.events ?? [], options.snapshots ?? []);
+  }
+
+  /**
+   * Loading when the store reads covered events on demand: each item starts from its
+   * snapshot, and only items with events after it (or a snapshot that does not fit) are
+   * read and folded now.
+   */
+  #loadFromSnapshots(after: readonly PledgeEvent[], snapshots: readonly ItemSnapshot[]) {
+    const touched = new Set<string>();
+    for (const event of after) if (looksLikeEvent(event)) touched.add(event.stream);
+    for (const snap of snapshots) {
+      const entry = this.#entries.get(snap.stream);
+      if (!entry) continue;
+      const accepted = snap.eventCount - (snap.refused?.length ?? 0);
+      const restored =
+        snap.kind === entry.kind && snap.machineVersion === VERSIONS[entry.kind] && !touched.has(snap.stream) &&
+        // Refused events are shown to their authors, and a view needs the time of the last change: read those now.
+        !snap.refused?.length && (accepted === 0 || snap.updatedAt !== undefined)
+          ? restoreLifecycle(MACHINES[entry.kind], snap.value, snap.context)
+          : undefined;
+      if (restored && snap.eventCount > 0) {
+        entry.snapshot = restored;
+        entry.covered = snap;
+        this.#unread++;
+      }
+    }
+    // Everything else is loaded as before, over its covered events and the events after them.
+    // (Items with no snapshot have all their events in `after`.)
+    const rest: PledgeEvent[] = [];
+    const readNow: ItemSnapshot[] = [];
+    for (const snap of snapshots) {
+      const entry = this.#entries.get(snap.stream);
+      if (entry && !entry.covered && snap.eventCount > 0) {
+        rest.push(...this.#coveredEvents!(snap.stream));
+        readNow.push(snap);
+      }
+    }
+    for (const event of after) rest.push(event);
+    this.#load(rest, readNow);
+  }
+
+  /** Reads and takes in the events the item's snapshot covers, before anything changes it. */
+  #read(entry: Entry) {
+    const snap = entry.covered;
+    if (!snap) return;
+    entry.covered = undefined;
+    this.#unread--;
+    const list = [...this.#coveredEvents!(snap.stream)].sort(compareEvents);
+    const fits = list.length === snap.eventCount && list.at(-1)?.id === snap.lastEventId;
+    if (fits) {
+      for (const event of list) {
+        entry.events.push(event);
+        this.#ids.set(event.id, event);
+      }
+    } else {
+      // The store no longer holds what the snapshot covers: fold what it holds instead.
+      entry.snapshot = startLifecycle(MACHINES[entry.kind], entry.item);
+      this.#rebuilt.push(entry.item.id);
+      for (const event of list) {
+        if (this.#ids.has(event.id)) continue;
+        this.#ids.set(event.id, event);
+        entry.events.push(event);
+      }
+      const outcome = this.#fold(entry, entry.events);
+      entry.snapshot = outcome.snapshot;
+      entry.events = outcome.applied;
+      entry.refused = outcome.rejected;
+      for (const r of outcome.rejected) this.#ids.delete(r.event.id);
+    }
+    entry.view = undefined;
+  }
+
+  /** Reads every item's covered events: for the whole log, and to know every id. */
+  #readAll() {
+    if (this.#unread === 0) return;
+    for (const entry of this.#entries.values()) this.#read(entry);
+  }
+
+  /** The accepted event with this id, reading covered events first if some are not read yet. */
+  #seen(id: string): PledgeEvent | undefined {
+    const found = this.#ids.get(id);
+    if (found || this.#unread === 0) return found;
+    this.#readAll();
+    return this.#ids.get(id);
   }
 
   #newEntry(kind: Entry['kind'], item: ActionItem | PledgePromise): Entry {
@@ -300,12 +402,12 @@ export class Tracker {
     event: PledgeEvent,
     withWarnings: boolean,
   ): { next: LifecycleSnapshot; warnings: string[] } | { reasons: string[] } {
-    const title = `"${entry.item.title}"`;
-    if (!event.type.startsWith(`${entry.kind}.`)) {
-      return { reasons: [`${title} is ${entry.kind === 'action' ? 'an action' : 'a promise'}: a ${event.type} step does not apply to it.`] };
+    const title = () => `"${entry.item.title}"`;
+    if (!event.type.startsWith(PREFIXES[entry.kind])) {
+      return { reasons: [`${title()} is ${entry.kind === 'action' ? 'an action' : 'a promise'}: a ${event.type} step does not apply to it.`] };
     }
     const data = event.data as Record<string, unknown>;
-    if (typeof data['owner'] === 'string' && !this.plan.people.some((p) => p.id === data['owner'])) {
+    if (typeof data['owner'] === 'string' && !this.#people.has(data['owner'])) {
       return { reasons: [`data.owner: there is no person with the id "${data['owner']}" in this plan.`] };
     }
     const target = { kind: entry.kind, item: entry.item, context: snapshot.context } as PolicyTarget;
@@ -321,15 +423,15 @@ export class Tracker {
         const when = why.acceptedIn.map((s) => STATE_LABELS[s as keyof typeof STATE_LABELS]?.toLowerCase() ?? s);
         return {
           reasons: [
-            `${title} is ${now}, so no one can ${stepName(event.type)} on it now` +
+            `${title()} is ${now}, so no one can ${stepName(event.type)} on it now` +
               (when.length ? ` (only when it is ${when.join(', ')}).` : '.'),
           ],
         };
       }
-      return { reasons: why.reasons.length ? why.reasons : [`${title} cannot take this step now.`] };
+      return { reasons: why.reasons.length ? why.reasons : [`${title()} cannot take this step now.`] };
     }
 
-    let warnings: string[] = [];
+    let warnings = NO_WARNINGS;
     if (withWarnings || this.plan.privacy === 'refuse') {
       warnings = this.#warnings(event);
       if (warnings.length && this.plan.privacy === 'refuse') {
@@ -484,7 +586,7 @@ export class Tracker {
     const parsed = parseEvent(input);
     if (!parsed.ok) return parsed;
     const event = parsed.event;
-    const seen = this.#ids.get(event.id);
+    const seen = this.#seen(event.id);
     if (seen) {
       return sameEvent(seen, event)
         ? { ok: true, event: seen, duplicate: true, warnings: [], saved: Promise.resolve() }
@@ -492,6 +594,7 @@ export class Tracker {
     }
     const entry = this.#entries.get(event.stream);
     if (!entry) return { ok: false, reasons: [`There is no promise or action with the id "${event.stream}" in this plan.`] };
+    this.#read(entry);
     // An event refused earlier (from a log, or from another tab) may be sent again: it is tried afresh.
     const held = entry.refused.find((r) => r.event.id === event.id);
     if (held && !sameEvent(held.event, event)) {
@@ -561,8 +664,9 @@ export class Tracker {
         continue;
       }
       const event = parsed.event;
-      const seen = this.#ids.get(event.id);
+      const seen = this.#seen(event.id);
       const entryOf = this.#entries.get(event.stream);
+      if (entryOf) this.#read(entryOf);
       const held = entryOf?.refused.find((r) => r.event.id === event.id)?.event;
       if ((seen && !sameEvent(seen, event)) || (held && !sameEvent(held, event))) {
         rejected.push({ event, reasons: [`An event with the id ${event.id} was already recorded with different content.`] });
@@ -626,6 +730,7 @@ export class Tracker {
   snapshot(id: string): ItemSnapshot | undefined {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
+    if (entry.covered) return entry.covered;
     // The snapshot covers every event of the item in the log, refused ones included, so
     // that a store's log lines up with it by position.
     let last = entry.events.at(-1);
@@ -638,6 +743,7 @@ export class Tracker {
       context: entry.snapshot.context,
       eventCount: entry.events.length + entry.refused.length,
       ...(last ? { lastEventId: last.id } : {}),
+      ...(entry.events.length ? { updatedAt: entry.events.at(-1)!.at } : {}),
       ...(entry.refused.length ? { refused: entry.refused.map((r) => ({ id: r.event.id, reasons: r.reasons })) } : {}),
     };
   }
@@ -666,8 +772,10 @@ export class Tracker {
   }
 
   #view(entry: Entry): ItemView {
-    const last = entry.events.at(-1);
-    const common = { state: this.#stateOf(entry.snapshot), eventCount: entry.events.length, ...(last ? { updatedAt: last.at } : {}) };
+    const covered = entry.covered;
+    const updatedAt = covered ? covered.updatedAt : entry.events.at(-1)?.at;
+    const eventCount = covered ? covered.eventCount - (covered.refused?.length ?? 0) : entry.events.length;
+    const common = { state: this.#stateOf(entry.snapshot), eventCount, ...(updatedAt ? { updatedAt } : {}) };
     if (entry.kind === 'action') {
       const { id: _, ...context } = entry.snapshot.context as ActionContext;
       const { owner: __, dueDate: ___, reviewDate: ____, ...item } = entry.item as ActionItem;
@@ -714,6 +822,7 @@ export class Tracker {
   history(id: string): HistoryEntry[] {
     const entry = this.#entries.get(id);
     if (!entry) return [];
+    this.#read(entry);
     return entry.events.map((event) => {
       const person = this.plan.people.find((p) => p.id === event.actor.userId);
       const agency = this.plan.agencies.find((a) => a.id === event.actor.agencyId);
@@ -733,6 +842,7 @@ export class Tracker {
   /** Every accepted event, in canonical order. */
   events(): readonly PledgeEvent[] {
     if (!this.#log) {
+      this.#readAll();
       const all: PledgeEvent[] = [];
       for (const entry of this.#entries.values()) all.push(...entry.events);
       this.#log = all.sort(compareEvents);
@@ -788,5 +898,8 @@ export function createTracker(options: TrackerOptions): Tracker {
 /** A tracker loaded from a store: its snapshots and the events after them. */
 export async function openTracker(options: { plan: Plan; store: EventStore }): Promise<Tracker> {
   const log = await options.store.load();
-  return new Tracker({ plan: options.plan, events: log.events, snapshots: log.snapshots, store: options.store });
+  return new Tracker({
+    plan: options.plan, events: log.events, snapshots: log.snapshots, store: options.store,
+    ...(log.coveredEvents ? { coveredEvents: log.coveredEvents } : {}),
+  });
 }

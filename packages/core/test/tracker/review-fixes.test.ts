@@ -103,7 +103,7 @@ describe('listeners and stores', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     process.off('uncaughtException', onError);
     expect(heard).toEqual(['a1']);
-    expect((await store.load()).events).toHaveLength(1);
+    expect(store.events()).toHaveLength(1);
     expect(errors).toHaveLength(1);
   });
 });
@@ -148,7 +148,7 @@ describe('flush', () => {
       release();
     }
     await expect(Promise.all([a, b, during.saved, c])).resolves.toBeDefined();
-    expect((await inner.load()).events.map((e) => e.type)).toEqual(['action.agree', 'action.start']);
+    expect(inner.events().map((e) => e.type)).toEqual(['action.agree', 'action.start']);
   });
 });
 

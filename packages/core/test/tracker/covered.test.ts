@@ -1,0 +1,108 @@
+// Loading from snapshots with a store that reads covered events on demand: the tracker is
+// ready without reading the log, and reads an item's events only when something needs them.
+import { describe, expect, it } from 'vitest';
+import { createTracker, MemoryStore, openTracker, type ItemSnapshot, type PledgeEvent, type Tracker } from '@pledgeflow/core';
+import { as, ev, testPlan } from '../fixtures.js';
+import { randomLog } from '../random-log.js';
+
+const ok = (r: ReturnType<Tracker['send']>) => {
+  if (!r.ok) throw new Error(r.reasons.join(' '));
+  return r;
+};
+
+/** A source of covered events, as a store would give it, that counts which items were read. */
+function source(log: readonly PledgeEvent[]) {
+  const reads: string[] = [];
+  return { reads, read: (stream: string) => (reads.push(stream), log.filter((e) => e.stream === stream)) };
+}
+
+const views = (t: Tracker) => [...t.actions(), ...t.promises()];
+
+describe('loading from snapshots, reading covered events on demand', () => {
+  const log = randomLog(11);
+  const full = createTracker({ plan: testPlan(), events: log });
+  const snapshots = full.snapshots();
+
+  it('is ready without reading any event, and shows every item as a full replay does', () => {
+    const { reads, read } = source(log);
+    const t = createTracker({ plan: testPlan(), snapshots, coveredEvents: read });
+    expect(views(t)).toEqual(views(full));
+    expect(t.state().actions).toEqual(full.state().actions);
+    expect(t.snapshots()).toEqual(snapshots);
+    expect(t.can(as('owner'), { stream: 'a1', type: 'action.progress', data: { note: 'n' } })).toEqual(full.can(as('owner'), { stream: 'a1', type: 'action.progress', data: { note: 'n' } }));
+    expect(t.nextSteps(as('lead'), 'a2')).toEqual(full.nextSteps(as('lead'), 'a2'));
+    expect(reads).toEqual([]);
+  });
+
+  it('reads one item\'s events for its history, and the whole log for events() and at()', () => {
+    const { reads, read } = source(log);
+    const t = createTracker({ plan: testPlan(), snapshots, coveredEvents: read });
+    expect(t.history('a1')).toEqual(full.history('a1'));
+    expect(reads).toEqual(['a1']);
+    expect(t.events()).toEqual(full.events());
+    const day = log[Math.floor(log.length / 2)]!.at.slice(0, 10);
+    expect(t.at(day).snapshots()).toEqual(full.at(day).snapshots());
+    expect(new Set(reads).size).toBe(reads.length);
+  });
+
+  it('knows every earlier event id when a step is sent: a repeat is a duplicate, a clash is refused', () => {
+    const t = createTracker({ plan: testPlan(), snapshots, coveredEvents: source(log).read });
+    const earlier = log.find((e) => e.stream === 'a3')!;
+    const again = t.send(earlier);
+    expect(again.ok && again.duplicate).toBe(true);
+    const clash = t.send({ ...earlier, data: { note: 'something else' }, type: 'action.progress' });
+    expect(clash).toEqual({ ok: false, reasons: [`An event with the id ${earlier.id} was already recorded with different content.`] });
+  });
+
+  it('takes new steps on top of the snapshot and ends where a full replay ends', () => {
+    const t = createTracker({ plan: testPlan(), snapshots, coveredEvents: source(log).read });
+    const other = createTracker({ plan: testPlan(), events: log });
+    const step = ev(as('owner'), 'a1', 'action.review', {}, '2027-12-01T10:00:00Z');
+    expect(t.send(step).ok).toBe(other.send(step).ok);
+    expect(t.snapshots()).toEqual(other.snapshots());
+    expect(t.history('a1')).toEqual(other.history('a1'));
+  });
+
+  it('folds the events after the snapshots, and rebuilds an item whose snapshot does not fit', () => {
+    const cut = Math.floor(log.length * 0.6);
+    const early = createTracker({ plan: testPlan(), events: log.slice(0, cut) }).snapshots();
+    const stale = early.map((s) => (s.stream === 'a2' ? { ...s, machineVersion: 0 } : s));
+    const t = createTracker({ plan: testPlan(), snapshots: stale, events: log.slice(cut), coveredEvents: source(log.slice(0, cut)).read });
+    expect(t.snapshots()).toEqual(snapshots);
+    expect(t.rebuilt).toContain('a2');
+    expect(t.events()).toEqual(full.events());
+  });
+
+  it('rebuilds an item when the store no longer holds what its snapshot covers', () => {
+    const missing = log.filter((e) => e.stream === 'a1').at(-1)!;
+    const t = createTracker({ plan: testPlan(), snapshots, coveredEvents: source(log.filter((e) => e !== missing)).read });
+    expect(t.get('a1')).toEqual(full.get('a1'));
+    t.history('a1');
+    expect(t.rebuilt).toEqual(['a1']);
+    expect(t.snapshot('a1')).toEqual(createTracker({ plan: testPlan(), events: log.filter((e) => e !== missing) }).snapshot('a1'));
+  });
+
+  it('shows refused events at once, and works with snapshots written before they carried updatedAt', () => {
+    const refusedLog = [...log, { ...ev(as('owner'), 'a1', 'action.verify', {}, '2028-01-01T10:00:00Z'), id: 'refused-1' } as PledgeEvent];
+    const withRefused = createTracker({ plan: testPlan(), events: refusedLog });
+    const oldStyle: ItemSnapshot[] = withRefused.snapshots().map(({ updatedAt: _, ...s }) => s);
+    const t = createTracker({ plan: testPlan(), snapshots: oldStyle, coveredEvents: source(refusedLog).read });
+    expect(t.rejected).toEqual(withRefused.rejected);
+    expect(views(t)).toEqual(views(withRefused));
+  });
+});
+
+describe('MemoryStore', () => {
+  it('hands a tracker the snapshots and only the events after them; a reopened tracker is where the last one was', async () => {
+    const log = randomLog(5, 120);
+    const store = new MemoryStore({ events: log, snapshots: createTracker({ plan: testPlan(), events: log }).snapshots() });
+    const loaded = await store.load();
+    expect(loaded.events).toEqual([]);
+    const t = await openTracker({ plan: testPlan(), store });
+    ok(t.send(ev(as('editor'), 'a4', 'action.review', {}, '2027-12-01T10:00:00Z')));
+    const reopened = await openTracker({ plan: testPlan(), store });
+    expect(reopened.snapshots()).toEqual(t.snapshots());
+    expect(reopened.events()).toEqual(t.events());
+    expect(store.events()).toHaveLength(log.length + 1);
+  });
+});
