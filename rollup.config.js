@@ -56,6 +56,8 @@ export default [
       'json-schema': 'packages/core/src/io/json-schema.ts',
       // The lifecycles as XState machines: for tools and actors, not needed by the tracker.
       xstate: 'packages/core/src/xstate.ts',
+      // CSV and report formats: not needed by a live tracker.
+      formats: 'packages/core/src/formats.ts',
     },
     output: { dir: 'packages/core/dist', format: 'es', sourcemap: true },
     external,

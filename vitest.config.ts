@@ -7,7 +7,8 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@pledgeflow\/core\/xstate$/, replacement: fileURLToPath(new URL('./packages/core/src/xstate.ts', import.meta.url)) },
+      // Each entry of core to its source (see packages/core/package.json's exports).
+      { find: /^@pledgeflow\/core\/(xstate|formats)$/, replacement: fileURLToPath(new URL('./packages/core/src/$1.ts', import.meta.url)) },
       { find: /^@pledgeflow\/core$/, replacement: src('core') },
     ],
   },

@@ -130,12 +130,22 @@ record('replay-100k', 'ms', r.value, r.baseline, 15);
 {
   const open = full.actions().filter((a) => a.state === 'inProgress' || a.state === 'atRisk').map((a) => a.id);
   const sizes = [10_000, 100_000, 1_000_000];
-  const loads = sizes.map((n) => {
+  const setups = sizes.map((n) => {
     const events = n <= log.length ? log.slice(0, n) : extend(log, n, open);
-    const snaps = createTracker({ plan, events }).snapshots();
-    const covered = coveredBy(events);
-    return median(Array.from({ length: RUNS }, () => time(() => createTracker({ plan, snapshots: snaps, coveredEvents: covered }))));
+    return { snapshots: createTracker({ plan, events }).snapshots(), coveredEvents: coveredBy(events) };
   });
+  // Runs alternate between the sizes, after a warm-up of each, with a collection before each
+  // run, so that neither the JIT nor the garbage of the 1M log favours one size.
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  const runs: number[][] = sizes.map(() => []);
+  for (let run = -1; run < RUNS; run++) {
+    setups.forEach((setup, i) => {
+      gc();
+      const ms = time(() => createTracker({ plan, ...setup }));
+      if (run >= 0) runs[i]!.push(ms);
+    });
+  }
+  const loads = runs.map(median);
   console.log(`  load with snapshots: ${sizes.map((n, i) => `${n.toLocaleString('en-GB')} events ${Math.round(loads[i]!)} ms`).join(', ')}`);
   record('load-scaling', 'ms', loads[2]!, loads[0]!, 2, 'growth factor of load time from 10k to 1M events for the same 2,000 items');
 }

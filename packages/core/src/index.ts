@@ -86,11 +86,7 @@ export type { PlanFileResult, PlanMigration } from './io/plan-file.js';
 export { checkPlanReferences } from './io/references.js';
 export { parseEventLog, stringifyEventLog } from './io/event-log.js';
 export type { EventLogProblem } from './io/event-log.js';
-export { parseCsv, toCsv, recordsToCsv, formatCsvProblem } from './io/csv.js';
-export type { CsvCell, CsvProblem, CsvColumn, CsvParseResult } from './io/csv.js';
-export { importActionsCsv } from './io/csv-import.js';
-export type { ActionsCsvImport } from './io/csv-import.js';
-export { reportToMarkdown, reportToCsv } from './io/report-format.js';
+// CSV and report formats: `@pledgeflow/core/formats`.
 
 // Privacy
 export { findPersonalData, isValidNhsNumber } from './privacy/personal-data.js';

@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { createTracker, parseCsv, reportToCsv, scrutinyReport, workingDaysBetween, type Tracker } from '@pledgeflow/core';
+import { createTracker, scrutinyReport, workingDaysBetween, type Tracker } from '@pledgeflow/core';
+import { parseCsv, reportToCsv } from '@pledgeflow/core/formats';
 import type { PledgeOverdueReport } from '@pledgeflow/elements';
 import '@pledgeflow/elements/define.js';
 import { catchDownloads } from './download-spy.js';

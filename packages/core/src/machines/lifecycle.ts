@@ -94,7 +94,9 @@ export function restoreLifecycle<C>(lifecycle: Lifecycle<C, never, never>, value
   return { ...enter(config, top, child), context };
 }
 
-type Candidates = readonly (readonly [Transition, string[]])[];
+/** A transition with where it goes worked out: undefined for a transition that stays. */
+type Candidate = readonly [Transition, Pick<LifecycleSnapshot, 'value' | 'status'> | undefined, readonly string[]];
+type Candidates = readonly Candidate[];
 const NONE: Candidates = [];
 
 /** Per machine: for each state (`agreed`, `adopted.onTrack`) and event type, its candidate transitions, worked out once. */
@@ -109,7 +111,10 @@ function tableFor(config: LifecycleConfig<unknown, unknown>, key: string, value:
     for (const [node, path] of activeNodes(config, value)) {
       for (const [type, ts] of Object.entries(node.on ?? {})) {
         const found = table.get(type) ?? [];
-        table.set(type, [...found, ...list(ts).map((t) => [t, path] as const)]);
+        const resolved = list(ts).map((t): Candidate => [
+          t, t.target === undefined ? undefined : enter(config, ...resolveTarget(config, t.target, path)), list(t.actions),
+        ]);
+        table.set(type, [...found, ...resolved]);
       }
     }
     byState.set(key, table);
@@ -148,17 +153,15 @@ function resolveTarget(config: LifecycleConfig<unknown, unknown>, target: string
 export function stepLifecycle<C, E extends { type: string }>(lifecycle: Lifecycle<C, E, never>, snapshot: LifecycleSnapshot<C>, event: E): LifecycleSnapshot<C> {
   const config = lifecycle.config as LifecycleConfig<unknown, unknown>;
   const impl = lifecycle.implementations;
-  for (const [t, from] of candidates(config, snapshot, event.type)) {
+  for (const [t, to, actions] of candidates(config, snapshot, event.type)) {
     if (!guardPasses(impl, t, snapshot.context, event)) continue;
     let context = snapshot.context;
-    for (const name of list(t.actions)) {
+    for (const name of actions) {
       const update = impl.updates[name];
       if (!update) throw new Error(`${config.id}: no update named "${name}"`);
       context = { ...context, ...update(context, event) };
     }
-    if (t.target === undefined) return { value: snapshot.value, context, status: snapshot.status };
-    const [top, child] = resolveTarget(config, t.target, from);
-    return { ...enter(config, top, child), context };
+    return to ? { value: to.value, context, status: to.status } : { value: snapshot.value, context, status: snapshot.status };
   }
   return snapshot;
 }

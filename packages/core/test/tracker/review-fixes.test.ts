@@ -1,6 +1,7 @@
 // Behaviours found by review: each test failed before its fix.
 import { describe, expect, it } from 'vitest';
-import { createTracker, MemoryStore, openTracker, parsePlanFile, rollUp, scrutinyReport, slippedDueDates, bragStatus, importActionsCsv, type PledgeEvent } from '@pledgeflow/core';
+import { createTracker, MemoryStore, openTracker, parsePlanFile, rollUp, scrutinyReport, slippedDueDates, bragStatus, type PledgeEvent } from '@pledgeflow/core';
+import { importActionsCsv } from '@pledgeflow/core/formats';
 import { as, ev, planInput, testPlan } from '../fixtures.js';
 
 const ok = (r: ReturnType<ReturnType<typeof createTracker>['send']>) => {

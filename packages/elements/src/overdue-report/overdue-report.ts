@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { reportToCsv, scrutinyReport, type PlanState, type ScrutinyReport } from '@pledgeflow/core';
+import { scrutinyReport, type PlanState, type ScrutinyReport } from '@pledgeflow/core';
+import { reportToCsv } from '@pledgeflow/core/formats';
 import { downloadText } from '../shared/download.js';
 import { formatDate } from '../shared/format.js';
 import { heading, subLevel } from '../shared/heading.js';
