@@ -17,13 +17,13 @@ export interface BundleSize {
   note: string;
 }
 
-const CLASSIC_ZOD = /node_modules\/zod\/v4\/classic\//;
-const brotli = (bytes: Uint8Array) =>
+export const CLASSIC_ZOD = /node_modules\/zod\/v4\/classic\//;
+export const brotli = (bytes: Uint8Array) =>
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
 const kB = (bytes: number) => Math.round(bytes / 10) / 100;
 
 /** A minified browser bundle of `entry`, as a page would load it, with esbuild's list of inputs. */
-async function bundle(entry: string): Promise<{ code: Uint8Array; metafile: Metafile }> {
+export async function bundle(entry: string): Promise<{ code: Uint8Array; metafile: Metafile }> {
   const result = await build({
     entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true,
     conditions: ['pledgeflow-source', 'module'], write: false, metafile: true, logLevel: 'silent', outfile: 'out.js',

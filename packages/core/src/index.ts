@@ -51,6 +51,7 @@ export { createEventId } from './tracker/event-id.js';
 // Store
 export type { EventStore, StoredLog } from './store/event-store.js';
 export { MemoryStore } from './store/memory-store.js';
+export { splitAtSnapshots } from './store/covered.js';
 
 // Calendar
 export { addDays, daysBetween, dayOfWeek, isWeekend, compareDates, londonDate, todayInLondon, startOfLondonDay } from './calendar/dates.js';

@@ -1,5 +1,5 @@
 import { unwrap, type IDBPDatabase, type StoreNames } from 'idb';
-import type { EventStore, ItemSnapshot, Plan, PledgeEvent, StoredLog } from '@pledgeflow/core';
+import { splitAtSnapshots, type EventStore, type ItemSnapshot, type Plan, type PledgeEvent, type StoredLog } from '@pledgeflow/core';
 import { parseBackup, stringifyBackup } from './backup.js';
 import { EventChannel } from './broadcast.js';
 import { BackupError, MESSAGES, ReloadNeededError, StorageFullError, StorageUnavailableError, storageError } from './errors.js';
@@ -69,7 +69,8 @@ export class IdbStore implements EventStore {
     try {
       const tx = this.#open().transaction(['events', 'snapshots']);
       const [events, snapshots] = await Promise.all([tx.objectStore('events').getAll(), tx.objectStore('snapshots').getAll(), tx.done]);
-      return { events, snapshots };
+      // The tracker starts each item from its snapshot and reads its earlier events only when needed.
+      return splitAtSnapshots(events, snapshots);
     } catch (error) {
       throw storageError(error);
     }

@@ -42,7 +42,9 @@ export async function openIdbTracker({ plan, onReceive, ...options }: IdbTracker
       notices: [`${why} You can keep working, but your changes are kept only while this tab is open: download a backup before you close it.`],
     };
   }
-  const tracker = createTracker({ plan, events: log.events, snapshots: log.snapshots, store });
+  const tracker = createTracker({
+    plan, events: log.events, snapshots: log.snapshots, store, ...(log.coveredEvents ? { coveredEvents: log.coveredEvents } : {}),
+  });
   const notices: string[] = [];
   if (tracker.rebuilt.length) {
     // Snapshots also go stale when two tabs write at once or a backup is imported: only a new machine version is news to the person.

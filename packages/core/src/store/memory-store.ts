@@ -1,6 +1,6 @@
 import type { PledgeEvent } from '../schema/events.js';
-import { compareEvents } from '../tracker/tracker.js';
 import type { ItemSnapshot } from '../tracker/snapshot.js';
+import { splitAtSnapshots } from './covered.js';
 import type { EventStore, StoredLog } from './event-store.js';
 
 /**
@@ -25,28 +25,8 @@ export class MemoryStore implements EventStore {
   }
 
   async load(): Promise<StoredLog> {
-    const byStream = new Map<string, PledgeEvent[]>();
-    for (const event of this.#events) {
-      let list = byStream.get(event.stream);
-      if (!list) byStream.set(event.stream, (list = []));
-      list.push(event);
-    }
-    const after: PledgeEvent[] = [];
-    const covered = new Map<string, PledgeEvent[]>();
-    for (const [stream, list] of byStream) {
-      list.sort(compareEvents);
-      const snap = this.#snapshots.get(stream);
-      // A snapshot that does not line up with the log covers nothing: the tracker rebuilds the item.
-      const fits = snap && snap.eventCount <= list.length && (snap.eventCount === 0 || list[snap.eventCount - 1]!.id === snap.lastEventId);
-      const n = fits ? snap.eventCount : 0;
-      covered.set(stream, list.slice(0, n));
-      after.push(...list.slice(n));
-    }
-    return {
-      events: structuredClone(after),
-      snapshots: structuredClone([...this.#snapshots.values()]),
-      coveredEvents: (stream) => structuredClone(covered.get(stream) ?? []),
-    };
+    const log = splitAtSnapshots(structuredClone(this.#events), structuredClone([...this.#snapshots.values()]));
+    return { ...log, coveredEvents: (stream) => structuredClone(log.coveredEvents(stream)) };
   }
 
   /** Every stored event, in the order written (for scripts, tests and exports). */

@@ -65,10 +65,10 @@ function agree<E extends { type: string }>(
   stream: string,
   states: number,
 ) {
-  it(`${name}: the interpreter and XState agree on 250 random sequences of 40 steps`, () => {
+  it(`${name}: the interpreter and XState agree on 200 random sequences of 40 steps`, () => {
     let taken = 0;
     const seen = new Set<string>();
-    for (let seq = 0; seq < 250; seq++) {
+    for (let seq = 0; seq < 200; seq++) {
       const r = random(seq + 1);
       let [x] = initialTransition(machine as typeof actionMachine, input as never) as unknown as [AnyMachineSnapshot];
       let mine = startLifecycle(lifecycle, input);
@@ -90,9 +90,9 @@ function agree<E extends { type: string }>(
       }
     }
     // The sequences must exercise the machine, not bounce off its first state.
-    expect(taken).toBeGreaterThan(1000);
+    expect(taken).toBeGreaterThan(800);
     expect(seen.size).toBe(states);
-  });
+  }, 60_000);
 }
 
 describe('folding without XState', () => {

@@ -1,7 +1,7 @@
 // Loading from snapshots with a store that reads covered events on demand: the tracker is
 // ready without reading the log, and reads an item's events only when something needs them.
 import { describe, expect, it } from 'vitest';
-import { createTracker, MemoryStore, openTracker, type ItemSnapshot, type PledgeEvent, type Tracker } from '@pledgeflow/core';
+import { createTracker, MemoryStore, openTracker, splitAtSnapshots, type ItemSnapshot, type PledgeEvent, type Tracker } from '@pledgeflow/core';
 import { as, ev, testPlan } from '../fixtures.js';
 import { randomLog } from '../random-log.js';
 
@@ -105,4 +105,32 @@ describe('MemoryStore', () => {
     expect(reopened.events()).toEqual(t.events());
     expect(store.events()).toHaveLength(log.length + 1);
   });
+});
+
+describe('splitAtSnapshots', () => {
+  // Two tabs step on the same item at about the same time: each writes its event with the
+  // snapshot it made, which does not include the other tab's event.
+  const base = randomLog(3, 80);
+  const plan = testPlan();
+  const stepAt = (who: string, at: string) => ({ ...ev(as(who), 'a1', 'action.review', {}, at), id: `review-${who}` }) as PledgeEvent;
+
+  for (const [label, mineAt, theirsAt] of [
+    ['the other tab\'s step comes after the snapshot: it is folded on top', '2028-01-01T10:00:00Z', '2028-01-01T11:00:00Z'],
+    ['the other tab\'s step comes before the snapshot\'s last: the item is rebuilt', '2028-01-01T11:00:00Z', '2028-01-01T10:00:00Z'],
+  ] as const) {
+    it(label, () => {
+      const mine = createTracker({ plan, events: base });
+      ok(mine.send(stepAt('editor', mineAt)));
+      const theirs = stepAt('board', theirsAt);
+      const stored = [...base, mine.events().find((e) => e.id === 'review-editor')!, theirs];
+      const log = splitAtSnapshots(stored, mine.snapshots());
+      const t = createTracker({ plan, ...log });
+      const full = createTracker({ plan, events: stored });
+      expect(t.snapshots()).toEqual(full.snapshots());
+      expect(t.history('a1')).toEqual(full.history('a1'));
+      // After: only the other tab's step is left to fold. Before: the snapshot covers nothing, so every event of the item is.
+      const expected = mineAt < theirsAt ? ['review-board'] : full.events().filter((e) => e.stream === 'a1').map((e) => e.id);
+      expect(log.events.map((e) => e.id)).toEqual(expected);
+    });
+  }
 });

@@ -50,7 +50,8 @@ export function backupSuite(runner: Runner) {
       expect(error).to.be.instanceOf(BackupError);
       expect(error.message).to.include('nothing was imported');
       expect(error.message).to.include('event log, line 4');
-      expect((await target.load()).events).to.deep.equal([]);
+      const stored = await target.load();
+      expect([stored.events, stored.snapshots]).to.deep.equal([[], []]);
     });
 
     it('includes changes the tracker has not managed to save yet (a full disk) in the backup', async () => {
@@ -82,7 +83,8 @@ export function backupSuite(runner: Runner) {
       const notBackup = await failure(target.importBackup('{"format": "pledgeflow-plan"}'));
       expect(notBackup).to.be.instanceOf(BackupError);
       expect(notBackup.message).to.include('Nothing was imported');
-      expect((await target.load()).events).to.deep.equal([]);
+      const stored = await target.load();
+      expect([stored.events, stored.snapshots]).to.deep.equal([[], []]);
     });
   });
 }

@@ -1,0 +1,43 @@
+// Size budgets, exact: brotli (quality 11) of a minified esbuild bundle of each browser entry's
+// source, as a page would load it. The benchmarks issue sets 45 kB for the elements with core
+// inside and 20 kB for core alone; neither is met yet (docs/benchmarks.md says why and what
+// would meet them). The ceilings below are today's sizes, rounded up to the next half kB: a
+// change that makes a bundle bigger fails here, and a change that makes one smaller lowers its
+// ceiling in the same commit.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { brotli, bundle, CLASSIC_ZOD } from '../bench/bundle-size.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+const BUDGETS = [
+  { name: 'the elements with core inside (what dist/pledgeflow.js holds)', entry: 'packages/elements/src/define.ts', ceilingKB: 56, goalKB: 45 },
+  { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 29.5, goalKB: 20 },
+];
+
+/** Browser entries that must never carry classic zod (only zod/mini). */
+const BROWSER_ENTRIES = [
+  'packages/elements/src/define.ts',
+  'packages/core/src/index.ts',
+  'packages/core/src/formats.ts',
+  'packages/store-idb/src/index.ts',
+];
+
+describe('bundle sizes', () => {
+  for (const budget of BUDGETS) {
+    it(`${budget.name}: at most ${budget.ceilingKB} kB brotli (goal ${budget.goalKB} kB)`, async () => {
+      const { code } = await bundle(`${root}${budget.entry}`);
+      const kB = brotli(code) / 1000;
+      expect(kB, `${budget.entry} is ${kB.toFixed(2)} kB brotli`).toBeLessThanOrEqual(budget.ceilingKB);
+    }, 60_000);
+  }
+
+  it('never puts classic zod (only zod/mini) in a browser bundle', async () => {
+    for (const entry of BROWSER_ENTRIES) {
+      const { metafile } = await bundle(`${root}${entry}`);
+      const inputs = Object.keys(metafile.inputs);
+      expect(inputs.some((p) => p.includes('/zod/')), `${entry} uses zod at all`).toBe(true);
+      expect(inputs.filter((p) => CLASSIC_ZOD.test(p)), entry).toEqual([]);
+    }
+  }, 60_000);
+});
