@@ -31,12 +31,17 @@ export async function openIdbTracker({ plan, onReceive, ...options }: IdbTracker
   } catch (error) {
     store?.close();
     const memory = new MemoryStore();
+    const tracker = createTracker({ plan, store: memory });
+    if (error instanceof ReloadNeededError) {
+      // The saved changes are there, but only a newer page can read them: an empty plan here
+      // would show none of them, and steps taken on it could not be kept. Show it, take no steps.
+      tracker.close(error.message);
+      return { tracker, store: memory, durable: false, notices: [error.message] };
+    }
     const why =
-      error instanceof StorageUnavailableError || error instanceof ReloadNeededError
-        ? error.message
-        : `The tracker could not read what it saved on this computer (${String(error)}).`;
+      error instanceof StorageUnavailableError ? error.message : `The tracker could not read what it saved on this computer (${String(error)}).`;
     return {
-      tracker: createTracker({ plan, store: memory }),
+      tracker,
       store: memory,
       durable: false,
       notices: [`${why} You can keep working, but your changes are kept only while this tab is open: download a backup before you close it.`],

@@ -39,14 +39,17 @@ export function upgradeSuite(runner: Runner) {
       expect(['saved', 'reload'].includes(outcome)).to.equal(true);
     });
 
-    it('tells a page older than the database to reload, and still opens it in memory', async () => {
+    it('tells a page older than the database to reload, and takes no steps it could not keep', async () => {
       const name = db.name();
       db.keep(await openDatabase({ factory: indexedDB, name, version: DB_VERSION + 1, blockedTimeout: 2000 }));
       expect(await failure(openIdbStore({ planId: plan.id, name }))).to.be.instanceOf(ReloadNeededError);
       const opened = await openIdbTracker({ plan, name });
       expect(opened.durable).to.equal(false);
       expect(opened.notices[0]).to.include('This page is older than the data');
-      expect(opened.tracker.send(ev(lead, 'a1', 'action.agree')).ok).to.equal(true);
+      const refused = opened.tracker.send(ev(lead, 'a1', 'action.agree'));
+      expect(refused.ok).to.equal(false);
+      expect(refused.ok ? [] : refused.reasons[0]).to.include('Reload the page');
+      expect(opened.tracker.actions().length).to.equal(plan.actions.length);
     });
 
     it('gives up waiting for a tab that never lets go, instead of hanging', async () => {
