@@ -151,11 +151,28 @@ record('replay-100k', 'ms', r.value, r.baseline, 15);
 }
 
 {
-  const state = full.state();
+  // Each run reports on a new tracker's state (made untimed), so nothing is remembered from the
+  // run before: the cost of the report a board member asks for after a change. Asking again
+  // about the same state and day is remembered and much cheaper (shown as a note).
   const today = '2027-06-30';
-  const rows = state.actions.map((a) => ({ id: a.id, state: a.state, ...(a.dueDate ? { dueDate: a.dueDate } : {}) }));
-  r = compare(() => scrutinyReport(state, today), () => plainOverdue(rows, today));
-  record('report-2k', 'ms', r.value, r.baseline, 5);
+  const fresh = () => createTracker({ plan, snapshots, coveredEvents }).state();
+  const rowsOf = (state: ReturnType<typeof fresh>) => state.actions.map((a) => ({ id: a.id, state: a.state, ...(a.dueDate ? { dueDate: a.dueDate } : {}) }));
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let run = -1; run < RUNS; run++) {
+    const state = fresh();
+    const rows = rowsOf(state);
+    const mine = time(() => scrutinyReport(state, today));
+    const plain = time(() => plainOverdue(rows, today));
+    if (run >= 0) {
+      a.push(mine);
+      b.push(plain);
+    }
+  }
+  const state = fresh();
+  scrutinyReport(state, today);
+  const again = median(Array.from({ length: RUNS }, () => time(() => scrutinyReport(state, today))));
+  record('report-2k', 'ms', median(a), median(b), 5, `the same state and day asked again: ${round(again)} ms`);
 }
 
 {

@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const BUDGETS = [
   { name: 'the elements with core inside (what dist/pledgeflow.js holds)', entry: 'packages/elements/src/define.ts', ceilingKB: 56, goalKB: 45 },
-  { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 29.5, goalKB: 20 },
+  { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 30, goalKB: 20 },
 ];
 
 /** Browser entries that must never carry classic zod (only zod/mini). */

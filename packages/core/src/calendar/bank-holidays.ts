@@ -4,7 +4,7 @@
  * Scotland and Northern Ireland have different lists and are not covered.
  */
 
-import { dayOfWeekOfDayNumber, fromDayNumber, toDayNumber } from './dates.js';
+import { dayOfWeekOfDayNumber, fromDayNumber, toDayNumber, yearOfDayNumber } from './dates.js';
 
 /** A bank holiday: the day it is observed and its name as people know it. */
 export interface BankHoliday {
@@ -207,5 +207,5 @@ export function bankHolidayDayNumbers(year: number): readonly number[] {
 
 /** @internal True when day number `n` is a bank holiday; not part of the package API. */
 export function isBankHolidayDayNumber(n: number): boolean {
-  return holidaysOf(Number(fromDayNumber(n).slice(0, 4))).set.has(n);
+  return holidaysOf(yearOfDayNumber(n)).set.has(n);
 }

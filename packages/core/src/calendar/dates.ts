@@ -5,8 +5,6 @@
  * so the time zone of the machine running the code never changes an answer.
  */
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 // Day numbers outside years 0000..9999 cannot be written back as YYYY-MM-DD.
 const FIRST_DAY = -719_528; // 0000-01-01
 const LAST_DAY = 2_932_896; // 9999-12-31
@@ -21,7 +19,7 @@ function isLeapYear(year: number): boolean {
 }
 
 function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 // Howard Hinnant's days_from_civil: whole-number arithmetic, so no Date object per call in the
@@ -45,37 +43,71 @@ export function toDayNumber(date: string): number {
   return n;
 }
 
-function dayNumberOrNaN(date: unknown): number {
-  const m = typeof date === 'string' ? DATE.exec(date) : null;
-  if (!m) return Number.NaN;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+/** The value of the ASCII digits from `start` up to `end` in `text`, or NaN when any is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return Number.NaN;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * @internal The day number of a date written `YYYY-MM-DD`, or NaN when it is not a real date.
+ * Read by character codes rather than a regular expression: reports turn thousands of dates
+ * into day numbers.
+ */
+export function dayNumberOrNaN(date: unknown): number {
+  if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return Number.NaN;
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 7);
+  const day = digitsAt(date, 8, 10);
+  if (Number.isNaN(year) || !(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return Number.NaN;
   return dayNumberOf(year, month, day);
 }
 
 /**
- * The calendar date, written `YYYY-MM-DD`, of a day number (whole days since 1970-01-01).
- * @throws RangeError when `n` is not a whole number or falls outside years 0000 to 9999.
+ * Hinnant's civil_from_days, the inverse of dayNumberOf, in years that start on 1 March (so
+ * that a leap day ends the year): that year, and the day of it (0 is 1 March).
  */
-export function fromDayNumber(n: number): string {
+function marchYearOf(n: number): [year: number, dayOfYear: number] {
   if (!Number.isInteger(n) || n < FIRST_DAY || n > LAST_DAY) {
     throw new RangeError(`expected a whole day number for a date in years 0000 to 9999, got ${n}`);
   }
-  // Hinnant's civil_from_days, the inverse of dayNumberOf.
   const z = n + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor(
     (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
   );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  return [yearOfEra + era * 400, dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))];
+}
+
+// Day 306 of a year from 1 March is 1 January of the next calendar year.
+const FIRST_OF_JANUARY = 306;
+
+/**
+ * The calendar date, written `YYYY-MM-DD`, of a day number (whole days since 1970-01-01).
+ * @throws RangeError when `n` is not a whole number or falls outside years 0000 to 9999.
+ */
+export function fromDayNumber(n: number): string {
+  const [marchYear, dayOfYear] = marchYearOf(n);
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const year = marchYear + (dayOfYear >= FIRST_OF_JANUARY ? 1 : 0);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * @internal The year of a day number, as `fromDayNumber(n).slice(0, 4)` but without writing
+ * the date out: working-day counts ask it for every span.
+ */
+export function yearOfDayNumber(n: number): number {
+  const [marchYear, dayOfYear] = marchYearOf(n);
+  return marchYear + (dayOfYear >= FIRST_OF_JANUARY ? 1 : 0);
 }
 
 /**
@@ -120,13 +152,6 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d
 
 let londonFormatter: Intl.DateTimeFormat | undefined;
 
-/**
- * The calendar date in Europe/London (GMT in winter, BST in summer) at an instant.
- * For example `2026-03-28T23:30:00Z` is 2026-03-28 (GMT) and `2026-06-30T23:30:00Z` is
- * 2026-07-01 (23:30 UTC is 00:30 BST the next day).
- * @param instant a `Date`, or an ISO 8601 date-time with `Z` or an offset such as `+01:00`.
- * @throws RangeError when the instant is not a valid date-time with a time zone.
- */
 const MS_PER_DAY = 86_400_000;
 
 /** The day number of the last Sunday of `month` (1-12) in `year`. */
@@ -151,14 +176,43 @@ function londonDateByRule(time: number): string | undefined {
   return fromDayNumber(inSummerTime ? Math.floor((time + 3_600_000) / MS_PER_DAY) : utcDay);
 }
 
+/**
+ * The same rule read straight from a UTC date-time's text (`instant` matched INSTANT, and
+ * `day` is its date's day number), with no Date.parse: reports date thousands of events.
+ * Before 23:00 UTC the UK date is the UTC one, BST or not; from 23:00 it is the next day in
+ * BST, which runs from the last Sunday of March to the day before the last Sunday of October.
+ * Gives nothing when the text alone does not settle it (an offset, a year outside 1996 to
+ * 2099, 24:00, an impossible time) and the caller parses.
+ */
+function londonDateOfUtcText(instant: string, day: number): string | undefined {
+  const last = instant.charCodeAt(instant.length - 1);
+  if (last !== 90 && last !== 122) return undefined; // Z or z
+  const year = digitsAt(instant, 0, 4);
+  if (year < 1996 || year > 2099) return undefined;
+  const hour = digitsAt(instant, 11, 13);
+  const seconds = instant.charCodeAt(16) === 58 ? digitsAt(instant, 17, 19) : 0;
+  if (!(hour < 24 && digitsAt(instant, 14, 16) < 60 && seconds < 60)) return undefined;
+  if (hour < 23 || day < lastSunday(year, 3) || day >= lastSunday(year, 10)) return instant.slice(0, 10);
+  return fromDayNumber(day + 1);
+}
+
+/**
+ * The calendar date in Europe/London (GMT in winter, BST in summer) at an instant.
+ * For example `2026-03-28T23:30:00Z` is 2026-03-28 (GMT) and `2026-06-30T23:30:00Z` is
+ * 2026-07-01 (23:30 UTC is 00:30 BST the next day).
+ * @param instant a `Date`, or an ISO 8601 date-time with `Z` or an offset such as `+01:00`.
+ * @throws RangeError when the instant is not a valid date-time with a time zone.
+ */
 export function londonDate(instant: string | Date): string {
   let time: number;
   if (instant instanceof Date) {
     time = instant.getTime();
   } else {
     // Date.parse quietly rolls 30 February over into March, so the date part is checked first.
-    const valid = typeof instant === 'string' && INSTANT.test(instant) && !Number.isNaN(dayNumberOrNaN(instant.slice(0, 10)));
-    time = valid ? Date.parse(instant) : Number.NaN;
+    const day = typeof instant === 'string' && INSTANT.test(instant) ? dayNumberOrNaN(instant.slice(0, 10)) : Number.NaN;
+    const fromText = Number.isNaN(day) ? undefined : londonDateOfUtcText(instant, day);
+    if (fromText !== undefined) return fromText;
+    time = Number.isNaN(day) ? Number.NaN : Date.parse(instant);
   }
   if (Number.isNaN(time)) {
     const shown = typeof instant === 'string' ? JSON.stringify(instant) : String(instant);

@@ -4,7 +4,7 @@
  */
 
 import { bankHolidayDayNumbers, isBankHolidayDayNumber } from './bank-holidays.js';
-import { dayOfWeekOfDayNumber, fromDayNumber, toDayNumber } from './dates.js';
+import { dayOfWeekOfDayNumber, fromDayNumber, toDayNumber, yearOfDayNumber } from './dates.js';
 
 /** How a council's calendar differs from the national one. */
 export interface CalendarOptions {
@@ -94,8 +94,8 @@ function countWorkingDays(a: number, b: number, closures: ReadonlySet<number>): 
   // Whole weeks by arithmetic, then take off the few holidays and closures in range, so a
   // year-long span costs a dozen comparisons rather than 365 look-ups.
   let count = weekdaysUpTo(b) - weekdaysUpTo(a);
-  const firstYear = Number(fromDayNumber(a + 1).slice(0, 4));
-  const lastYear = Number(fromDayNumber(b).slice(0, 4));
+  const firstYear = yearOfDayNumber(a + 1);
+  const lastYear = yearOfDayNumber(b);
   for (let year = firstYear; year <= lastYear; year++) {
     for (const h of bankHolidayDayNumbers(year)) {
       if (h > a && h <= b && !isWeekendDay(h)) count--;

@@ -1,7 +1,8 @@
 import { daysBetween } from '../calendar/dates.js';
-import { addWorkingDays, workingDaysBetween, type CalendarOptions } from '../calendar/working-days.js';
+import type { CalendarOptions } from '../calendar/working-days.js';
 import type { BragSettings } from '../schema/plan.js';
 import type { ActionView } from '../tracker/views.js';
+import { CalendarDay } from './calendar-day.js';
 
 export const BRAG = {
   blue: 'blue',
@@ -34,6 +35,47 @@ export const DEFAULT_BRAG_SETTINGS: BragSettings = {
   redAfterWorkingDays: 0,
 };
 
+/** Each rule of {@link bragStatus}, named, with the status it gives. */
+const BRAG_RULES = {
+  deferred: 'grey',
+  withdrawn: 'grey',
+  completed: 'blue',
+  verified: 'blue',
+  late: 'red',
+  lateWithinGrace: 'amber',
+  flaggedAtRisk: 'amber',
+  reviewOverdue: 'amber',
+  dueSoon: 'amber',
+  onTrack: 'green',
+} as const satisfies Record<string, Brag>;
+
+/** @internal Which rule of {@link bragStatus} an action meets. */
+export type BragRule = keyof typeof BRAG_RULES;
+
+/** @internal The status a rule gives. */
+export function statusOfRule(rule: BragRule): Brag {
+  return BRAG_RULES[rule];
+}
+
+/**
+ * @internal The first rule of {@link bragStatus} that an action meets on `day.today`, for
+ * callers that need only the status: queries over every action ask the calendar through one
+ * {@link CalendarDay}, so working days are counted once per due date, not once per action.
+ */
+export function bragRule(action: Pick<ActionView, 'state' | 'dueDate' | 'reviewDate'>, s: BragSettings, day: CalendarDay): BragRule {
+  if (action.state === 'deferred' || action.state === 'withdrawn' || action.state === 'completed' || action.state === 'verified') return action.state;
+  const { today } = day;
+  if (action.dueDate && today > action.dueDate) {
+    // With no grace, red from the day after the due date, weekend or not, as the overdue list says.
+    const late = day.workingDaysLate(action.dueDate);
+    return s.redAfterWorkingDays === 0 || late > s.redAfterWorkingDays ? 'late' : 'lateWithinGrace';
+  }
+  if (action.state === 'atRisk') return 'flaggedAtRisk';
+  if (s.amberWhenReviewOverdue && action.reviewDate && today > action.reviewDate) return 'reviewOverdue';
+  if (s.amberWithinWorkingDays > 0 && action.dueDate && action.dueDate <= day.workingDaysAhead(s.amberWithinWorkingDays)) return 'dueSoon';
+  return 'onTrack';
+}
+
 /**
  * An action's BRAG status on `today`. The rule, first match wins:
  * 1. grey: deferred or withdrawn (no longer being worked on);
@@ -51,23 +93,25 @@ export function bragStatus(
   calendar: CalendarOptions = {},
 ): BragResult {
   const s = { ...DEFAULT_BRAG_SETTINGS, ...settings };
-  const result = (status: Brag, why: string): BragResult => ({ status, label: BRAG_LABELS[status], why });
-  if (action.state === 'deferred' || action.state === 'withdrawn') return result('grey', action.state === 'deferred' ? 'deferred' : 'withdrawn');
-  if (action.state === 'completed' || action.state === 'verified') return result('blue', action.state);
-  if (action.dueDate && today > action.dueDate) {
-    const late = workingDaysBetween(action.dueDate, today, calendar);
-    const days = daysBetween(action.dueDate, today);
-    const ago = `due ${action.dueDate}, ${days} day${days === 1 ? '' : 's'} ago (${late} working day${late === 1 ? '' : 's'})`;
-    // With no grace, red from the day after the due date, weekend or not, as the overdue list says.
-    if (s.redAfterWorkingDays === 0 || late > s.redAfterWorkingDays) return result('red', ago);
-    return result('amber', `${ago}, within the ${s.redAfterWorkingDays} working-day grace`);
+  const day = new CalendarDay(today, calendar);
+  const rule = bragRule(action, s, day);
+  const status = BRAG_RULES[rule];
+  return { status, label: BRAG_LABELS[status], why: why(rule, action, day, s) };
+}
+
+function why(rule: BragRule, action: Pick<ActionView, 'dueDate' | 'reviewDate' | 'reason'>, day: CalendarDay, s: BragSettings): string {
+  switch (rule) {
+    case 'late':
+    case 'lateWithinGrace': {
+      const late = day.workingDaysLate(action.dueDate!);
+      const days = daysBetween(action.dueDate!, day.today);
+      const ago = `due ${action.dueDate}, ${days} day${days === 1 ? '' : 's'} ago (${late} working day${late === 1 ? '' : 's'})`;
+      return rule === 'late' ? ago : `${ago}, within the ${s.redAfterWorkingDays} working-day grace`;
+    }
+    case 'flaggedAtRisk': return action.reason ? `flagged at risk: ${action.reason}` : 'flagged at risk';
+    case 'reviewOverdue': return `review was due ${action.reviewDate}`;
+    case 'dueSoon': return `due soon, on ${action.dueDate}`;
+    case 'onTrack': return action.dueDate ? `due ${action.dueDate}` : 'no due date yet';
+    default: return rule;
   }
-  if (action.state === 'atRisk') return result('amber', action.reason ? `flagged at risk: ${action.reason}` : 'flagged at risk');
-  if (s.amberWhenReviewOverdue && action.reviewDate && today > action.reviewDate) {
-    return result('amber', `review was due ${action.reviewDate}`);
-  }
-  if (s.amberWithinWorkingDays > 0 && action.dueDate && action.dueDate <= addWorkingDays(today, s.amberWithinWorkingDays, calendar)) {
-    return result('amber', `due soon, on ${action.dueDate}`);
-  }
-  return result('green', action.dueDate ? `due ${action.dueDate}` : 'no due date yet');
 }

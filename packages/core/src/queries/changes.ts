@@ -18,9 +18,9 @@ export function changesSince(state: PlanState, since: string): Change[] {
   for (const p of state.plan.promises) titles.set(p.id, `Promise ${p.number}: ${p.title}`);
   const people = new Map(state.plan.people.map((p) => [p.id, p.name]));
   const out: Change[] = [];
-  const from = startOfLondonDay(addDays(since, 1));
+  const after = happenedFrom(startOfLondonDay(addDays(since, 1)));
   for (const event of state.events) {
-    if (Date.parse(event.at) < from) continue;
+    if (!after(event.at)) continue;
     const on = londonDate(event.at);
     out.push({
       event,
@@ -34,8 +34,22 @@ export function changesSince(state: PlanState, since: string): Change[] {
 
 /** How many events happened after `since` (a UK calendar date, not included). */
 export function countChangesSince(state: PlanState, since: string): number {
-  const from = startOfLondonDay(addDays(since, 1));
+  const after = happenedFrom(startOfLondonDay(addDays(since, 1)));
   let n = 0;
-  for (const event of state.events) if (Date.parse(event.at) >= from) n++;
+  for (const event of state.events) if (after(event.at)) n++;
   return n;
+}
+
+/**
+ * A test of an event's `at` for "at or after `from`", `from` being the start of a UK day and
+ * so a whole hour in UTC. Events are stamped in UTC (`…Z`) almost always, and then the text
+ * answers without Date.parse: the instant is at or after `from` exactly when its date and
+ * hour ("2026-11-25T23") are. Offsets, and 24:00 (the next day's midnight), are parsed.
+ */
+function happenedFrom(from: number): (at: string) => boolean {
+  const hour = new Date(from).toISOString().slice(0, 13);
+  return (at) => {
+    const utc = at.charCodeAt(at.length - 1) === 90 && !(at.charCodeAt(11) === 50 && at.charCodeAt(12) === 52); // …Z, not T24
+    return utc ? at >= hour : Date.parse(at) >= from;
+  };
 }

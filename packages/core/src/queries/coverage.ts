@@ -1,22 +1,35 @@
 import { PRINCIPLES, type PrincipleNumber } from '../schema/checks.js';
 import type { PlanState } from '../tracker/tracker.js';
 import type { PromiseView } from '../tracker/views.js';
+import { actionFacts } from './action-facts.js';
 
 export interface PrincipleGap {
   principle: PrincipleNumber;
   text: string;
 }
 
+/** @internal A bit per corporate parenting principle in `principles` (bit p for principle p). */
+export function principleBits(principles: readonly number[]): number {
+  let bits = 0;
+  for (const p of principles) if (Object.hasOwn(PRINCIPLES, p)) bits |= 1 << p;
+  return bits;
+}
+
+/** @internal The principles whose bit is not set in `served`, in order. */
+export function principleGaps(served: number): PrincipleGap[] {
+  return (Object.keys(PRINCIPLES).map(Number) as PrincipleNumber[])
+    .filter((p) => (served & (1 << p)) === 0)
+    .map((principle) => ({ principle, text: PRINCIPLES[principle] }));
+}
+
 /** Corporate parenting principles that no action serves, leaving out deferred and withdrawn ones. */
 export function principlesWithoutActions(state: PlanState): PrincipleGap[] {
-  const served = new Set<number>();
+  let served = 0;
   for (const a of state.actions) {
     if (a.state === 'deferred' || a.state === 'withdrawn') continue;
-    for (const p of a.principles) served.add(p);
+    served |= principleBits(a.principles);
   }
-  return (Object.keys(PRINCIPLES).map(Number) as PrincipleNumber[])
-    .filter((p) => !served.has(p))
-    .map((principle) => ({ principle, text: PRINCIPLES[principle] }));
+  return principleGaps(served);
 }
 
 export interface PromiseEvidenceGap {
@@ -25,15 +38,36 @@ export interface PromiseEvidenceGap {
   actions: number;
 }
 
-/** Adopted promises (not drafts, not retired) none of whose actions has accepted evidence. */
-export function promisesWithoutEvidence(state: PlanState): PromiseEvidenceGap[] {
+/** @internal How many actions deliver each promise, and whether any of them has accepted evidence. */
+export type Delivery = Map<string, { actions: number; accepted: boolean }>;
+
+/** @internal Counts one action into `delivery`: the promises it delivers (each once) and whether it has accepted evidence. */
+export function countDelivery(delivery: Delivery, promises: readonly string[], hasAcceptedEvidence: boolean): void {
+  for (let i = 0; i < promises.length; i++) {
+    const id = promises[i]!;
+    if (promises.indexOf(id) !== i) continue; // an action that lists a promise twice still counts once
+    let d = delivery.get(id);
+    if (!d) delivery.set(id, (d = { actions: 0, accepted: false }));
+    d.actions++;
+    if (hasAcceptedEvidence) d.accepted = true;
+  }
+}
+
+/** @internal Adopted promises with no accepted evidence, given how actions deliver them. */
+export function promiseEvidenceGaps(promises: readonly PromiseView[], delivery: Delivery): PromiseEvidenceGap[] {
   const out: PromiseEvidenceGap[] = [];
-  for (const promise of state.promises) {
+  for (const promise of promises) {
     if (promise.state === 'retired' || promise.state === 'drafted') continue;
-    const delivering = state.actions.filter((a) => a.promises.includes(promise.id));
-    if (!delivering.some((a) => a.evidence.some((e) => e.status === 'accepted'))) {
-      out.push({ promise, actions: delivering.length });
-    }
+    const d = delivery.get(promise.id);
+    if (!d?.accepted) out.push({ promise, actions: d?.actions ?? 0 });
   }
   return out;
+}
+
+/** Adopted promises (not drafts, not retired) none of whose actions has accepted evidence. */
+export function promisesWithoutEvidence(state: PlanState): PromiseEvidenceGap[] {
+  // One pass over the actions, not one per promise.
+  const delivery: Delivery = new Map();
+  for (const a of state.actions) if (a.promises.length > 0) countDelivery(delivery, a.promises, actionFacts(a).hasAcceptedEvidence);
+  return promiseEvidenceGaps(state.promises, delivery);
 }

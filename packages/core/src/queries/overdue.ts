@@ -1,7 +1,9 @@
-import { daysBetween, londonDate } from '../calendar/dates.js';
+import { daysBetween, toDayNumber } from '../calendar/dates.js';
 import type { Evidence } from '../machines/action.context.js';
-import { addWorkingDays, workingDaysBetween, type CalendarOptions } from '../calendar/working-days.js';
+import { addWorkingDays, type CalendarOptions } from '../calendar/working-days.js';
 import type { PlanState } from '../tracker/tracker.js';
+import { actionFacts, submittedOn } from './action-facts.js';
+import { CalendarDay } from './calendar-day.js';
 import { checkToday } from './today.js';
 import { CLOSED_ACTION_STATES, type ActionView, type PromiseView } from '../tracker/views.js';
 
@@ -19,13 +21,14 @@ export function isOpen(action: Pick<ActionView, 'state'>): boolean {
 /** Open actions whose due date is before `today`, most overdue first. */
 export function overdueActions(state: PlanState, today: string, calendar: CalendarOptions = {}): OverdueAction[] {
   checkToday(today);
+  const day = new CalendarDay(today, calendar);
   const out: OverdueAction[] = [];
   for (const action of state.actions) {
     if (!action.dueDate || !(today > action.dueDate) || !isOpen(action)) continue;
     out.push({
       action,
       daysOverdue: daysBetween(action.dueDate, today),
-      workingDaysOverdue: workingDaysBetween(action.dueDate, today, calendar),
+      workingDaysOverdue: day.workingDaysLate(action.dueDate),
     });
   }
   return out.sort((a, b) => b.daysOverdue - a.daysOverdue || a.action.id.localeCompare(b.action.id));
@@ -78,12 +81,13 @@ export interface EvidenceAwaitingReview {
 /** Evidence submitted (or resubmitted) and not yet accepted or returned, longest waiting first. */
 export function evidenceAwaitingReview(state: PlanState, today: string): EvidenceAwaitingReview[] {
   checkToday(today);
+  const todayNumber = toDayNumber(today);
   const out: EvidenceAwaitingReview[] = [];
   for (const action of state.actions) {
-    for (const evidence of action.evidence) {
-      if (evidence.status !== 'submitted') continue;
-      out.push({ action, evidence, daysWaiting: Math.max(0, daysBetween(londonDate(evidence.submittedAt), today)) });
-    }
+    const facts = actionFacts(action);
+    if (facts.submitted.length === 0) continue;
+    const on = submittedOn(facts);
+    facts.submitted.forEach((evidence, i) => out.push({ action, evidence, daysWaiting: Math.max(0, todayNumber - on[i]!) }));
   }
   return out.sort((a, b) => b.daysWaiting - a.daysWaiting);
 }

@@ -2,7 +2,8 @@ import type { CalendarOptions } from '../calendar/working-days.js';
 import type { BragSettings } from '../schema/plan.js';
 import type { PlanState } from '../tracker/tracker.js';
 import type { ActionView } from '../tracker/views.js';
-import { bragStatus, type Brag } from './brag.js';
+import { bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag } from './brag.js';
+import { CalendarDay } from './calendar-day.js';
 import { checkToday } from './today.js';
 
 export type RollUpBy = 'promise' | 'workstream' | 'agency' | 'owner' | 'principle';
@@ -31,6 +32,59 @@ function keysOf(action: ActionView, by: RollUpBy): string[] {
   }
 }
 
+/** @internal A roll-up as it fills: every group the plan names for `by`, empty, in plan order, then others as actions name them. */
+export class RollUpTally {
+  readonly #by: RollUpBy;
+  readonly #names = new Map<string, string>();
+  readonly #groups = new Map<string, RollUpGroup>();
+
+  constructor(state: PlanState, by: RollUpBy) {
+    const { plan } = state;
+    const names = this.#names;
+    this.#by = by;
+    if (by === 'promise') for (const p of plan.promises) names.set(p.id, `${p.number}. ${p.title}`);
+    if (by === 'workstream') for (const w of plan.workstreams) names.set(w.id, w.name);
+    if (by === 'agency') for (const a of plan.agencies) names.set(a.id, a.name);
+    if (by === 'owner') {
+      const people = new Map<string, string>();
+      for (const p of plan.people) if (!people.has(p.id)) people.set(p.id, p.name);
+      for (const a of state.actions) if (a.owner) names.set(a.owner, people.get(a.owner) ?? a.owner);
+    }
+    if (by === 'principle') for (let i = 1; i <= 7; i++) names.set(String(i), `Principle ${i}`);
+    for (const key of names.keys()) this.#group(key);
+  }
+
+  #group(key: string): RollUpGroup {
+    let g = this.#groups.get(key);
+    if (!g) {
+      g = { key, name: this.#names.get(key) ?? key, total: 0, counts: { blue: 0, red: 0, amber: 0, green: 0, grey: 0 }, status: 'none', actions: [] };
+      this.#groups.set(key, g);
+    }
+    return g;
+  }
+
+  /** Counts an action with its status into each of its groups. */
+  add(action: ActionView, status: Brag): void {
+    // Most ways of grouping give one key per action: no set needed to count it once.
+    if (this.#by === 'workstream') this.addTo(action.workstream, action.id, status);
+    else if (this.#by === 'owner') this.addTo(action.owner ?? '(no owner)', action.id, status);
+    else for (const key of new Set(keysOf(action, this.#by))) this.addTo(key, action.id, status);
+  }
+
+  /** Counts an action into the group `key`, for callers that know its only key. */
+  addTo(key: string, actionId: string, status: Brag): void {
+    const g = this.#group(key);
+    g.total++;
+    g.counts[status]++;
+    g.actions.push(actionId);
+  }
+
+  groups(): RollUpGroup[] {
+    for (const g of this.#groups.values()) g.status = WORST_FIRST.find((s) => g.counts[s] > 0) ?? 'none';
+    return [...this.#groups.values()];
+  }
+}
+
 /** BRAG counts grouped by promise, workstream, agency, owner or principle; every group in the plan appears, even an empty one. */
 export function rollUp(
   state: PlanState,
@@ -40,33 +94,9 @@ export function rollUp(
   calendar: CalendarOptions = { closures: state.plan.board.closures },
 ): RollUpGroup[] {
   checkToday(today);
-  const { plan } = state;
-  const names = new Map<string, string>();
-  if (by === 'promise') for (const p of plan.promises) names.set(p.id, `${p.number}. ${p.title}`);
-  if (by === 'workstream') for (const w of plan.workstreams) names.set(w.id, w.name);
-  if (by === 'agency') for (const a of plan.agencies) names.set(a.id, a.name);
-  if (by === 'owner') for (const a of state.actions) if (a.owner) names.set(a.owner, plan.people.find((p) => p.id === a.owner)?.name ?? a.owner);
-  if (by === 'principle') for (let i = 1; i <= 7; i++) names.set(String(i), `Principle ${i}`);
-
-  const groups = new Map<string, RollUpGroup>();
-  const group = (key: string) => {
-    let g = groups.get(key);
-    if (!g) {
-      g = { key, name: names.get(key) ?? key, total: 0, counts: { blue: 0, red: 0, amber: 0, green: 0, grey: 0 }, status: 'none', actions: [] };
-      groups.set(key, g);
-    }
-    return g;
-  };
-  for (const key of names.keys()) group(key);
-  for (const action of state.actions) {
-    const status = bragStatus(action, today, settings, calendar).status;
-    for (const key of new Set(keysOf(action, by))) {
-      const g = group(key);
-      g.total++;
-      g.counts[status]++;
-      g.actions.push(action.id);
-    }
-  }
-  for (const g of groups.values()) g.status = WORST_FIRST.find((s) => g.counts[s] > 0) ?? 'none';
-  return [...groups.values()];
+  const s = { ...DEFAULT_BRAG_SETTINGS, ...settings };
+  const day = new CalendarDay(today, calendar);
+  const tally = new RollUpTally(state, by);
+  for (const action of state.actions) tally.add(action, statusOfRule(bragRule(action, s, day)));
+  return tally.groups();
 }

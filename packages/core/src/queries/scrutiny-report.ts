@@ -1,20 +1,19 @@
 import { boardDeadlines } from '../calendar/deadlines.js';
 import { daysBetween } from '../calendar/dates.js';
 import type { ActionState } from '../machines/states.js';
-import type { Plan } from '../schema/plan.js';
 import type { PlanState } from '../tracker/tracker.js';
-import { ACTION_STATES } from '../machines/states.js';
 import type { Brag } from './brag.js';
-import { principlesWithoutActions } from './coverage.js';
-import { promisesWithoutEvidence } from './coverage.js';
+import { countChangesSince } from './changes.js';
+import { principleGaps } from './coverage.js';
 import { youSaidWeDid } from './feedback.js';
 import { measureProgress } from './measures.js';
-import { evidenceAwaitingReview, overdueActions, promiseReviewsOverdue, reviewsOverdue } from './overdue.js';
-import { rollUp, type RollUpGroup } from './rollup.js';
-import { slippedDueDates } from './slipped.js';
+import { promiseReviewsOverdue } from './overdue.js';
+import { reportFacts } from './report-facts.js';
+import type { RollUpGroup } from './rollup.js';
 import { checkToday } from './today.js';
-import { countChangesSince } from './changes.js';
-import { londonDate } from '../calendar/dates.js';
+
+/** @internal A row of one of the report's lists. */
+export type Row<K extends keyof ScrutinyReport> = ScrutinyReport[K] extends readonly (infer R)[] ? R : never;
 
 /** Everything a scrutiny panel asks of the plan on one day, in one plain object (what `pledgeflow report --format json` prints). */
 export interface ScrutinyReport {
@@ -60,61 +59,42 @@ export interface ScrutinyReport {
   nextMeeting?: { date: string; theme: string; papersDue: string; childrenInCareCouncilReportDue: string; minutesDue: string };
 }
 
-function names(plan: Plan) {
-  const people = new Map(plan.people.map((p) => [p.id, p.name]));
-  const agencies = new Map(plan.agencies.map((a) => [a.id, a.name]));
-  const workstreams = new Map(plan.workstreams.map((w) => [w.id, w.name]));
-  return {
-    person: (id?: string) => (id ? people.get(id) ?? id : 'No owner'),
-    agency: (id: string) => agencies.get(id) ?? id,
-    workstream: (id: string) => workstreams.get(id) ?? id,
-  };
-}
+// Copies of the remembered rows. Spreading a plain object keeps its keys in order and is one
+// step for V8; each list has its own copier so that each copies one or two shapes of row.
+type Change = Row<'slippedDueDates'>['changes'][number];
+const copyOverdue = (r: Row<'overdue'>): Row<'overdue'> => ({ ...r });
+const copyReview = (r: Row<'reviewsOverdue'>): Row<'reviewsOverdue'> => ({ ...r });
+const copyWaiting = (r: Row<'evidenceAwaitingReview'>): Row<'evidenceAwaitingReview'> => ({ ...r });
+const copyAtRisk = (r: Row<'atRisk'>): Row<'atRisk'> => ({ ...r });
+const copyChange = (c: Change): Change => ({ ...c });
+const copySlipped = (r: Row<'slippedDueDates'>): Row<'slippedDueDates'> => ({ ...r, changes: r.changes.map(copyChange) });
+const copyGap = (r: Row<'promisesWithoutEvidence'>): Row<'promisesWithoutEvidence'> => ({ ...r });
+const copyGroup = (g: RollUpGroup): RollUpGroup => ({ ...g, counts: { ...g.counts }, actions: g.actions.slice() });
 
-/** The scrutiny report for `today` (a UK calendar date). */
+/**
+ * The scrutiny report for `today` (a UK calendar date). The same answers as the queries it is
+ * named after (overdueActions, reviewsOverdue, rollUp by working group and the rest), worked
+ * out in one pass over the actions (report-facts.ts), once per plan state and day: asked again,
+ * it hands out a fresh copy.
+ */
 export function scrutinyReport(state: PlanState, today: string): ScrutinyReport {
   checkToday(today);
   const { plan } = state;
-  const n = names(plan);
-  const calendar = { closures: plan.board.closures };
-
-  // Every action is in exactly one working group, so the status counts add up from the
-  // roll-up (BRAG is worked out once per action, not twice).
-  const byWorkstream = rollUp(state, today, 'workstream', plan.brag, calendar);
-  const byStatus: Record<Brag, number> = { blue: 0, red: 0, amber: 0, green: 0, grey: 0 };
-  for (const g of byWorkstream) for (const s of Object.keys(byStatus) as Brag[]) byStatus[s] += g.counts[s];
-  const byState = Object.fromEntries(ACTION_STATES.map((s) => [s, 0])) as Record<ActionState, number>;
-  for (const a of state.actions) byState[a.state]++;
-
-  const overdue = overdueActions(state, today, calendar).map(({ action: a, daysOverdue, workingDaysOverdue }) => ({
-    id: a.id, title: a.title, owner: n.person(a.owner), ...(a.owner ? { ownerId: a.owner } : {}),
-    leadAgency: n.agency(a.leadAgency), leadAgencyId: a.leadAgency, workstream: n.workstream(a.workstream),
-    state: a.state, dueDate: a.dueDate!, daysOverdue, workingDaysOverdue,
-  }));
-  const reviews = reviewsOverdue(state, today).map(({ action: a, daysOverdue }) => ({
-    id: a.id, title: a.title, owner: n.person(a.owner), reviewDate: a.reviewDate!, daysOverdue,
-  }));
+  const facts = reportFacts(state, today);
+  const n = facts.names;
+  const overdue = facts.overdue.map(copyOverdue);
+  const reviews = facts.reviewsOverdue.map(copyReview);
+  const waiting = facts.evidenceAwaitingReview.map(copyWaiting);
+  const atRisk = facts.atRisk.map(copyAtRisk);
+  const slipped = facts.slippedDueDates.map(copySlipped);
+  const noEvidence = facts.promisesWithoutEvidence.map(copyGap);
+  const byWorkstream = facts.byWorkstream.map(copyGroup);
+  const byStatus = { ...facts.byStatus };
+  const byState = { ...facts.byState };
   const promiseReviews = promiseReviewsOverdue(state, today).map(({ promise: p, daysOverdue }) => ({
     id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), reviewDate: p.reviewDate!, daysOverdue,
   }));
-  const waiting = evidenceAwaitingReview(state, today).map(({ action, evidence, daysWaiting }) => ({
-    actionId: action.id, actionTitle: action.title, evidenceId: evidence.id, summary: evidence.summary,
-    agency: n.agency(evidence.agencyId), submittedBy: n.person(evidence.submittedBy), daysWaiting,
-  }));
-  const atRisk = state.actions.filter((a) => a.state === 'atRisk').map((a) => ({
-    id: a.id, title: a.title, owner: n.person(a.owner), leadAgency: n.agency(a.leadAgency),
-    ...(a.dueDate ? { dueDate: a.dueDate } : {}), ...(a.reason ? { reason: a.reason } : {}),
-  }));
-  const slipped = slippedDueDates(state).map((s) => ({
-    id: s.action.id, title: s.action.title, owner: n.person(s.action.owner),
-    originalDueDate: s.originalDueDate,
-    ...(s.currentDueDate ? { currentDueDate: s.currentDueDate } : {}),
-    changes: s.changes.map((c) => ({ ...(c.from ? { from: c.from } : {}), to: c.to, reason: c.reason, on: londonDate(c.at), by: n.person(c.by) })),
-  }));
-  const noEvidence = promisesWithoutEvidence(state).map(({ promise: p, actions }) => ({
-    id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), actions,
-  }));
-  const principles = principlesWithoutActions(state);
+  const principles = principleGaps(facts.served);
   const feedback = youSaidWeDid(plan);
   const meetings = [...plan.meetings].sort((a, b) => a.date.localeCompare(b.date));
   const last = meetings.filter((m) => m.date < today).at(-1);
@@ -138,7 +118,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       promisesWithoutEvidence: noEvidence.length,
       principlesWithoutActions: principles.length,
       unansweredFeedback: feedback.unanswered.length,
-      changesSinceLastMeeting: last ? countChangesSince(state, last.date) : state.events.length,
+      changesSinceLastMeeting: last ? countChangesSince(state, last.date) : everyChange(state),
     },
     overdue,
     reviewsOverdue: reviews,
@@ -166,4 +146,12 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       ? { nextMeeting: { date: next.date, theme: next.theme, papersDue: deadlines.papers, childrenInCareCouncilReportDue: deadlines.childrenInCareCouncil, minutesDue: deadlines.minutes } }
       : {}),
   };
+}
+
+/** How many events the plan has had: counted from the items, so that a tracker need not read its whole log. */
+function everyChange(state: PlanState): number {
+  let n = 0;
+  for (const a of state.actions) n += a.eventCount;
+  for (const p of state.promises) n += p.eventCount;
+  return n;
 }

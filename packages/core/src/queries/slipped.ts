@@ -1,6 +1,7 @@
 import type { DueDateChange } from '../machines/action.context.js';
 import type { PlanState } from '../tracker/tracker.js';
 import type { ActionView } from '../tracker/views.js';
+import { actionFacts } from './action-facts.js';
 
 export interface SlippedDueDate {
   action: ActionView;
@@ -15,8 +16,7 @@ export interface SlippedDueDate {
 export function slippedDueDates(state: PlanState): SlippedDueDate[] {
   const out: SlippedDueDate[] = [];
   for (const action of state.actions) {
-    // Setting a first due date is not a slip; moving one later is.
-    if (!action.dueDateChanges.some((c) => c.from !== undefined && c.to > c.from)) continue;
+    if (!actionFacts(action).slipped) continue;
     const first = action.dueDateChanges.find((c) => c.from !== undefined)!;
     out.push({
       action,

@@ -12,6 +12,7 @@ import {
   londonDate,
   toDayNumber,
   todayInLondon,
+  yearOfDayNumber,
 } from '../../src/calendar/dates.js';
 
 describe('day numbers', () => {
@@ -31,6 +32,16 @@ describe('day numbers', () => {
         expect({ n, date: fromDayNumber(n), back: toDayNumber(date) }).toEqual({ n, date, back: n });
       }
     }
+  });
+
+  it('knows the year of a day number without writing the date out', () => {
+    for (let n = toDayNumber('1890-01-01'); n <= toDayNumber('2110-12-31'); n++) {
+      if (yearOfDayNumber(n) !== Number(fromDayNumber(n).slice(0, 4))) expect([n, yearOfDayNumber(n)]).toEqual([n, fromDayNumber(n)]);
+    }
+    expect(yearOfDayNumber(toDayNumber('0000-01-01'))).toBe(0);
+    expect(yearOfDayNumber(toDayNumber('9999-12-31'))).toBe(9999);
+    expect(() => yearOfDayNumber(toDayNumber('9999-12-31') + 1)).toThrow(RangeError);
+    expect(() => yearOfDayNumber(0.5)).toThrow(RangeError);
   });
 
   it('writes the earliest and latest four-digit years', () => {
@@ -57,6 +68,18 @@ describe('reading dates', () => {
 
   it('refuses a value that is not text at all', () => {
     expect(() => toDayNumber(undefined as unknown as string)).toThrow('got undefined');
+    expect(() => toDayNumber(20260105 as unknown as string)).toThrow(RangeError);
+  });
+
+  it.each(['２０２６-01-05', '2026-01-0５', '2026-01-05\n', '2026/01/05', '2026−01−05', '-026-01-05', '+026-01-05', '2026-0a-05', '2O26-01-05', '2026-01-5 '])(
+    'reads only ASCII digits and hyphens: refuses %j',
+    (text) => expect(() => toDayNumber(text)).toThrow(RangeError),
+  );
+
+  it('reads years 0000 to 9999 with their leap days', () => {
+    expect(toDayNumber('0000-02-29')).toBe(toDayNumber('0000-03-01') - 1);
+    expect(() => toDayNumber('1900-02-29')).toThrow(RangeError);
+    expect(toDayNumber('9999-12-31')).toBe(2_932_896);
   });
 });
 
@@ -207,6 +230,45 @@ describe('londonDate by rule', () => {
     }
     expect(mismatches).toBe(0);
   });
+});
+
+describe('londonDate read from UTC text', () => {
+  const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+  // Every way an instant in UTC may be written, each read without Date.parse where the text settles it.
+  const forms = (t: number) => {
+    const iso = new Date(t).toISOString();
+    return [iso, `${iso.slice(0, 19)}Z`, `${iso.slice(0, 16)}Z`, `${iso.slice(0, 23)}4567Z`, `${iso.slice(0, 10)}t${iso.slice(11, 19)}z`];
+  };
+
+  it('agrees with the Europe/London zone around 23:00 UTC near each clock change, midsummer and new year, 1990 to 2105', () => {
+    const lastSunday = (year: number, month: number) => {
+      const last = new Date(Date.UTC(year, month + 1, 0));
+      return last.getTime() - last.getUTCDay() * 86_400_000;
+    };
+    const mismatches: string[] = [];
+    for (let year = 1990; year <= 2105; year++) {
+      for (const anchor of [lastSunday(year, 2), lastSunday(year, 9), Date.UTC(year, 5, 30), Date.UTC(year, 11, 31)]) {
+        // The day before to the day after, every 7 minutes from 21:00 to 02:00 the next day (the clocks change at 01:00 UTC).
+        for (let day = anchor - 86_400_000; day <= anchor + 86_400_000; day += 86_400_000) {
+          for (let t = day + 21 * 3_600_000; t < day + 26 * 3_600_000; t += 7 * 60_000 + 1_234) {
+            for (const text of forms(t)) if (londonDate(text) !== zone.format(Date.parse(text))) mismatches.push(text);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('takes 24:00 as midnight starting the next day', () => {
+    expect(londonDate('2026-06-30T24:00:00Z')).toBe('2026-07-01');
+    expect(londonDate('2026-12-31T24:00Z')).toBe('2027-01-01');
+    expect(londonDate('2026-03-28T24:00:00.000Z')).toBe('2026-03-29');
+  });
+
+  it.each(['2026-06-30T24:00:01Z', '2026-06-30T25:00:00Z', '2026-06-30T23:60:00Z', '2026-06-30T23:59:60Z', '2026-06-31T12:00:00Z', '2026-06-30 12:00:00Z', '2026-06-30T12:00:00ZZ'])(
+    'refuses %j, as Date.parse would',
+    (text) => expect(() => londonDate(text)).toThrow(RangeError),
+  );
 });
 
 describe('startOfLondonDay', () => {

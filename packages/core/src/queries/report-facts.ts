@@ -1,0 +1,163 @@
+import { toDayNumber } from '../calendar/dates.js';
+import { ACTION_STATES, type ActionState } from '../machines/states.js';
+import type { Plan } from '../schema/plan.js';
+import type { PlanState } from '../tracker/tracker.js';
+import { bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag } from './brag.js';
+import { CalendarDay } from './calendar-day.js';
+import { countDelivery, promiseEvidenceGaps, type Delivery } from './coverage.js';
+import { reportLine, sharedText, type DatedChange, type ReportLine } from './report-lines.js';
+import { RollUpTally, type RollUpGroup } from './rollup.js';
+import type { Row } from './scrutiny-report.js';
+
+/**
+ * @internal What the scrutiny report says of the actions on one day: the rows of each list, in
+ * the order its query gives (overdueActions, reviewsOverdue, evidenceAwaitingReview and the
+ * rest), under the plan's own BRAG settings and closures. Never handed out as it is: the report
+ * copies it, so no caller can change what the next one gets.
+ */
+export interface ReportFacts {
+  readonly today: string;
+  readonly names: Names;
+  readonly byStatus: Readonly<Record<Brag, number>>;
+  readonly byState: Readonly<Record<ActionState, number>>;
+  readonly byWorkstream: readonly RollUpGroup[];
+  readonly overdue: readonly Row<'overdue'>[];
+  readonly reviewsOverdue: readonly Row<'reviewsOverdue'>[];
+  readonly evidenceAwaitingReview: readonly Row<'evidenceAwaitingReview'>[];
+  readonly atRisk: readonly Row<'atRisk'>[];
+  readonly slippedDueDates: readonly Row<'slippedDueDates'>[];
+  readonly promisesWithoutEvidence: readonly Row<'promisesWithoutEvidence'>[];
+  /** A bit per principle that some action serves. */
+  readonly served: number;
+}
+
+// A plan state is frozen and replaced when anything changes, so what it says on a day is
+// worked out once: asked again (another part of the page, a re-render), the report only copies
+// it. One day per state is kept, the last one asked.
+const remembered = new WeakMap<PlanState, ReportFacts>();
+
+/** @internal The report's facts for `state` on `today` (checked by the caller), remembered per frozen state. */
+export function reportFacts(state: PlanState, today: string): ReportFacts {
+  const known = remembered.get(state);
+  if (known?.today === today) return known;
+  const facts = gather(state, today);
+  if (Object.isFrozen(state)) remembered.set(state, facts);
+  return facts;
+}
+
+/** @internal The names people recognise for a plan's ids. */
+export class Names {
+  readonly #people: Map<string, string>;
+  readonly #agencies: Map<string, string>;
+  readonly #workstreams: Map<string, string>;
+
+  constructor(plan: Plan) {
+    this.#people = new Map(plan.people.map((p) => [p.id, p.name]));
+    this.#agencies = new Map(plan.agencies.map((a) => [a.id, a.name]));
+    this.#workstreams = new Map(plan.workstreams.map((w) => [w.id, w.name]));
+  }
+
+  person(id?: string): string {
+    return id ? this.#people.get(id) ?? id : 'No owner';
+  }
+
+  agency(id: string): string {
+    return this.#agencies.get(id) ?? id;
+  }
+
+  workstream(id: string): string {
+    return this.#workstreams.get(id) ?? id;
+  }
+}
+
+/** The day number of a date a line holds: worked out when the line was made, or refused now as toDayNumber would. */
+function dayOf(day: number, date: string): number {
+  return Number.isNaN(day) ? toDayNumber(date) : day;
+}
+
+// One pass over the actions, each read through its line (report-lines.ts). Rows are built by
+// functions of their own and nothing called is a closure made afresh per report, so V8
+// optimises them at once and keeps them optimised.
+function gather(state: PlanState, today: string): ReportFacts {
+  const { plan } = state;
+  const n = new Names(plan);
+  const shared = sharedText(plan);
+  const settings = { ...DEFAULT_BRAG_SETTINGS, ...plan.brag };
+  const todayNumber = toDayNumber(today);
+  const day = new CalendarDay(today, { closures: plan.board.closures });
+  const workstreams = new RollUpTally(state, 'workstream');
+  const delivery: Delivery = new Map();
+  const byStatus: Record<Brag, number> = { blue: 0, red: 0, amber: 0, green: 0, grey: 0 };
+  const byState = Object.fromEntries(ACTION_STATES.map((s) => [s, 0])) as Record<ActionState, number>;
+  const overdue: Row<'overdue'>[] = [];
+  const reviews: Row<'reviewsOverdue'>[] = [];
+  const waiting: Row<'evidenceAwaitingReview'>[] = [];
+  const atRisk: Row<'atRisk'>[] = [];
+  const slipped: Row<'slippedDueDates'>[] = [];
+  let served = 0;
+  for (const action of state.actions) {
+    const a = reportLine(action, shared);
+    const status = statusOfRule(bragRule(a, settings, day));
+    byState[a.state]++;
+    byStatus[status]++;
+    workstreams.addTo(a.workstream, a.id, status);
+    served |= a.principles;
+    if (a.promises.length > 0) countDelivery(delivery, a.promises, a.hasAcceptedEvidence);
+    const { dueDate, reviewDate } = a;
+    if (a.open && dueDate && today > dueDate) {
+      overdue.push(overdueRow(a, dueDate, todayNumber - dayOf(a.dueDay, dueDate), day.workingDaysLate(dueDate), n));
+    }
+    if (a.open && reviewDate && today > reviewDate) {
+      reviews.push({ id: a.id, title: a.title, owner: n.person(a.owner), reviewDate, daysOverdue: todayNumber - dayOf(a.reviewDay, reviewDate) });
+    }
+    for (const { evidence: e, submittedDay } of a.waiting) {
+      waiting.push({
+        actionId: a.id, actionTitle: a.title, evidenceId: e.id, summary: e.summary, agency: n.agency(e.agencyId),
+        submittedBy: n.person(e.submittedBy), daysWaiting: Math.max(0, todayNumber - submittedDay),
+      });
+    }
+    if (a.state === 'atRisk') atRisk.push(atRiskRow(a, n));
+    if (a.slipped) slipped.push(slippedRow(a, a.slipped, n));
+  }
+  // As the queries order them: most overdue first, then by id; longest waiting first, in plan order among equals.
+  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.id.localeCompare(b.id));
+  reviews.sort((a, b) => b.daysOverdue - a.daysOverdue);
+  waiting.sort((a, b) => b.daysWaiting - a.daysWaiting);
+  const noEvidence = promiseEvidenceGaps(state.promises, delivery).map(({ promise: p, actions }) => ({
+    id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), actions,
+  }));
+  return {
+    today, names: n, byStatus, byState, byWorkstream: workstreams.groups(), overdue, reviewsOverdue: reviews, evidenceAwaitingReview: waiting,
+    atRisk, slippedDueDates: slipped, promisesWithoutEvidence: noEvidence, served,
+  };
+}
+
+function overdueRow(a: ReportLine, dueDate: string, daysOverdue: number, workingDaysOverdue: number, n: Names): Row<'overdue'> {
+  const owner = n.person(a.owner);
+  const leadAgency = n.agency(a.leadAgency);
+  const workstream = n.workstream(a.workstream);
+  return a.owner
+    ? { id: a.id, title: a.title, owner, ownerId: a.owner, leadAgency, leadAgencyId: a.leadAgency, workstream, state: a.state, dueDate, daysOverdue, workingDaysOverdue }
+    : { id: a.id, title: a.title, owner, leadAgency, leadAgencyId: a.leadAgency, workstream, state: a.state, dueDate, daysOverdue, workingDaysOverdue };
+}
+
+function atRiskRow(a: ReportLine, n: Names): Row<'atRisk'> {
+  const row: Row<'atRisk'> = { id: a.id, title: a.title, owner: n.person(a.owner), leadAgency: n.agency(a.leadAgency) };
+  if (a.dueDate) row.dueDate = a.dueDate;
+  if (a.reason) row.reason = a.reason;
+  return row;
+}
+
+function changeRow(this: Names, c: DatedChange): Row<'slippedDueDates'>['changes'][number] {
+  const by = this.person(c.by);
+  return c.from ? { from: c.from, to: c.to, reason: c.reason, on: c.on, by } : { to: c.to, reason: c.reason, on: c.on, by };
+}
+
+function slippedRow(a: ReportLine, slipped: NonNullable<ReportLine['slipped']>, n: Names): Row<'slippedDueDates'> {
+  const owner = n.person(a.owner);
+  const { originalDueDate } = slipped;
+  const changes = slipped.changes.map(changeRow, n);
+  return a.dueDate
+    ? { id: a.id, title: a.title, owner, originalDueDate, currentDueDate: a.dueDate, changes }
+    : { id: a.id, title: a.title, owner, originalDueDate, changes };
+}

@@ -1,0 +1,122 @@
+import type { ActionState } from '../machines/states.js';
+import type { Plan } from '../schema/plan.js';
+import type { ActionView } from '../tracker/views.js';
+import { dayNumberOrNaN, londonDate } from '../calendar/dates.js';
+import { actionFacts, submittedOn, type ActionFacts } from './action-facts.js';
+import { principleBits } from './coverage.js';
+import { isOpen } from './overdue.js';
+
+/**
+ * @internal What the scrutiny report reads of one action whatever the day, in one small
+ * object: the view's fields, its evidence awaiting review and its moved due dates. Names are
+ * looked up later, in the plan of the state reported on (report-facts.ts); ids and dates are
+ * shared strings (see {@link sharedText}).
+ */
+export interface ReportLine {
+  readonly id: string;
+  readonly title: string;
+  readonly state: ActionState;
+  readonly open: boolean;
+  readonly dueDate: string | undefined;
+  readonly reviewDate: string | undefined;
+  /** Day numbers of `dueDate` and `reviewDate`; NaN when absent or not a real date. */
+  readonly dueDay: number;
+  readonly reviewDay: number;
+  readonly reason: string | undefined;
+  readonly owner: string | undefined;
+  readonly leadAgency: string;
+  readonly workstream: string;
+  readonly promises: readonly string[];
+  readonly hasAcceptedEvidence: boolean;
+  /** A bit per principle served; none when deferred or withdrawn. */
+  readonly principles: number;
+  /** Evidence awaiting review, each with the UK day number it was submitted. */
+  readonly waiting: readonly { readonly evidence: WaitingEvidence; readonly submittedDay: number }[];
+  /** When the due date was moved later: the first due date, and every change with its UK date. */
+  readonly slipped: { readonly originalDueDate: string; readonly changes: readonly DatedChange[] } | undefined;
+}
+
+/** @internal A due-date change with the UK date it was made (`on`) rather than the instant. */
+export interface DatedChange {
+  readonly from?: string;
+  readonly to: string;
+  readonly reason: string;
+  readonly on: string;
+  readonly by: string;
+}
+
+/** @internal The fields of a piece of evidence the report lists. */
+export interface WaitingEvidence {
+  readonly id: string;
+  readonly summary: string;
+  readonly agencyId: string;
+  readonly submittedBy: string;
+}
+
+const texts = new WeakMap<Plan, Map<string, string>>();
+
+/**
+ * @internal One string object per distinct id or date in a plan. The same id appears in
+ * thousands of views, each its own copy; comparing or hashing a shared copy reads memory that
+ * is already in the cache, which is most of what a report over every action costs.
+ */
+export function sharedText(plan: Plan): (text: string) => string {
+  let known = texts.get(plan);
+  if (!known) texts.set(plan, (known = new Map()));
+  const table = known;
+  return (text) => {
+    const found = table.get(text);
+    if (found !== undefined) return found;
+    table.set(text, text);
+    return text;
+  };
+}
+
+// The tracker hands out the same frozen view until the item changes, so a line is made once
+// per view, and a report reads 2,000 compact lines rather than 2,000 views and everything
+// they hold (evidence, due-date changes) scattered across the heap.
+const lines = new WeakMap<ActionView, ReportLine>();
+
+/** @internal The report's line for an action, remembered per frozen view. */
+export function reportLine(action: ActionView, shared: (text: string) => string): ReportLine {
+  const known = lines.get(action);
+  if (known) return known;
+  const facts = actionFacts(action);
+  const line: ReportLine = {
+    id: action.id,
+    title: action.title,
+    state: action.state,
+    open: isOpen(action),
+    dueDate: action.dueDate === undefined ? undefined : shared(action.dueDate),
+    reviewDate: action.reviewDate === undefined ? undefined : shared(action.reviewDate),
+    dueDay: dayNumberOrNaN(action.dueDate),
+    reviewDay: dayNumberOrNaN(action.reviewDate),
+    reason: action.reason,
+    owner: action.owner === undefined ? undefined : shared(action.owner),
+    leadAgency: shared(action.leadAgency),
+    workstream: shared(action.workstream),
+    promises: action.promises.map(shared),
+    hasAcceptedEvidence: facts.hasAcceptedEvidence,
+    principles: action.state === 'deferred' || action.state === 'withdrawn' ? 0 : principleBits(action.principles),
+    waiting: facts.submitted.length === 0 ? [] : waitingOf(facts, shared),
+    slipped: facts.slipped ? slippedOf(action, shared) : undefined,
+  };
+  if (Object.isFrozen(action)) lines.set(action, line);
+  return line;
+}
+
+function waitingOf(facts: ActionFacts, shared: (text: string) => string): ReportLine['waiting'] {
+  const days = submittedOn(facts);
+  return facts.submitted.map((e, i) => ({
+    evidence: { id: e.id, summary: e.summary, agencyId: shared(e.agencyId), submittedBy: shared(e.submittedBy) },
+    submittedDay: days[i]!,
+  }));
+}
+
+function slippedOf(action: ActionView, shared: (text: string) => string): NonNullable<ReportLine['slipped']> {
+  const changes = action.dueDateChanges.map((c): DatedChange => {
+    const on = londonDate(c.at);
+    return c.from ? { from: c.from, to: c.to, reason: c.reason, on, by: shared(c.by) } : { to: c.to, reason: c.reason, on, by: shared(c.by) };
+  });
+  return { originalDueDate: action.dueDateChanges.find((c) => c.from !== undefined)!.from!, changes };
+}
