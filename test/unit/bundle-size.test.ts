@@ -11,7 +11,7 @@ import { brotli, bundle, CLASSIC_ZOD } from '../bench/bundle-size.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const BUDGETS = [
-  { name: 'the elements with core inside (what dist/pledgeflow.js holds)', entry: 'packages/elements/src/define.ts', ceilingKB: 56, goalKB: 45 },
+  { name: 'the elements with core inside (what dist/pledgeflow.js holds)', entry: 'packages/elements/src/define.ts', ceilingKB: 57, goalKB: 45 },
   { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 30, goalKB: 20 },
 ];
 

@@ -16,6 +16,24 @@ async function list(markup = '<pledge-action-list></pledge-action-list>', tracke
 const ids = (el: PledgeActionList) => $$(el, 'tbody tr').map((tr) => tr.dataset['id']);
 const count = (el: PledgeActionList) => $(el, '[part="count"]').textContent!.trim();
 
+/** The rows (by id, or "(not a row)") in which the list's DOM changed after `change`. */
+async function rowsChangedBy(el: PledgeActionList, change: () => void): Promise<string[]> {
+  const changed = new Set<string>();
+  const note = (records: MutationRecord[]) => {
+    for (const r of records) {
+      const node = r.target instanceof Element ? r.target : r.target.parentElement;
+      changed.add(node?.closest('tr[data-id]')?.getAttribute('data-id') ?? '(not a row)');
+    }
+  };
+  const observer = new MutationObserver(note);
+  observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+  change();
+  await el.updateComplete;
+  note(observer.takeRecords());
+  observer.disconnect();
+  return [...changed];
+}
+
 
 describe('<pledge-action-list>', () => {
   it('shows every action with a caption, a count and a word for each status, with no axe violations', async () => {
@@ -157,6 +175,100 @@ describe('<pledge-action-list>', () => {
     expect(count(el)).to.equal('5/5');
   });
 
+  describe('when the tracker changes', () => {
+    const flagRisk = (id: string) => step(people.lead, id, 'action.flag-risk', { reason: 'The tutor left.' }, '2026-11-20T10:00:00Z');
+    const send = (tracker: ReturnType<typeof fixtureTracker>, event: ReturnType<typeof step>) => {
+      const result = tracker.send(event);
+      expect(result.ok, JSON.stringify(result)).to.equal(true);
+    };
+    const cells = (el: PledgeActionList, id: string) => $$(el, `tr[data-id="${id}"] td`).map((td) => td.textContent!.trim());
+
+    it('shows a new stage and status in the same row, keeping focus on its title and leaving the others alone', async () => {
+      const tracker = fixtureTracker();
+      const el = await list(undefined, tracker);
+      await expectNoAxeViolations(el);
+      const row = $(el, 'tr[data-id="ETE-1"]');
+      expect(el.focusAction('ETE-1')).to.equal(true);
+
+      expect(await rowsChangedBy(el, () => send(tracker, flagRisk('ETE-1')))).to.deep.equal(['ETE-1']);
+      expect(cells(el, 'ETE-1').slice(-2)).to.deep.equal(['At risk', 'At risk']);
+      expect($(el, 'tr[data-id="ETE-1"] [part="status"]').classList.contains('amber')).to.equal(true);
+      expect($(el, 'tr[data-id="ETE-1"]')).to.equal(row);
+      expect(el.shadowRoot!.activeElement?.getAttribute('data-id')).to.equal('ETE-1');
+      await expectNoAxeViolations(el);
+    });
+
+    it('takes an action out of the list when a change means the filters no longer show it, and says so in the count', async () => {
+      const tracker = fixtureTracker();
+      const el = await list('<pledge-action-list stage="inProgress"></pledge-action-list>', tracker);
+      expect(ids(el)).to.deep.equal(['ETE-1', 'ETE-2']);
+      send(tracker, flagRisk('ETE-1'));
+      await el.updateComplete;
+      expect(ids(el)).to.deep.equal(['ETE-2']);
+      expect(count(el)).to.equal('Showing 1 of 5 actions');
+    });
+
+    it('adds an action, in plan order, when a change means the filters now show it', async () => {
+      const tracker = fixtureTracker();
+      const el = await list('<pledge-action-list status="amber"></pledge-action-list>', tracker);
+      expect(ids(el)).to.deep.equal(['HOM-1']);
+      send(tracker, flagRisk('ETE-1'));
+      await el.updateComplete;
+      expect(ids(el)).to.deep.equal(['ETE-1', 'HOM-1']);
+      expect(count(el)).to.equal('Showing 2 of 5 actions');
+    });
+
+    it('moves an action when a change moves it in the sort order', async () => {
+      const tracker = fixtureTracker();
+      const el = await list('<pledge-action-list sort-by="status"></pledge-action-list>', tracker);
+      expect(ids(el)).to.deep.equal(['ETE-2', 'HOM-1', 'ETE-1', 'ETE-3', 'HOM-2']);
+      send(tracker, flagRisk('ETE-1'));
+      await el.updateComplete;
+      // At risk now, like HOM-1; ties keep plan order.
+      expect(ids(el)).to.deep.equal(['ETE-2', 'ETE-1', 'HOM-1', 'ETE-3', 'HOM-2']);
+    });
+
+    it('offers a new owner in the owner filter when an action shown gets one', async () => {
+      const tracker = fixtureTracker();
+      const el = await list('<pledge-action-list workstream="ete"></pledge-action-list>', tracker);
+      send(tracker, step(people.lead, 'ETE-3', 'action.owner.change', { owner: 'pat-cole' }, '2026-11-20T10:00:00Z'));
+      await el.updateComplete;
+      const owner = $<HTMLSelectElement>(el, '#filter-owner');
+      expect([...owner.options].map((o) => o.text)).to.deep.equal(['Any', 'Lena Ward', 'Omar Bell', 'Pat Cole', 'No owner']);
+      expect(cells(el, 'ETE-3')[2]).to.equal('Pat Cole');
+      expect(ids(el)).to.deep.equal(['ETE-1', 'ETE-2', 'ETE-3']);
+    });
+
+    it('keeps the owner chosen in the filter when the owner filter gains a choice', async () => {
+      const tracker = fixtureTracker();
+      const el = await list(undefined, tracker);
+      const owner = $<HTMLSelectElement>(el, '#filter-owner');
+      owner.value = 'lena-ward';
+      owner.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect(ids(el)).to.deep.equal(['HOM-1', 'HOM-2']);
+
+      send(tracker, step(people.lead, 'ETE-3', 'action.owner.change', { owner: 'pat-cole' }, '2026-11-20T10:00:00Z'));
+      await el.updateComplete;
+      expect([...owner.options].map((o) => o.text)).to.deep.equal(['Any', 'Lena Ward', 'Omar Bell', 'Pat Cole', 'No owner']);
+      expect(owner.value).to.equal('lena-ward');
+      expect(ids(el)).to.deep.equal(['HOM-1', 'HOM-2']);
+    });
+
+    it('shows changes made while it was off the page', async () => {
+      const tracker = fixtureTracker();
+      const el = await list(undefined, tracker);
+      const host = el.parentElement!;
+      el.remove();
+      send(tracker, flagRisk('ETE-1'));
+      host.append(el);
+      send(tracker, flagRisk('ETE-2'));
+      await el.updateComplete;
+      expect(cells(el, 'ETE-1').at(-2)).to.equal('At risk');
+      expect(cells(el, 'ETE-2').at(-2)).to.equal('At risk');
+    });
+  });
+
   describe('with 1,000 actions', () => {
     it('renders, filters and sorts quickly', async () => {
       const tracker = bigTracker(1000);
@@ -176,6 +288,17 @@ describe('<pledge-action-list>', () => {
       // Generous limits for a shared 2-core machine; a full re-render per change would be far slower.
       expect(firstRender, `first render took ${firstRender} ms`).to.be.below(3000);
       expect(sortAndFilter, `sort and filter took ${sortAndFilter} ms`).to.be.below(1500);
+    });
+
+    it('changes only the row of an action whose stage changed, nothing else in the list', async () => {
+      const tracker = bigTracker(1000);
+      const el = await list(undefined, tracker);
+      const changed = await rowsChangedBy(el, () => {
+        const result = tracker.send(step(people.lead, 'BIG-0500', 'action.agree', {}, '2026-11-20T10:00:00Z'));
+        expect(result.ok, JSON.stringify(result)).to.equal(true);
+      });
+      expect(changed).to.deep.equal(['BIG-0500']);
+      expect($(el, 'tr[data-id="BIG-0500"] td:nth-of-type(5)').textContent).to.equal('Agreed');
     });
 
     it('re-renders only the row of the action that changed', async () => {

@@ -14,6 +14,18 @@ describe('<pledge-status>', () => {
     });
   }
 
+  it('changes its word, shape and colour when the status changes', async () => {
+    const el = await mount<PledgeStatus>('<pledge-status status="green"></pledge-status>');
+    el.status = 'red';
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
+    const badges = el.shadowRoot!.querySelectorAll('[part="badge"]');
+    expect(badges).to.have.length(1);
+    expect(badges[0]!.className).to.equal('badge red');
+    expect(badges[0]!.textContent!.trim()).to.equal('Overdue');
+    expect(badges[0]!.querySelector('svg > polygon')).to.not.equal(null);
+  });
+
   it('treats an unknown status as not active rather than showing nothing', async () => {
     const el = await mount<PledgeStatus>('<pledge-status status="purple"></pledge-status>');
     expect(el.shadowRoot!.textContent!.trim()).to.equal('Not active');

@@ -1,15 +1,15 @@
-import { html, nothing, svg } from 'lit';
-import { guard } from 'lit/directives/guard.js';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ACTION_STATES, isOpen, type ActionView, type Brag, type BragResult } from '@pledgeflow/core';
+import { ACTION_STATES, isOpen, type ActionView, type Brag, type Tracker, type TrackerChange } from '@pledgeflow/core';
 import { bragOf } from '../shared/brag-cache.js';
 import { PledgeSelectEvent } from '../shared/events.js';
-import { formatDate } from '../shared/format.js';
 import { PledgeElement } from '../shared/pledge-element.js';
 import { planNames, type PlanNames } from '../shared/plan-names.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { actionListStyles } from './action-list.styles.js';
-import { badge, badgeStyles } from '../status/badge.js';
+import { ActionRow, type Row } from './action-row.js';
+import { filterOptions } from './filter-options.js';
+import { badgeStyles } from '../status/badge.js';
 
 /** The columns, in the order shown; every one can be sorted. */
 const COLUMNS = ['title', 'workstream', 'leadAgency', 'owner', 'dueDate', 'state', 'status'] as const;
@@ -18,11 +18,7 @@ export type ActionListColumn = (typeof COLUMNS)[number];
 const WORST_FIRST: readonly Brag[] = ['red', 'amber', 'green', 'blue', 'grey'];
 /** The owner filter's value for actions nobody owns yet (not a valid id, so never a person's). */
 const NO_OWNER = '-';
-
-interface Row {
-  action: ActionView;
-  brag: BragResult;
-}
+const byText = new Intl.Collator('en-GB', { numeric: true });
 
 /**
  * The action plan as a table that can be filtered and sorted. Choosing an action's title
@@ -95,6 +91,13 @@ export class PledgeActionList extends PledgeElement {
   /** What the polite live region last said (a new sort order). */
   declare protected announcement: string;
 
+  /** The row of each action shown, by id. */
+  #actionRows = new Map<string, ActionRow>();
+  /** The tracker and day of the last full render, while changes since then are all heard. */
+  #rendered: { tracker: Tracker; day: string } | undefined;
+  /** Items changed since the last update. */
+  readonly #changed = new Set<string>();
+
   constructor() {
     super();
     this.overdueOnly = false;
@@ -121,35 +124,51 @@ export class PledgeActionList extends PledgeElement {
   #rows(): Row[] {
     const tracker = this.tracker;
     if (!tracker) return [];
-    const today = this.day;
-    const settings = tracker.plan.brag;
-    const calendar = { closures: tracker.plan.board.closures };
+    const shownRow = this.#shownRow(tracker);
     const rows: Row[] = [];
     for (const action of tracker.state().actions) {
-      if (this.workstream && action.workstream !== this.workstream) continue;
-      if (this.leadAgency && action.leadAgency !== this.leadAgency) continue;
-      if (this.owner && (this.owner === NO_OWNER ? action.owner !== undefined : action.owner !== this.owner)) continue;
-      if (this.stage && action.state !== this.stage) continue;
-      if (this.overdueOnly && !(action.dueDate && today > action.dueDate && isOpen(action))) continue;
-      const brag = bragOf(action, today, settings, calendar);
-      if (this.status && brag.status !== this.status) continue;
-      rows.push({ action, brag });
+      const row = shownRow(action);
+      if (row) rows.push(row);
     }
-    if (!this.sortBy || !COLUMNS.includes(this.sortBy)) return rows;
-    const key = this.#sortKey(this.sortBy, planNames(tracker.plan));
+    const key = this.#sortKey(tracker);
+    if (!key) return rows;
     const sign = this.sortDirection === 'descending' ? -1 : 1;
     // Empty values (no owner, no due date) go last whichever way; ties keep plan order.
     const keyed = rows.map((row, i) => ({ row, i, k: key(row) }));
     keyed.sort((a, b) => {
       if (a.k === '' && b.k !== '') return 1;
       if (b.k === '' && a.k !== '') return -1;
-      const c = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : String(a.k).localeCompare(String(b.k), 'en-GB', { numeric: true });
+      const c = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : byText.compare(String(a.k), String(b.k));
       return c * sign || a.i - b.i;
     });
     return keyed.map((k) => k.row);
   }
 
-  #sortKey(column: ActionListColumn, names: PlanNames): (row: Row) => string | number {
+  /** Gives an action's row when the filters let it through, else undefined. */
+  #shownRow(tracker: Tracker): (action: ActionView) => Row | undefined {
+    const { workstream, leadAgency, owner, stage, status, overdueOnly } = this;
+    const today = this.day;
+    const settings = tracker.plan.brag;
+    const calendar = { closures: tracker.plan.board.closures };
+    return (action) => {
+      if (workstream && action.workstream !== workstream) return undefined;
+      if (leadAgency && action.leadAgency !== leadAgency) return undefined;
+      if (owner && (owner === NO_OWNER ? action.owner !== undefined : action.owner !== owner)) return undefined;
+      if (stage && action.state !== stage) return undefined;
+      if (overdueOnly && !(action.dueDate && today > action.dueDate && isOpen(action))) return undefined;
+      const actionStatus = bragOf(action, today, settings, calendar).status;
+      if (status && actionStatus !== status) return undefined;
+      return { action, status: actionStatus };
+    };
+  }
+
+  /** The sort key of each row, or undefined for plan order. */
+  #sortKey(tracker: Tracker): ((row: Row) => string | number) | undefined {
+    if (!this.sortBy || !COLUMNS.includes(this.sortBy)) return undefined;
+    return this.#columnKey(this.sortBy, planNames(tracker.plan));
+  }
+
+  #columnKey(column: ActionListColumn, names: PlanNames): (row: Row) => string | number {
     switch (column) {
       case 'title': return (r) => r.action.title;
       case 'workstream': return (r) => names.workstream(r.action.workstream) ?? '';
@@ -157,8 +176,56 @@ export class PledgeActionList extends PledgeElement {
       case 'owner': return (r) => names.person(r.action.owner) ?? '';
       case 'dueDate': return (r) => r.action.dueDate ?? '';
       case 'state': return (r) => ACTION_STATES.indexOf(r.action.state);
-      case 'status': return (r) => WORST_FIRST.indexOf(r.brag.status);
+      case 'status': return (r) => WORST_FIRST.indexOf(r.status);
     }
+  }
+
+  protected override trackerChanged(change: TrackerChange): void {
+    for (const id of change.streams) this.#changed.add(id);
+  }
+
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    // A step on actions whose rows stay where they are redraws those rows alone: a full
+    // render walks every row and rebuilds the filters.
+    const inPlace = changed.size === 0 && this.#redrawInPlace();
+    this.#changed.clear();
+    return super.shouldUpdate(changed) && !inPlace;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Changes made while away are not heard: the next update draws everything.
+    this.#rendered = undefined;
+  }
+
+  /**
+   * Redraws the rows of the changed actions, if that is all the change needs: each was shown
+   * and still is, keeps its place in the sort order and its owner (the owner filter lists the
+   * owners), and the tracker and the day are those last rendered. A change to an action not
+   * shown renders everything, as it may now be. False, having changed nothing, when the whole
+   * list must be rendered.
+   */
+  #redrawInPlace(): boolean {
+    const tracker = this.tracker;
+    if (!tracker || !this.#changed.size || this.#rendered?.tracker !== tracker || this.#rendered.day !== this.day) return false;
+    const shownRow = this.#shownRow(tracker);
+    const key = this.#sortKey(tracker);
+    const redraw: [ActionRow, Row][] = [];
+    for (const id of this.#changed) {
+      const action = tracker.getAction(id);
+      if (!action) continue; // a promise: the list does not show it
+      const actionRow = this.#actionRows.get(id);
+      const was = actionRow?.row;
+      if (!actionRow || !was) return false;
+      if (action === was.action) continue;
+      const row = shownRow(action);
+      if (!row || action.owner !== was.action.owner || (key && key(row) !== key(was))) return false;
+      redraw.push([actionRow, row]);
+    }
+    const m = this.m;
+    const names = planNames(tracker.plan);
+    for (const [actionRow, row] of redraw) actionRow.draw(row, m, names);
+    return true;
   }
 
   #sort(column: ActionListColumn) {
@@ -197,8 +264,18 @@ export class PledgeActionList extends PledgeElement {
   override render() {
     const tracker = this.tracker;
     const m = this.m;
-    if (!tracker) return html`<p>${m.noTracker}</p>`;
+    if (!tracker) {
+      this.#rendered = undefined;
+      this.#actionRows = new Map();
+      return html`<p>${m.noTracker}</p>`;
+    }
+    const names = planNames(tracker.plan);
     const rows = this.#rows();
+    this.#rendered = { tracker, day: this.day };
+    // Each row is drawn (or left as it is) when `repeat` asks for it; an action that
+    // comes back into the filters later gets a new row.
+    const actionRows = new Map(rows.map((r) => [r.action.id, this.#actionRows.get(r.action.id) ?? new ActionRow()]));
+    this.#actionRows = actionRows;
     const total = tracker.state().actions.length;
     const filtered = !!(this.workstream || this.leadAgency || this.owner || this.stage || this.status || this.overdueOnly);
     return html`
@@ -212,7 +289,7 @@ export class PledgeActionList extends PledgeElement {
             <tr>${COLUMNS.map((c) => this.#renderHeader(c))}</tr>
           </thead>
           <tbody @click=${this.#onTableClick}>
-            ${repeat(rows, (r) => r.action.id, (r) => this.#renderRow(r))}
+            ${repeat(rows, (r) => r.action.id, (r) => actionRows.get(r.action.id)!.draw(r, m, names))}
           </tbody>
         </table>
       </div>
@@ -223,13 +300,7 @@ export class PledgeActionList extends PledgeElement {
   #renderFilters(filtered: boolean) {
     const m = this.m;
     const plan = this.tracker!.plan;
-    const names = planNames(plan);
-    const actions = this.tracker!.state().actions;
-    const leads = [...new Set(actions.map((a) => a.leadAgency))];
-    const owners = [...new Set(actions.map((a) => a.owner).filter((o): o is string => !!o))];
-    const sortByName = (get: (id: string) => string | undefined) => (a: string, b: string) => (get(a) ?? a).localeCompare(get(b) ?? b, 'en-GB');
-    leads.sort(sortByName(names.agency));
-    owners.sort(sortByName(names.person));
+    const { leadAgencies, owners } = filterOptions(plan, this.tracker!.state().actions);
     const select = (name: string, label: string, current: string | undefined, options: [string, string][]) => html`
       <div class="field">
         <label for="filter-${name}">${label}</label>
@@ -243,8 +314,8 @@ export class PledgeActionList extends PledgeElement {
       <fieldset class="filters" part="filters">
         <legend>${m.filtersTitle}</legend>
         ${select('workstream', m.filterWorkstream, this.workstream, plan.workstreams.map((w) => [w.id, w.name]))}
-        ${select('leadAgency', m.filterAgency, this.leadAgency, leads.map((id) => [id, names.agency(id)!]))}
-        ${select('owner', m.filterOwner, this.owner, [...owners.map((id): [string, string] => [id, names.person(id)!]), [NO_OWNER, m.noOwner]])}
+        ${select('leadAgency', m.filterAgency, this.leadAgency, leadAgencies)}
+        ${select('owner', m.filterOwner, this.owner, [...owners, [NO_OWNER, m.noOwner]])}
         ${select('stage', m.filterState, this.stage, ACTION_STATES.map((s) => [s, m.states[s] ?? s]))}
         ${select('status', m.filterStatus, this.status, WORST_FIRST.map((s) => [s, m.brag[s] ?? s]))}
         <div class="field checkbox">
@@ -265,27 +336,5 @@ export class PledgeActionList extends PledgeElement {
         ${this.m.columns[column] ?? column}<svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">${arrow}</svg>
       </button>
     </th>`;
-  }
-
-  #renderRow(row: Row) {
-    // guard: the row's template is rebuilt only when its action (a new object after any
-    // change), its status, the words or the plan change; other rows are left alone.
-    return guard([row.action, row.brag.status, this.messages, this.tracker], () => {
-      const { action, brag } = row;
-      const m = this.m;
-      const names = planNames(this.tracker!.plan);
-      return html`<tr data-id=${action.id}>
-        <th scope="row" class="title">
-          <button type="button" class="link" part="title-button" data-id=${action.id}>${action.title}</button>
-          <span class="id">${action.id}</span>
-        </th>
-        <td>${names.workstream(action.workstream)}</td>
-        <td>${names.agency(action.leadAgency)}</td>
-        <td>${action.owner ? names.person(action.owner) : html`<span class="muted">${m.noOwner}</span>`}</td>
-        <td class="due">${action.dueDate ? html`<time datetime=${action.dueDate}>${formatDate(action.dueDate)}</time>` : html`<span class="muted">${m.none}</span>`}</td>
-        <td>${m.states[action.state] ?? action.state}</td>
-        <td>${badge(brag.status, m.brag[brag.status] ?? brag.status, 'status')}</td>
-      </tr>`;
-    });
   }
 }

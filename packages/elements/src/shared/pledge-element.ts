@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { todayInLondon, type Actor, type Tracker } from '@pledgeflow/core';
+import { todayInLondon, type Actor, type Tracker, type TrackerChange } from '@pledgeflow/core';
 import { mergeMessages, type MessageOverrides, type Messages } from './messages.js';
 import { TodayController } from './today-controller.js';
 import { TrackerController } from './tracker-controller.js';
@@ -42,7 +42,7 @@ export class PledgeElement extends LitElement {
   /** Words to override (`{ overdueOnly: 'Late only' }`). */
   declare messages: MessageOverrides | undefined;
 
-  protected readonly trackerController = new TrackerController(this, () => this.watchedStreams());
+  protected readonly trackerController = new TrackerController(this, () => this.watchedStreams(), (change) => this.trackerChanged(change));
   /** Moves `day` on at UK midnight when no `today` was given. */
   protected readonly todayController = new TodayController(this);
 
@@ -50,6 +50,9 @@ export class PledgeElement extends LitElement {
   protected watchedStreams(): readonly string[] | undefined {
     return undefined;
   }
+
+  /** Hears each change that is about to re-render this element (which items changed). */
+  protected trackerChanged(_change: TrackerChange): void {}
 
   protected get m(): Messages {
     return mergeMessages(this.messages);

@@ -1,10 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Tracker } from '@pledgeflow/core';
+import type { Tracker, TrackerChange } from '@pledgeflow/core';
 
 /**
  * Keeps an element in step with its tracker: subscribes when connected (and when the
  * tracker is swapped), asks the host to re-render on every change, unsubscribes when gone.
- * `streams` narrows the updates to changes to those items (an item view, say).
+ * `streams` narrows the updates to changes to those items (an item view, say); `changed`
+ * hears each change that asks for an update, before the update (which items changed).
  */
 export class TrackerController implements ReactiveController {
   #tracker: Tracker | undefined;
@@ -14,6 +15,7 @@ export class TrackerController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly streams: () => readonly string[] | undefined = () => undefined,
+    private readonly changed: (change: TrackerChange) => void = () => {},
   ) {
     host.addController(this);
   }
@@ -33,7 +35,9 @@ export class TrackerController implements ReactiveController {
     this.#unsubscribe?.();
     this.#unsubscribe = this.#tracker?.subscribe((change) => {
       const only = this.streams();
-      if (!only || change.streams.some((s) => only.includes(s))) this.host.requestUpdate();
+      if (only && !change.streams.some((s) => only.includes(s))) return;
+      this.changed(change);
+      this.host.requestUpdate();
     });
   }
 
