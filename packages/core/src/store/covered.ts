@@ -1,5 +1,5 @@
 import type { PledgeEvent } from '../schema/events.js';
-import { compareEvents } from '../tracker/tracker.js';
+import { compareEvents, looksLikeEvent } from '../tracker/tracker.js';
 import type { ItemSnapshot } from '../tracker/snapshot.js';
 import type { StoredLog } from './event-store.js';
 
@@ -15,13 +15,18 @@ export function splitAtSnapshots(
   snapshots: ItemSnapshot[],
 ): StoredLog & { coveredEvents: (stream: string) => readonly PledgeEvent[] } {
   const byStream = new Map<string, PledgeEvent[]>();
+  const after: PledgeEvent[] = [];
   for (const event of events) {
+    // A damaged event goes to the tracker as it is, which keeps it in `rejected` with why.
+    if (!looksLikeEvent(event)) {
+      after.push(event);
+      continue;
+    }
     let list = byStream.get(event.stream);
     if (!list) byStream.set(event.stream, (list = []));
     list.push(event);
   }
   const snaps = new Map(snapshots.map((s) => [s.stream, s]));
-  const after: PledgeEvent[] = [];
   const covered = new Map<string, PledgeEvent[]>();
   for (const [stream, list] of byStream) {
     list.sort(compareEvents);
@@ -31,5 +36,7 @@ export function splitAtSnapshots(
     covered.set(stream, list.slice(0, n));
     for (let i = n; i < list.length; i++) after.push(list[i]!);
   }
-  return { events: after, snapshots, coveredEvents: (stream) => covered.get(stream) ?? [] };
+  // A snapshot that covers events the store no longer holds is of no use: the item starts afresh.
+  const usable = snapshots.filter((s) => s.eventCount === 0 || byStream.has(s.stream));
+  return { events: after, snapshots: usable, coveredEvents: (stream) => covered.get(stream) ?? [] };
 }

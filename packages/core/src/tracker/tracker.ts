@@ -165,7 +165,7 @@ function sameEvent(a: PledgeEvent, b: PledgeEvent): boolean {
 const LOOKS_LIKE_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d.*(Z|[+-]\d\d:\d\d)$/;
 
 /** The shape of a stored event, checked cheaply: what the fold relies on. */
-function looksLikeEvent(e: unknown): e is PledgeEvent {
+export function looksLikeEvent(e: unknown): e is PledgeEvent {
   if (!e || typeof e !== 'object') return false;
   const x = e as Record<string, unknown>;
   const actor = x['actor'] as Record<string, unknown> | null | undefined;
@@ -256,7 +256,8 @@ export class Tracker {
     const readNow: ItemSnapshot[] = [];
     for (const snap of snapshots) {
       const entry = this.#entries.get(snap.stream);
-      if (entry && !entry.covered && snap.eventCount > 0) {
+      // (Events of an item no longer in the plan are read now too: they are shown in `rejected`.)
+      if (!entry || (!entry.covered && snap.eventCount > 0)) {
         rest.push(...this.#coveredEvents!(snap.stream));
         readNow.push(snap);
       }
@@ -292,8 +293,9 @@ export class Tracker {
       entry.events = outcome.applied;
       entry.refused = outcome.rejected;
       for (const r of outcome.rejected) this.#ids.delete(r.event.id);
+      entry.view = undefined;
+      this.#changed([], [entry.item.id]);
     }
-    entry.view = undefined;
   }
 
   /** Reads every item's covered events: for the whole log, and to know every id. */

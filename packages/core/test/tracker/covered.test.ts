@@ -134,3 +134,45 @@ describe('splitAtSnapshots', () => {
     });
   }
 });
+
+describe('loading from a store, when what it holds is damaged or out of date (found by review)', () => {
+  it('keeps the events of an item no longer in the plan in rejected, as a full load does', async () => {
+    const t = createTracker({ plan: testPlan() });
+    ok(t.send(ev(as('editor'), 'a4', 'action.review')));
+    const events = [...t.events()];
+    const snapshots = t.snapshots();
+    const smaller = testPlan({ actions: testPlan().actions.filter((a) => a.id !== 'a4') as never });
+    const full = createTracker({ plan: smaller, events, snapshots });
+    const lazy = await openTracker({ plan: smaller, store: new MemoryStore({ events, snapshots }) });
+    expect(full.rejected).toHaveLength(1);
+    expect(lazy.rejected).toEqual(full.rejected);
+  });
+
+  it('keeps a damaged stored event in rejected instead of failing to open', async () => {
+    const good = { ...ev(as('editor'), 'a1', 'action.agree'), id: 'good' } as PledgeEvent;
+    const bad = { ...ev(as('owner'), 'a1', 'action.start'), id: 'bad', at: undefined } as unknown as PledgeEvent;
+    const t = await openTracker({ plan: testPlan(), store: new MemoryStore({ events: [good, bad] }) });
+    expect(t.get('a1')!.state).toBe('agreed');
+    expect(t.rejected.map((r) => (r.event as { id: string }).id)).toEqual(['bad']);
+  });
+
+  it('starts an item afresh when the store holds none of the events its snapshot covers', async () => {
+    const t = createTracker({ plan: testPlan() });
+    ok(t.send(ev(as('editor'), 'a1', 'action.agree')));
+    const lazy = await openTracker({ plan: testPlan(), store: new MemoryStore({ events: [], snapshots: t.snapshots() }) });
+    expect(lazy.get('a1')!.state).toBe('draft');
+    expect(lazy.state().actions.find((a) => a.id === 'a1')!.state).toBe('draft');
+  });
+
+  it('tells listeners when reading an item\'s events finds its snapshot no longer fits', () => {
+    const log = randomLog(11);
+    const snapshots = createTracker({ plan: testPlan(), events: log }).snapshots();
+    const missing = log.filter((e) => e.stream === 'a1').at(-1)!;
+    const t = createTracker({ plan: testPlan(), snapshots, coveredEvents: source(log.filter((e) => e !== missing)).read });
+    const heard: string[][] = [];
+    t.subscribe((c) => heard.push(c.streams));
+    t.history('a1');
+    expect(heard).toEqual([['a1']]);
+    expect(t.state().actions.find((a) => a.id === 'a1')).toBe(t.get('a1'));
+  });
+});
