@@ -5,7 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { initialTransition, transition } from 'xstate';
 import { actionMachine } from '@pledgeflow/core/xstate';
-import { createEventId, createTracker, scrutinyReport, type PledgeEvent } from '@pledgeflow/core';
+import { createEventId, createTracker, scrutinyReport, splitAtSnapshots, type PledgeEvent } from '@pledgeflow/core';
 import { runBrowserBenchmarks } from './browser/driver.js';
 import { bundleSizes } from './bundle-size.js';
 import { plainOverdue, plainReplay } from './plain-reducer.js';
@@ -76,17 +76,8 @@ const full = createTracker({ plan, events: log });
 if (full.rejected.length) throw new Error(`the synthetic log has ${full.rejected.length} refused events`);
 const snapshots = full.snapshots();
 
-/** What a store gives a tracker: each item's covered events, read when the tracker asks (an index it already has). */
-function coveredBy(events: readonly PledgeEvent[]): (stream: string) => readonly PledgeEvent[] {
-  const byStream = new Map<string, PledgeEvent[]>();
-  for (const e of events) {
-    let list = byStream.get(e.stream);
-    if (!list) byStream.set(e.stream, (list = []));
-    list.push(e);
-  }
-  return (stream) => byStream.get(stream) ?? [];
-}
-const coveredEvents = coveredBy(log);
+// What a store hands the tracker: the snapshots, the events after them, and the covered ones on demand.
+const { coveredEvents } = splitAtSnapshots(log, snapshots);
 
 // Every event is covered by a snapshot here (the store wrote one with each event), so the
 // events after the snapshots are none.
@@ -132,7 +123,8 @@ record('replay-100k', 'ms', r.value, r.baseline, 15);
   const sizes = [10_000, 100_000, 1_000_000];
   const setups = sizes.map((n) => {
     const events = n <= log.length ? log.slice(0, n) : extend(log, n, open);
-    return { snapshots: createTracker({ plan, events }).snapshots(), coveredEvents: coveredBy(events) };
+    const snaps = createTracker({ plan, events }).snapshots();
+    return { snapshots: snaps, coveredEvents: splitAtSnapshots(events, snaps).coveredEvents };
   });
   // Runs alternate between the sizes, after a warm-up of each, with a collection before each
   // run, so that neither the JIT nor the garbage of the 1M log favours one size.

@@ -64,7 +64,10 @@ export class IdbStore implements EventStore {
     return this.#db;
   }
 
-  /** Every event and snapshot, each read with one getAll. */
+  /**
+   * Every snapshot, and the events after them, each store read with one getAll; the events the
+   * snapshots cover come through `coveredEvents`, for the tracker to read when it needs them.
+   */
   async load(): Promise<StoredLog> {
     try {
       const tx = this.#open().transaction(['events', 'snapshots']);

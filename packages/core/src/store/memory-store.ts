@@ -25,8 +25,14 @@ export class MemoryStore implements EventStore {
   }
 
   async load(): Promise<StoredLog> {
-    const log = splitAtSnapshots(structuredClone(this.#events), structuredClone([...this.#snapshots.values()]));
-    return { ...log, coveredEvents: (stream) => structuredClone(log.coveredEvents(stream)) };
+    // Split what is stored (nothing is changed by splitting), then copy only what is handed out:
+    // the events after the snapshots now, each item's covered events when they are read.
+    const log = splitAtSnapshots(this.#events, [...this.#snapshots.values()]);
+    return {
+      events: structuredClone(log.events),
+      snapshots: structuredClone(log.snapshots),
+      coveredEvents: (stream) => structuredClone(log.coveredEvents(stream)),
+    };
   }
 
   /** Every stored event, in the order written (for scripts, tests and exports). */

@@ -213,13 +213,15 @@ export class Tracker {
   readonly #coveredEvents: ((stream: string) => readonly PledgeEvent[]) | undefined;
   /** How many items still have events covered by their snapshot and not read. */
   #unread = 0;
-  readonly #people: ReadonlySet<string>;
+  readonly #people: ReadonlyMap<string, Plan['people'][number]>;
+  readonly #agencies: ReadonlyMap<string, Plan['agencies'][number]>;
 
   constructor(options: TrackerOptions) {
     this.plan = options.plan;
     this.#store = options.store;
     this.#coveredEvents = options.coveredEvents;
-    this.#people = new Set(this.plan.people.map((p) => p.id));
+    this.#people = new Map(this.plan.people.map((p) => [p.id, p]));
+    this.#agencies = new Map(this.plan.agencies.map((a) => [a.id, a]));
     for (const item of this.plan.actions) this.#entries.set(item.id, this.#newEntry('action', item));
     for (const item of this.plan.promises) this.#entries.set(item.id, this.#newEntry('promise', item));
     if (this.#coveredEvents) this.#loadFromSnapshots(options.events ?? [], options.snapshots ?? []);
@@ -826,8 +828,8 @@ export class Tracker {
     if (!entry) return [];
     this.#read(entry);
     return entry.events.map((event) => {
-      const person = this.plan.people.find((p) => p.id === event.actor.userId);
-      const agency = this.plan.agencies.find((a) => a.id === event.actor.agencyId);
+      const person = this.#people.get(event.actor.userId);
+      const agency = this.#agencies.get(event.actor.agencyId);
       const name = person?.name ?? event.actor.userId;
       const agencyName = agency?.name ?? event.actor.agencyId;
       return {
