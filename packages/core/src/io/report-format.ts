@@ -2,10 +2,32 @@ import { BRAG_LABELS } from '../queries/brag.js';
 import type { ScrutinyReport } from '../queries/scrutiny-report.js';
 import { recordsToCsv } from './csv.js';
 
-const cell = (s: string | number | undefined) => String(s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Text from the plan or the log as CommonMark inline text that shows exactly as written, on one
+ * line: `<`, `>` and `&` as entities (no HTML), the punctuation of links, images, emphasis, code
+ * and table cells escaped. Every line break becomes a space, so a cell never starts a new row.
+ * Bare http:, www. and e-mail addresses are broken up so that renderers which link them do not:
+ * the report makes no links from its data.
+ */
+function md(value: string | number | undefined): string {
+  return String(value ?? '')
+    .replace(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/g, ' ')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\b(https?|ftp|mailto|xmpp):/gi, '$1\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
+}
+
+/** Like `md`, for text that starts a block: a leading `#`, `-`, `+`, `=` or `1.` is escaped too, so it is not a heading or list. */
+const mdBlock = (value: string): string =>
+  md(value).trimStart().replace(/^(?:([#+=-])|(\d+)([.)]))/, (_, mark = '', digits = '', stop = '') => (mark ? `\\${mark}` : `${digits}\\${stop}`));
+
 const table = (headers: string[], rows: (string | number | undefined)[][]) =>
   rows.length
-    ? [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')
+    ? [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)].join('\n')
     : '_None._';
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -13,8 +35,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function reportToMarkdown(r: ScrutinyReport): string {
   const c = r.counts;
   const out: string[] = [];
-  out.push(`# ${r.plan.title}: scrutiny report`, '');
-  out.push(`${r.plan.council}. Plan period ${r.plan.period.start} to ${r.plan.period.end}. Report for **${r.today}**.`, '');
+  out.push(`# ${md(r.plan.title)}: scrutiny report`, '');
+  out.push(`${mdBlock(r.plan.council)}. Plan period ${md(r.plan.period.start)} to ${md(r.plan.period.end)}. Report for **${md(r.today)}**.`, '');
   out.push('## At a glance', '');
   out.push(
     `- ${plural(c.actions, 'action')}: ` +
@@ -26,10 +48,10 @@ export function reportToMarkdown(r: ScrutinyReport): string {
     `- ${plural(c.principlesWithoutActions, 'corporate parenting principle')} with no action`,
     `- ${plural(c.unansweredFeedback, 'thing')} children said still waiting for an answer`,
   );
-  if (r.lastMeeting) out.push(`- ${plural(c.changesSinceLastMeeting, 'change')} since the last board meeting (${r.lastMeeting.date})`);
+  if (r.lastMeeting) out.push(`- ${plural(c.changesSinceLastMeeting, 'change')} since the last board meeting (${md(r.lastMeeting.date)})`);
   if (r.nextMeeting) {
     const m = r.nextMeeting;
-    out.push('', `Next board meeting: **${m.date}** (${m.theme}). Papers due ${m.papersDue}; report to the Children in Care Council due ${m.childrenInCareCouncilReportDue}; minutes due ${m.minutesDue}.`);
+    out.push('', `Next board meeting: **${md(m.date)}** (${md(m.theme)}). Papers due ${md(m.papersDue)}; report to the Children in Care Council due ${md(m.childrenInCareCouncilReportDue)}; minutes due ${md(m.minutesDue)}.`);
   }
   out.push('', '## Overdue actions', '');
   out.push(table(['Action', 'Owner', 'Lead agency', 'Due', 'Days overdue', 'Working days overdue'],
@@ -48,7 +70,7 @@ export function reportToMarkdown(r: ScrutinyReport): string {
   out.push('', '## Promises with no accepted evidence', '');
   out.push(table(['Promise', 'Owner', 'Actions delivering it'], r.promisesWithoutEvidence.map((p) => [`${p.number}. ${p.title}`, p.owner, p.actions])));
   out.push('', '## Corporate parenting principles with no action', '');
-  out.push(r.principlesWithoutActions.length ? r.principlesWithoutActions.map((p) => `- ${p.principle}. ${p.text}`).join('\n') : '_None: every principle has at least one action._');
+  out.push(r.principlesWithoutActions.length ? r.principlesWithoutActions.map((p) => `- ${p.principle}. ${mdBlock(p.text)}`).join('\n') : '_None: every principle has at least one action._');
   out.push('', '## You said, we did', '');
   out.push('### Still waiting for an answer', '');
   out.push(table(['You said', 'When', 'Days waiting'], r.youSaidWeDid.unanswered.map((f) => [f.said, f.date, f.daysWaiting])));
