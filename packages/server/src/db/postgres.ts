@@ -1,0 +1,65 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database.js';
+
+export interface PostgresOptions {
+  /** A connection string: postgres://user:password@host:5432/database */
+  url: string;
+  /** A schema to work in (created if missing): lets tests and several plans share one database. */
+  schema?: string;
+  /** Most connections the pool opens. */
+  max?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** PostgreSQL through a `pg` pool: the record of truth in production. */
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
+    throw new Error(`The schema name "${options.schema}" is not allowed: use lower-case letters, digits and "_".`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client that loses its connection must not crash the process: the next query reconnects.
+  pool.on('error', () => {});
+  if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  const run: Queryable['query'] = async (text, params) => {
+    const result = await pool.query(text, params as unknown[] | undefined);
+    return { rows: result.rows };
+  };
+  return {
+    kind: 'postgres',
+    query: run,
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      const tx: Queryable = {
+        query: async (text, params) => ({ rows: (await client.query(text, params as unknown[] | undefined)).rows }),
+        exec: async (sql) => {
+          await client.query(sql);
+        },
+      };
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true; // the connection is gone: do not hand it out again
+        }
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,320 @@
+import { compareEvents, createTracker, parseEvent, type Person, type PledgeEvent, type Tracker } from '@pledgeflow/core';
+import type { Database, Queryable } from '../db/database.js';
+import { lockPlan } from '../db/locks.js';
+import { EVENT_COLUMNS, eventFromRow, type EventRow } from './event-rows.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import type { PlanRegistry } from './plan-registry.js';
+import { stableJson } from './stable-json.js';
+
+export type Verdict = 'accepted' | 'refused';
+
+/** The answer for one pushed event. */
+export interface PushResult {
+  id: string;
+  status: Verdict | 'duplicate';
+  /** For a duplicate: the verdict stored the first time. */
+  verdict?: Verdict;
+  seq?: number;
+  reasons?: string[];
+  warnings?: string[];
+}
+
+export interface PushOutcome {
+  results: PushResult[];
+  head: number;
+}
+
+/** What the server keeps in memory for a plan: a core tracker of the accepted events up to `seen`. */
+interface PlanState {
+  tracker: Tracker;
+  version: number;
+  seen: number;
+}
+
+interface StoredVerdict {
+  id: string;
+  status: Verdict;
+  seq: number | string | null;
+  reasons: string[] | null;
+  stream: string;
+  type: string;
+  data: unknown;
+  actor: unknown;
+  at: string;
+  author: string;
+}
+
+const EVENT_ID = /^[A-Za-z0-9_-]{6,64}$/;
+const MAX_TEXT = 200;
+
+/** The fields that make two pushes of one id the same event. */
+function contentKey(e: { stream: unknown; type: unknown; data: unknown; actor: unknown; at: unknown }, author: string): string {
+  return stableJson([e.stream, e.type, e.data, e.actor, e.at, author]);
+}
+
+function short(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, MAX_TEXT) : '';
+}
+
+/** A record for the events table: parsed events as core filled them in, anything else as sent (bounded). */
+interface NewRow {
+  id: string;
+  seq: number | null;
+  stream: string;
+  type: string;
+  data: unknown;
+  actor: unknown;
+  at: string;
+  status: Verdict;
+  reasons: string[] | null;
+}
+
+/**
+ * The judge: every push is decided by core's tracker against the plan's accepted events,
+ * inside one transaction holding the plan's advisory lock, after catching up with whatever
+ * other processes committed. Memory never holds what the database did not commit: when a
+ * push fails, the plan's tracker is rebuilt from the database on next use.
+ */
+export class Judge {
+  readonly #db: Database;
+  readonly #plans: PlanRegistry;
+  readonly #states = new Map<string, PlanState>();
+  readonly #mutex = new KeyedMutex();
+  readonly #onAccepted: (planId: string, head: number) => void;
+
+  constructor(db: Database, plans: PlanRegistry, onAccepted: (planId: string, head: number) => void = () => {}) {
+    this.#db = db;
+    this.#plans = plans;
+    this.#onAccepted = onAccepted;
+  }
+
+  /** The plan's tracker, caught up with the database; for reading only (reports). */
+  async tracker(planId: string): Promise<Tracker> {
+    return this.#mutex.run(planId, async () => {
+      try {
+        return (await this.#catchUp(this.#db, planId)).tracker;
+      } catch (error) {
+        this.#states.delete(planId);
+        throw error;
+      }
+    });
+  }
+
+  /** Forgets the in-memory state of a plan (a new plan version): rebuilt from the database on next use. */
+  forget(planId: string): void {
+    void this.#mutex.run(planId, async () => {
+      this.#states.delete(planId);
+    });
+  }
+
+  /**
+   * Loads a plan's first events (an exported log, a seed) when the database holds none for
+   * it: core folds them, the accepted ones get seqs in canonical order, and the ones it
+   * refuses are kept as refused, with reasons, under their actor's name. Returns how many
+   * of each, or undefined when the plan already had events.
+   */
+  async seed(planId: string, events: readonly PledgeEvent[]): Promise<{ accepted: number; refused: number } | undefined> {
+    const stored = this.#plans.get(planId);
+    if (!stored) throw new Error(`There is no plan with the id "${planId}" on this server.`);
+    return this.#mutex.run(planId, async () => {
+      this.#states.delete(planId);
+      return this.#db.transaction(async (tx) => {
+        await lockPlan(tx, planId);
+        const { rows } = await tx.query('SELECT 1 FROM events WHERE plan_id = $1 LIMIT 1', [planId]);
+        if (rows.length) return undefined;
+        const tracker = createTracker({ plan: stored.plan, events: events.map(({ seq: _, ...e }) => e as PledgeEvent) });
+        const accepted = tracker.events().map((e, i) => ({ ...e, seq: i + 1, status: 'accepted', reasons: null, author: e.actor.userId }));
+        const refused = tracker.rejected
+          .filter((r) => typeof r.event?.id === 'string' && EVENT_ID.test(r.event.id) && !JSON.stringify(r.event).includes('\\u0000'))
+          .map((r) => ({
+            id: r.event.id, seq: null, stream: short(r.event.stream), type: short(r.event.type), data: r.event.data ?? {},
+            actor: r.event.actor ?? {}, at: short(r.event.at), status: 'refused', reasons: r.reasons, author: short(r.event.actor?.userId) || 'seed',
+          }));
+        const seen = new Set<string>();
+        const rowsToStore = [...accepted, ...refused].filter((r) => !seen.has(r.id) && seen.add(r.id));
+        if (rowsToStore.length) {
+          await tx.query(
+            `INSERT INTO events (plan_id, seq, id, stream, type, data, actor, at, author, client_id, status, reasons)
+             SELECT $1, r.seq, r.id, r.stream, r.type, r.data, r.actor, r.at, r.author, 'seed', r.status, r.reasons
+             FROM jsonb_to_recordset($2::jsonb)
+               AS r(seq bigint, id text, stream text, type text, data jsonb, actor jsonb, at text, author text, status text, reasons jsonb)`,
+            [planId, JSON.stringify(rowsToStore)],
+          );
+        }
+        return { accepted: accepted.length, refused: rowsToStore.length - accepted.length };
+      });
+    });
+  }
+
+  /** Brings the plan's tracker up to date with the accepted events in the database. */
+  async #catchUp(q: Queryable, planId: string): Promise<PlanState> {
+    const stored = this.#plans.get(planId);
+    if (!stored) throw new Error(`There is no plan with the id "${planId}" on this server.`);
+    let state = this.#states.get(planId);
+    if (!state || state.version !== stored.version) {
+      const { rows } = await q.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE plan_id = $1 AND status = 'accepted' ORDER BY seq`,
+        [planId],
+      );
+      const events = rows.map(eventFromRow);
+      state = { tracker: createTracker({ plan: stored.plan, events }), version: stored.version, seen: events.at(-1)?.seq ?? 0 };
+      this.#states.set(planId, state);
+      return state;
+    }
+    const { rows } = await q.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE plan_id = $1 AND status = 'accepted' AND seq > $2 ORDER BY seq`,
+      [planId, state.seen],
+    );
+    if (rows.length) {
+      const events = rows.map(eventFromRow);
+      state.tracker.receive(events);
+      state.seen = events.at(-1)!.seq!;
+    }
+    return state;
+  }
+
+  /**
+   * Judges and stores a batch pushed by `person` (already known to be one of the plan's
+   * people). Events are taken in canonical order; the answer lists them in the order sent.
+   */
+  async push(planId: string, person: Person, clientId: string, inputs: readonly unknown[]): Promise<PushOutcome> {
+    return this.#mutex.run(planId, async () => {
+      try {
+        const outcome = await this.#db.transaction(async (tx) => {
+          await lockPlan(tx, planId);
+          const state = await this.#catchUp(tx, planId);
+          return { state, ...(await this.#judge(tx, state, planId, person, clientId, inputs)) };
+        });
+        const { state, accepted, results, head } = outcome;
+        if (accepted.length) {
+          // Committed: now the tracker may hold the seqs too.
+          state.tracker.receive(accepted);
+          state.seen = head;
+          this.#onAccepted(planId, head);
+        }
+        return { results, head };
+      } catch (error) {
+        // The tracker may hold steps the database did not keep: rebuild it from the database.
+        this.#states.delete(planId);
+        throw error;
+      }
+    });
+  }
+
+  async #judge(tx: Queryable, state: PlanState, planId: string, person: Person, clientId: string, inputs: readonly unknown[]) {
+    const results: PushResult[] = new Array(inputs.length);
+    const ids = [...new Set(inputs.map((e) => (e as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string' && EVENT_ID.test(id)))];
+    const stored = new Map<string, StoredVerdict>();
+    if (ids.length) {
+      const { rows } = await tx.query<StoredVerdict>(
+        'SELECT id, status, seq, reasons, stream, type, data, actor, at, author FROM events WHERE plan_id = $1 AND id = ANY($2::text[])',
+        [planId, ids],
+      );
+      for (const row of rows) stored.set(row.id, row);
+    }
+
+    // Read each event; those core can read are judged in canonical order, the rest after.
+    type Item = { index: number; raw: Record<string, unknown>; event?: PledgeEvent; reasons?: string[] };
+    const items: Item[] = [];
+    inputs.forEach((input, index) => {
+      const raw = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+      const id = raw['id'];
+      if (typeof id !== 'string' || !EVENT_ID.test(id)) {
+        results[index] = { id: short(id), status: 'refused', reasons: ['id: expected an event id of 6 to 64 letters, digits, "_" or "-"; this event was not stored.'] };
+        return;
+      }
+      if (JSON.stringify(raw).includes('\\u0000')) {
+        results[index] = { id, status: 'refused', reasons: ['This event holds a NUL character (\\u0000), which cannot be stored; it was not stored.'] };
+        return;
+      }
+      // The server gives seqs: one set by a client is ignored, never judged.
+      const { seq: _, ...unsequenced } = raw;
+      const parsed = parseEvent(unsequenced);
+      items.push(parsed.ok ? { index, raw, event: parsed.event } : { index, raw, reasons: parsed.reasons });
+    });
+    const readable = items.filter((i) => i.event).sort((a, b) => compareEvents(a.event!, b.event!));
+    const ordered = [...readable, ...items.filter((i) => !i.event)];
+
+    const author = person.id;
+    const me = { userId: person.id, agencyId: person.agency, role: person.role };
+    const rows: NewRow[] = [];
+    const accepted: PledgeEvent[] = [];
+    let head = state.seen;
+    const decided = new Map<string, { key: string; result: PushResult }>();
+    for (const item of ordered) {
+      const id = item.raw['id'] as string;
+      const e = item.event;
+      const content = {
+        stream: e ? e.stream : short(item.raw['stream']),
+        type: e ? e.type : short(item.raw['type']),
+        data: e ? e.data : item.raw['data'] ?? {},
+        actor: e ? e.actor : item.raw['actor'] ?? {},
+        at: e ? e.at : short(item.raw['at']),
+      };
+      const key = contentKey(content, author);
+      const earlier = stored.get(id);
+      const before = decided.get(id);
+      if (earlier || before) {
+        const same = earlier ? contentKey(earlier, earlier.author) === key : before!.key === key;
+        if (!same) {
+          results[item.index] = { id, status: 'refused', reasons: [`An event with the id ${id} was already recorded with different content; this one was not stored. Give a new step a new id.`] };
+          continue;
+        }
+        const verdict = earlier ? earlier.status : (before!.result.status as Verdict);
+        const seq = earlier ? (earlier.seq === null ? undefined : Number(earlier.seq)) : before!.result.seq;
+        const reasons = earlier ? earlier.reasons ?? undefined : before!.result.reasons;
+        results[item.index] = { id, status: 'duplicate', verdict, ...(seq !== undefined ? { seq } : {}), ...(reasons ? { reasons } : {}) };
+        continue;
+      }
+
+      let result: PushResult;
+      if (!item.event) {
+        result = { id, status: 'refused', reasons: item.reasons! };
+      } else {
+        const actor = item.event.actor;
+        if (actor.userId !== me.userId || actor.agencyId !== me.agencyId || actor.role !== me.role) {
+          result = {
+            id,
+            status: 'refused',
+            reasons: [
+              `This step says it was taken by ${actor.userId} (${actor.agencyId}, ${actor.role}), but you are signed in as ` +
+                `${person.name} (${me.userId}, ${me.agencyId}, ${me.role}): a step is recorded only as taken by the person who signed in.`,
+            ],
+          };
+        } else {
+          const sent = state.tracker.send(item.event);
+          if (sent.ok && !sent.duplicate) {
+            head += 1;
+            accepted.push({ ...sent.event, seq: head });
+            result = { id, status: 'accepted', seq: head, ...(sent.warnings.length ? { warnings: sent.warnings } : {}) };
+          } else if (sent.ok) {
+            result = { id, status: 'duplicate', verdict: 'accepted', ...(sent.event.seq !== undefined ? { seq: sent.event.seq } : {}) };
+          } else {
+            result = { id, status: 'refused', reasons: sent.reasons };
+          }
+        }
+      }
+      results[item.index] = result;
+      decided.set(id, { key, result });
+      if (result.status === 'duplicate') continue;
+      rows.push({
+        id,
+        seq: result.status === 'accepted' ? result.seq! : null,
+        ...content,
+        status: result.status as Verdict,
+        reasons: result.reasons ?? null,
+      });
+    }
+
+    if (rows.length) {
+      await tx.query(
+        `INSERT INTO events (plan_id, seq, id, stream, type, data, actor, at, author, client_id, status, reasons)
+         SELECT $1, r.seq, r.id, r.stream, r.type, r.data, r.actor, r.at, $2, $3, r.status, r.reasons
+         FROM jsonb_to_recordset($4::jsonb)
+           AS r(seq bigint, id text, stream text, type text, data jsonb, actor jsonb, at text, status text, reasons jsonb)`,
+        [planId, author, clientId, JSON.stringify(rows)],
+      );
+    }
+    return { results, accepted, head };
+  }
+}

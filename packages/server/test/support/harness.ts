@@ -1,0 +1,46 @@
+import type { Plan, PledgeEvent } from '@pledgeflow/core';
+import pino from 'pino';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/index.js';
+import type { TestDatabaseHandle } from './databases.js';
+
+/** A server on 127.0.0.1 and a free port, quiet, in development mode unless `auth` is given. */
+export async function startTestServer(
+  handle: TestDatabaseHandle,
+  plans: readonly { plan: Plan; events?: readonly PledgeEvent[] }[],
+  options: Partial<ServerOptions> = {},
+): Promise<RunningServer> {
+  return startServer({
+    db: await handle.open(),
+    plans,
+    dev: !options.auth,
+    host: '127.0.0.1',
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    ...options,
+  });
+}
+
+/** A token from the development sign-in. */
+export async function devSignIn(url: string, userId: string): Promise<string> {
+  const res = await fetch(`${url}/dev/sign-in`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${userId} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** JSON over HTTP with a bearer token. */
+export async function call(url: string, token: string | undefined, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
+    ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
+  });
+  const type = res.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await res.json() : await res.text();
+  return { status: res.status, headers: res.headers, body: body as any };
+}
