@@ -2,7 +2,7 @@
 
 // Schema and types
 export { Id, CalendarDate, Instant, HttpsLink, Principle } from './schema/primitives.js';
-export { PRINCIPLES, PLAN_YEARS, isCalendarDate, isPlanDate, isInstant, isSafeLink } from './schema/checks.js';
+export { PRINCIPLES, PLAN_YEARS, isCalendarDate, isPlanDate, isInstant, isSafeLink, isCanonicalInstant, canonicalInstant, hasVisibleText } from './schema/checks.js';
 export type { PrincipleNumber } from './schema/checks.js';
 export { ROLES, ROLE_LABELS, RoleSchema } from './schema/roles.js';
 export type { Role } from './schema/roles.js';
@@ -14,7 +14,7 @@ export type {
   Plan, PlanInput, ActionItem, PledgePromise, Agency, Person, Workstream, Measure, Observation, Meeting, Feedback,
   BoardSettings, BragSettings,
 } from './schema/plan.js';
-export { EVENT_DATA, EVENT_TYPES, ActorSchema, EventEnvelopeSchema } from './schema/events.js';
+export { EVENT_DATA, EVENT_FIELDS, EVENT_TYPES, JUDGEMENTS, ActorSchema, EventEnvelopeSchema } from './schema/events.js';
 export type { Actor, EventType, EventData, ActionEventType, PromiseEventType, PledgeEvent, EventInput } from './schema/events.js';
 export { formatPath, formatProblem, problemsFromZod } from './schema/issues.js';
 export type { InputProblem } from './schema/issues.js';
@@ -35,10 +35,14 @@ export type { Lifecycle, LifecycleSnapshot, LifecycleConfig } from './machines/l
 
 // Policy
 export { POLICY, may, stepName } from './policy/policy.js';
+export { actorProblems } from './policy/actor.js';
+export { PERIOD_MARGIN_DAYS, MAX_CLOCK_AHEAD_MS } from './tracker/time-limits.js';
 export type { Scope, PolicyTarget } from './policy/policy.js';
 
 // Tracker
-export { Tracker, createTracker, openTracker, parseEvent, compareEvents } from './tracker/tracker.js';
+export { Tracker, createTracker, openTracker } from './tracker/tracker.js';
+export { parseEvent, readEvent, isParsedEvent } from './events/parse.js';
+export { compareEvents, sameEvent } from './events/order.js';
 export type {
   TrackerOptions, SendResult, Decision, RejectedEvent, HistoryEntry, TrackerChange, ActionFilter, NextStep, PlanState,
 } from './tracker/tracker.js';

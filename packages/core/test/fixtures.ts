@@ -64,6 +64,13 @@ export function as(userId: string, role: Actor['role'] = roleOf[userId]!): Actor
   return { userId, agencyId: agencyOf[userId]!, role };
 }
 
+/**
+ * A clock for trackers in tests whose steps are dated after the day the tests run (a step
+ * more than five minutes ahead of the tracker's clock is refused): the end of the test plan's
+ * period plus the year a step may follow it by.
+ */
+export const afterThePlan = () => Date.parse('2028-03-31T23:00:00Z');
+
 let clock = Date.parse('2026-05-01T09:00:00Z');
 let counter = 0;
 

@@ -17,8 +17,41 @@ export function isInstant(text: string): boolean {
   return INSTANT.test(text) && isCalendarDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
 }
 
-/** A link people may follow: only `https:` (never `javascript:`, `data:` or plain `http:`). */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * True when `text` is an instant written the one way events keep it: UTC, to the
+ * millisecond, as `toISOString()` writes it (`2026-11-25T10:30:00.000Z`). Instants in this
+ * form sort as text in time order.
+ */
+export function isCanonicalInstant(text: string): boolean {
+  return CANONICAL_INSTANT.test(text) && isInstant(text) && canonicalInstant(text) === text;
+}
+
+/** `text` (an instant, see `isInstant`) written the canonical way: UTC, milliseconds, `Z`. Digits past the millisecond are dropped. */
+export function canonicalInstant(text: string): string {
+  return new Date(Date.parse(text)).toISOString();
+}
+
+// Format characters (zero-width spaces and joiners, the byte-order mark, bidi marks, soft hyphens) and every kind of space.
+const INVISIBLE = /[\s\p{Cf}\u115f\u1160\u3164\uffa0]/gu;
+
+/** True when `text` has at least one character a reader can see (not only spaces or zero-width characters). */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '').length > 0;
+}
+
+// Written exactly as `https://host...`: no space or control character anywhere (the URL parser
+// would quietly drop leading ones), and never `https:host` (which it would quietly repair).
+const LINK_TEXT = /^https:\/\/[^\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+$/i;
+
+/**
+ * A link people may follow: written as `https://` and a host (never `javascript:`, `data:`,
+ * plain `http:`, `//host` or `https:host`), with no hidden characters, and no user name or
+ * password in it.
+ */
 export function isSafeLink(href: string): boolean {
+  if (!LINK_TEXT.test(href)) return false;
   try {
     const url = new URL(href);
     return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;

@@ -10,59 +10,93 @@ export const ActorSchema = z.object({
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
-const reason = text(1000);
-const note = z.optional(text(2000));
-const empty = z.strictObject({});
+export const JUDGEMENTS = ['on-track', 'at-risk', 'kept', 'not-kept'] as const;
 
-/** Every event type with the schema of its `data`. The single list the rest derives from. */
-export const EVENT_DATA = {
-  // Action-plan items
-  'action.agree': z.strictObject({ note }),
-  'action.start': z.strictObject({ note }),
-  'action.progress': z.strictObject({ note: text(2000) }),
-  'action.flag-risk': z.strictObject({ reason }),
-  'action.clear-risk': z.strictObject({ note }),
-  'action.complete': z.strictObject({ note }),
-  'action.verify': z.strictObject({ note }),
-  'action.reopen': z.strictObject({ reason }),
-  'action.defer': z.strictObject({ reason, until: z.optional(CalendarDate) }),
-  'action.resume': z.strictObject({ note }),
-  'action.withdraw': z.strictObject({ reason }),
-  'action.review': z.strictObject({ note, nextReviewDate: z.optional(CalendarDate) }),
-  'action.owner.change': z.strictObject({ owner: Id, note }),
-  'action.due-date.change': z.strictObject({ dueDate: CalendarDate, reason }),
-  'action.evidence.add': z.strictObject({
-    evidenceId: Id,
-    summary: text(2000),
-    link: z.optional(HttpsLink),
-    date: CalendarDate,
-  }),
-  'action.evidence.accept': z.strictObject({ evidenceId: Id, note }),
-  'action.evidence.return': z.strictObject({ evidenceId: Id, reason }),
-  'action.evidence.resubmit': z.strictObject({
-    evidenceId: Id,
-    summary: text(2000),
-    link: z.optional(HttpsLink),
-    date: CalendarDate,
-  }),
-  // Promises
-  'promise.adopt': z.strictObject({ note }),
-  'promise.judge': z.strictObject({
-    judgement: z.enum(['on-track', 'at-risk', 'kept', 'not-kept'], {
-      error: 'expected a judgement: on-track, at-risk, kept or not-kept',
-    }),
-    reason: z.optional(reason),
-  }).check(
-    z.refine((d) => !((d.judgement === 'at-risk' || d.judgement === 'not-kept') && !d.reason), {
-      message: 'saying a promise is at risk or not kept needs a reason, so that the children and the panel know why',
-      path: ['reason'],
-    }),
-  ),
-  'promise.review': z.strictObject({ note, nextReviewDate: z.optional(CalendarDate) }),
-  'promise.owner.change': z.strictObject({ owner: Id, note }),
-  'promise.retire': z.strictObject({ reason }),
-  'promise.restore': empty,
+/** The kinds of field event data is made of, each with its schema. */
+const FIELD_SCHEMAS = {
+  /** An id of something in the plan or the item (a person, a piece of evidence). */
+  id: Id,
+  date: CalendarDate,
+  /** Why: a short text a person writes. */
+  reason: text(1000),
+  /** A note, an update or a summary of evidence. */
+  text: text(2000),
+  link: HttpsLink,
+  judgement: z.enum(JUDGEMENTS, { error: 'expected a judgement: on-track, at-risk, kept or not-kept' }),
 } as const;
+
+/** Limits of the text kinds, for checks that do not go through zod. */
+export const FIELD_TEXT_LIMITS = { reason: 1000, text: 2000 } as const;
+
+export type FieldKind = keyof typeof FIELD_SCHEMAS;
+/** A field's kind, with `?` when it may be left out. */
+export type FieldSpec = FieldKind | `${FieldKind}?`;
+
+/**
+ * Every event type with the fields of its `data`: the single list the rest derives from
+ * (the zod schemas below, the quick check of stored events, the fields a step needs).
+ */
+export const EVENT_FIELDS = {
+  // Action-plan items
+  'action.agree': { note: 'text?' },
+  'action.start': { note: 'text?' },
+  'action.progress': { note: 'text' },
+  'action.flag-risk': { reason: 'reason' },
+  'action.clear-risk': { note: 'text?' },
+  'action.complete': { note: 'text?' },
+  'action.verify': { note: 'text?' },
+  'action.reopen': { reason: 'reason' },
+  'action.defer': { reason: 'reason', until: 'date?' },
+  'action.resume': { note: 'text?' },
+  'action.withdraw': { reason: 'reason' },
+  'action.review': { note: 'text?', nextReviewDate: 'date?' },
+  'action.owner.change': { owner: 'id', note: 'text?' },
+  'action.due-date.change': { dueDate: 'date', reason: 'reason' },
+  'action.evidence.add': { evidenceId: 'id', summary: 'text', link: 'link?', date: 'date' },
+  'action.evidence.accept': { evidenceId: 'id', note: 'text?' },
+  'action.evidence.return': { evidenceId: 'id', reason: 'reason' },
+  'action.evidence.resubmit': { evidenceId: 'id', summary: 'text', link: 'link?', date: 'date' },
+  // Promises
+  'promise.adopt': { note: 'text?' },
+  'promise.judge': { judgement: 'judgement', reason: 'reason?' },
+  'promise.review': { note: 'text?', nextReviewDate: 'date?' },
+  'promise.owner.change': { owner: 'id', note: 'text?' },
+  'promise.retire': { reason: 'reason' },
+  'promise.restore': {},
+} as const satisfies Record<string, Record<string, FieldSpec>>;
+
+type Schemas = typeof FIELD_SCHEMAS;
+type ShapeOf<S> = {
+  -readonly [K in keyof S]: S[K] extends `${infer B extends FieldKind}?` ? z.ZodMiniOptional<Schemas[B]> : S[K] extends FieldKind ? Schemas[S[K]] : never;
+};
+
+function dataSchema<S extends Record<string, FieldSpec>>(fields: S): z.ZodMiniObject<ShapeOf<S>, z.core.$strict> {
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const [name, spec] of Object.entries(fields)) {
+    shape[name] = spec.endsWith('?') ? z.optional(FIELD_SCHEMAS[spec.slice(0, -1) as FieldKind]) : FIELD_SCHEMAS[spec as FieldKind];
+  }
+  return z.strictObject(shape) as unknown as z.ZodMiniObject<ShapeOf<S>, z.core.$strict>;
+}
+
+type DataSchemas = { [T in keyof typeof EVENT_FIELDS]: z.ZodMiniObject<ShapeOf<(typeof EVENT_FIELDS)[T]>, z.core.$strict> };
+
+/** Rules across the fields of one event's data, beyond each field's own kind. */
+export const DATA_RULES: Partial<Record<keyof typeof EVENT_FIELDS, { holds: (data: Record<string, unknown>) => boolean; message: string; path: string }>> = {
+  'promise.judge': {
+    holds: (d) => !((d['judgement'] === 'at-risk' || d['judgement'] === 'not-kept') && !d['reason']),
+    message: 'saying a promise is at risk or not kept needs a reason, so that the children and the panel know why',
+    path: 'reason',
+  },
+};
+
+/** Every event type with the zod schema of its `data`, made from `EVENT_FIELDS` and `DATA_RULES`. */
+export const EVENT_DATA = Object.fromEntries(
+  Object.entries(EVENT_FIELDS).map(([type, fields]) => {
+    const schema = dataSchema(fields);
+    const rule = DATA_RULES[type as keyof typeof EVENT_FIELDS];
+    return [type, rule ? schema.check(z.refine((d) => rule.holds(d as Record<string, unknown>), { message: rule.message, path: [rule.path] })) : schema];
+  }),
+) as DataSchemas;
 
 export type EventType = keyof typeof EVENT_DATA;
 export const EVENT_TYPES = Object.keys(EVENT_DATA) as EventType[];

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isCalendarDate, isInstant, isPlanDate, isSafeLink, PLAN_YEARS } from './checks.js';
+import { hasVisibleText, isCalendarDate, isInstant, isPlanDate, isSafeLink, PLAN_YEARS } from './checks.js';
 
 export { isCalendarDate, isInstant, isPlanDate, isSafeLink, PLAN_YEARS, PRINCIPLES, type PrincipleNumber } from './checks.js';
 
@@ -14,16 +14,20 @@ export const CalendarDate = z.string().check(
   z.refine((d) => !isCalendarDate(d) || isPlanDate(d), `expected a date from ${PLAN_YEARS.first} to ${PLAN_YEARS.last}`),
 );
 
-/** A moment in time: ISO 8601 with `Z` or an offset, such as 2026-11-25T10:30:00Z. */
+/**
+ * A moment in time: ISO 8601 with `Z` or an offset, such as 2026-11-25T10:30:00Z.
+ * `parseEvent` keeps an event's in one form (see `canonicalInstant`).
+ */
 export const Instant = z.string().check(
   z.refine(isInstant, 'expected a date and time with a time zone, such as 2026-11-25T10:30:00Z'),
 );
 
-/** Text a person wrote: trimmed, not empty, and not longer than `max`. */
+/** Text a person wrote: trimmed, not empty (nor only invisible characters), and not longer than `max`. */
 export const text = (max: number) =>
   z.string().check(
     z.trim(),
     z.minLength(1, 'must not be empty'),
+    z.refine(hasVisibleText, 'must not be empty (it has only spaces or invisible characters)'),
     z.maxLength(max, `must be at most ${max} characters`),
   );
 

@@ -1,5 +1,6 @@
 import type { PledgeEvent } from '../schema/events.js';
-import { compareEvents, looksLikeEvent } from '../tracker/tracker.js';
+import { compareEvents } from '../events/order.js';
+import { readEvent } from '../events/parse.js';
 import type { ItemSnapshot } from '../tracker/snapshot.js';
 import type { StoredLog } from './event-store.js';
 
@@ -16,12 +17,14 @@ export function splitAtSnapshots(
 ): StoredLog & { coveredEvents: (stream: string) => readonly PledgeEvent[] } {
   const byStream = new Map<string, PledgeEvent[]>();
   const after: PledgeEvent[] = [];
-  for (const event of events) {
+  for (const stored of events) {
+    const read = readEvent(stored);
     // A damaged event goes to the tracker as it is, which keeps it in `rejected` with why.
-    if (!looksLikeEvent(event)) {
-      after.push(event);
+    if (!read.ok) {
+      after.push(stored);
       continue;
     }
+    const event = read.event;
     let list = byStream.get(event.stream);
     if (!list) byStream.set(event.stream, (list = []));
     list.push(event);

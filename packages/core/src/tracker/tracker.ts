@@ -1,5 +1,7 @@
 import { addDays, startOfLondonDay } from '../calendar/dates.js';
 import { isCalendarDate, isInstant } from '../schema/checks.js';
+import { compareEvents, differences, sameEvent } from '../events/order.js';
+import { parseEvent, readEvent } from '../events/parse.js';
 import { actionChecks } from '../machines/action.guards.js';
 import { ACTION_MACHINE_VERSION, actionLifecycle } from '../machines/action.lifecycle.js';
 import type { ActionContext } from '../machines/action.context.js';
@@ -7,15 +9,17 @@ import {
   explainRefusal, lifecycleAccepts, restoreLifecycle, startLifecycle, stepLifecycle, type Lifecycle, type LifecycleSnapshot,
 } from '../machines/lifecycle.js';
 import { PROMISE_MACHINE_VERSION, promiseChecks, promiseLifecycle, type PromiseContext } from '../machines/promise.lifecycle.js';
+import { actorProblems, peopleById } from '../policy/actor.js';
 import { may, stepName, type PolicyTarget } from '../policy/policy.js';
-import { findPersonalData } from '../privacy/personal-data.js';
-import { EVENT_DATA, EventEnvelopeSchema, type Actor, type EventInput, type EventType, type PledgeEvent } from '../schema/events.js';
+import { scanEvent } from '../privacy/event-text.js';
+import { ActorSchema, EVENT_FIELDS, type Actor, type EventInput, type EventType, type PledgeEvent } from '../schema/events.js';
 import { formatProblem, problemsFromZod } from '../schema/issues.js';
 import type { ActionItem, Plan, PledgePromise } from '../schema/plan.js';
 import { ROLE_LABELS } from '../schema/roles.js';
 import type { EventStore } from '../store/event-store.js';
 import { describeEvent } from './describe.js';
 import type { ItemSnapshot } from './snapshot.js';
+import { MAX_CLOCK_AHEAD_MS, outsideWindow, stepWindow } from './time-limits.js';
 import { STATE_LABELS, type ActionView, type ItemView, type PromiseView } from './views.js';
 
 export interface TrackerOptions {
@@ -33,6 +37,11 @@ export interface TrackerOptions {
   coveredEvents?: (stream: string) => readonly PledgeEvent[];
   /** Where accepted events are written. */
   store?: EventStore;
+  /**
+   * The clock for steps taken here (`send()`, `step()`): a step dated more than five
+   * minutes ahead of it is refused. `Date.now` unless given; never used for the fold.
+   */
+  now?: () => number;
 }
 
 export type SendResult =
@@ -54,6 +63,17 @@ export type Decision = { ok: true; warnings: string[] } | { ok: false; reasons: 
 export interface RejectedEvent {
   event: PledgeEvent;
   reasons: string[];
+  /** Set when another event with the same id and other content was recorded first: that event. */
+  conflictsWith?: PledgeEvent;
+}
+
+/** Two events with one id and different content: the later one is refused, with both kept. */
+function conflict(event: PledgeEvent, recorded: PledgeEvent): RejectedEvent {
+  return {
+    event,
+    conflictsWith: recorded,
+    reasons: [`An event with the id ${event.id} was already recorded with different content (${differences(recorded, event).join(', ')} differ).`],
+  };
 }
 
 /** One line of an item's audit trail. */
@@ -119,78 +139,12 @@ const MACHINES = { action: actionLifecycle, promise: promiseLifecycle } as unkno
 const VERSIONS = { action: ACTION_MACHINE_VERSION, promise: PROMISE_MACHINE_VERSION } as const;
 const CHECKS = { action: actionChecks, promise: promiseChecks } as const;
 
-/** For each step, the data fields a person must fill in (from its schema), worked out once. */
+/** For each step, the data fields a person must fill in, worked out once. */
 const STEP_NEEDS = Object.fromEntries(
-  (Object.keys(EVENT_DATA) as EventType[]).map((type) => {
-    const shape = (EVENT_DATA[type] as unknown as { _zod: { def: { shape: Record<string, { _zod: { optin?: string } }> } } })._zod.def.shape;
-    return [type, Object.entries(shape).filter(([, s]) => s._zod.optin !== 'optional').map(([k]) => k)];
-  }),
+  Object.entries(EVENT_FIELDS).map(([type, fields]) => [type, Object.entries(fields).filter(([, spec]) => !spec.endsWith('?')).map(([k]) => k)]),
 ) as Record<EventType, string[]>;
 
-/** Fields of event data that people write in their own words: checked for personal data. */
-const FREE_TEXT = ['note', 'reason', 'summary', 'link'] as const;
-
-/** A link's path and query as words ("Jane-Smith-DOB-03-04-2012.pdf" as "Jane Smith DOB 03-04-2012 pdf"). */
-function linkText(href: string): string {
-  try {
-    const url = new URL(href);
-    return decodeURIComponent(url.pathname + url.search).replace(/[/_+.?&=-]+/g, ' ').replace(/(\d) (\d)/g, '$1/$2');
-  } catch {
-    return href;
-  }
-}
-
-/**
- * Canonical order: events a sync server has accepted (with a `seq`) first, in its order;
- * then the rest by time, then by id. One key for every pair, so any delivery order sorts
- * the same way.
- */
-export function compareEvents(a: PledgeEvent, b: PledgeEvent): number {
-  if (a.seq !== undefined || b.seq !== undefined) {
-    if (a.seq === undefined) return 1;
-    if (b.seq === undefined) return -1;
-    if (a.seq !== b.seq) return a.seq - b.seq;
-  }
-  // Times written the same way in UTC ("…Z", same length) sort as text; others are parsed.
-  const sameForm = a.at.length === b.at.length && a.at.endsWith('Z') && b.at.endsWith('Z');
-  const t = sameForm ? (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) : Date.parse(a.at) - Date.parse(b.at);
-  if (t !== 0) return t;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function sameEvent(a: PledgeEvent, b: PledgeEvent): boolean {
-  return JSON.stringify([a.stream, a.type, a.data, a.actor, a.at]) === JSON.stringify([b.stream, b.type, b.data, b.actor, b.at]);
-}
-
-const LOOKS_LIKE_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d.*(Z|[+-]\d\d:\d\d)$/;
-
-/** The shape of a stored event, checked cheaply: what the fold relies on. */
-export function looksLikeEvent(e: unknown): e is PledgeEvent {
-  if (!e || typeof e !== 'object') return false;
-  const x = e as Record<string, unknown>;
-  const actor = x['actor'] as Record<string, unknown> | null | undefined;
-  return (
-    typeof x['id'] === 'string' &&
-    typeof x['stream'] === 'string' &&
-    typeof x['type'] === 'string' &&
-    Object.hasOwn(EVENT_DATA, x['type']) &&
-    !!x['data'] && typeof x['data'] === 'object' && !Array.isArray(x['data']) &&
-    !!actor && typeof actor === 'object' && typeof actor['userId'] === 'string' && typeof actor['agencyId'] === 'string' &&
-    typeof actor['role'] === 'string' && Object.hasOwn(ROLE_LABELS, actor['role']) &&
-    typeof x['at'] === 'string' && LOOKS_LIKE_INSTANT.test(x['at']) &&
-    (x['seq'] === undefined || typeof x['seq'] === 'number')
-  );
-}
-
-/** Checks an event's envelope and its data against its type's schema; returns the event with defaults filled in. */
-export function parseEvent(input: unknown): { ok: true; event: PledgeEvent } | { ok: false; reasons: string[] } {
-  const envelope = EventEnvelopeSchema.safeParse(input, { reportInput: true });
-  if (!envelope.success) return { ok: false, reasons: problemsFromZod(envelope.error).map(formatProblem) };
-  const schema = EVENT_DATA[envelope.data.type];
-  const data = schema.safeParse(envelope.data.data, { reportInput: true });
-  if (!data.success) return { ok: false, reasons: problemsFromZod(data.error, ['data']).map(formatProblem) };
-  return { ok: true, event: { ...envelope.data, data: data.data } as PledgeEvent };
-}
+export { compareEvents, parseEvent };
 
 /**
  * The engine: a plan and its event log, folded through the machines into the state of
@@ -215,12 +169,18 @@ export class Tracker {
   #unread = 0;
   readonly #people: ReadonlyMap<string, Plan['people'][number]>;
   readonly #agencies: ReadonlyMap<string, Plan['agencies'][number]>;
+  readonly #now: () => number;
+  readonly #window: { from: number; to: number };
+  /** Privacy findings per event, so that each text is scanned once, not at every fold. */
+  readonly #scanned = new WeakMap<PledgeEvent, string[]>();
 
   constructor(options: TrackerOptions) {
     this.plan = options.plan;
     this.#store = options.store;
     this.#coveredEvents = options.coveredEvents;
-    this.#people = new Map(this.plan.people.map((p) => [p.id, p]));
+    this.#people = peopleById(this.plan);
+    this.#now = options.now ?? Date.now;
+    this.#window = stepWindow(this.plan);
     this.#agencies = new Map(this.plan.agencies.map((a) => [a.id, a]));
     for (const item of this.plan.actions) this.#entries.set(item.id, this.#newEntry('action', item));
     for (const item of this.plan.promises) this.#entries.set(item.id, this.#newEntry('promise', item));
@@ -235,7 +195,10 @@ export class Tracker {
    */
   #loadFromSnapshots(after: readonly PledgeEvent[], snapshots: readonly ItemSnapshot[]) {
     const touched = new Set<string>();
-    for (const event of after) if (looksLikeEvent(event)) touched.add(event.stream);
+    for (const event of after) {
+      const read = readEvent(event);
+      if (read.ok) touched.add(read.event.stream);
+    }
     for (const snap of snapshots) {
       const entry = this.#entries.get(snap.stream);
       if (!entry) continue;
@@ -274,7 +237,13 @@ export class Tracker {
     if (!snap) return;
     entry.covered = undefined;
     this.#unread--;
-    const list = [...this.#coveredEvents!(snap.stream)].sort(compareEvents);
+    const list: PledgeEvent[] = [];
+    for (const stored of this.#coveredEvents!(snap.stream)) {
+      const read = readEvent(stored);
+      if (read.ok) list.push(read.event);
+      else this.#rejected.push({ event: stored, reasons: read.reasons });
+    }
+    list.sort(compareEvents);
     const fits = list.length === snap.eventCount && list.at(-1)?.id === snap.lastEventId;
     if (fits) {
       for (const event of list) {
@@ -320,24 +289,25 @@ export class Tracker {
 
   #load(events: readonly PledgeEvent[], snapshots: readonly ItemSnapshot[]) {
     const byStream = new Map<string, PledgeEvent[]>();
-    // A cheap check of every event's shape (a full parse of a long log costs more than the
-    // fold); one that fails is parsed properly for its reasons and kept in `rejected`.
+    // Every event is read in full (schema, links, `at` in its one form); one that fails is
+    // kept in `rejected` with its reasons.
     const wellFormed: PledgeEvent[] = [];
     let sorted = true;
-    for (const event of events) {
-      if (looksLikeEvent(event)) {
-        if (sorted && wellFormed.length && compareEvents(wellFormed[wellFormed.length - 1]!, event) > 0) sorted = false;
-        wellFormed.push(event);
-      } else {
-        const parsed = parseEvent(event);
-        this.#rejected.push({ event, reasons: parsed.ok ? ['This event is malformed.'] : parsed.reasons });
+    for (const input of events) {
+      const read = readEvent(input);
+      if (!read.ok) {
+        this.#rejected.push({ event: input as PledgeEvent, reasons: read.reasons });
+        continue;
       }
+      const event = read.event;
+      if (sorted && wellFormed.length && compareEvents(wellFormed[wellFormed.length - 1]!, event) > 0) sorted = false;
+      wellFormed.push(event);
     }
     if (!sorted) wellFormed.sort(compareEvents);
     for (const event of wellFormed) {
       const seen = this.#ids.get(event.id);
       if (seen) {
-        if (!sameEvent(seen, event)) this.#rejected.push({ event, reasons: [`An event with the id ${event.id} was already recorded with different content.`] });
+        if (!sameEvent(seen, event)) this.#rejected.push(conflict(event, seen));
         continue;
       }
       this.#ids.set(event.id, event);
@@ -405,11 +375,16 @@ export class Tracker {
     snapshot: LifecycleSnapshot,
     event: PledgeEvent,
     withWarnings: boolean,
+    checkTime = true,
   ): { next: LifecycleSnapshot; warnings: string[] } | { reasons: string[] } {
     const title = () => `"${entry.item.title}"`;
     if (!event.type.startsWith(PREFIXES[entry.kind])) {
       return { reasons: [`${title()} is ${entry.kind === 'action' ? 'an action' : 'a promise'}: a ${event.type} step does not apply to it.`] };
     }
+    const who = actorProblems(event.actor, this.#people);
+    if (who.length) return { reasons: who };
+    const when = checkTime ? outsideWindow(event.at, this.#window, this.plan) : undefined;
+    if (when) return { reasons: [when] };
     const data = event.data as Record<string, unknown>;
     if (typeof data['owner'] === 'string' && !this.#people.has(data['owner'])) {
       return { reasons: [`data.owner: there is no person with the id "${data['owner']}" in this plan.`] };
@@ -550,10 +525,11 @@ export class Tracker {
   can(actor: Actor, step: { stream: string; type: EventType; data?: Record<string, unknown>; at?: string }): Decision {
     if (this.#closed) return { ok: false, reasons: [this.#closed] };
     const entry = this.#entries.get(step.stream);
-    const parsed = parseEvent({ id: 'check-only', at: step.at ?? '1970-01-01T00:00:00Z', ...step, actor });
+    const parsed = parseEvent({ id: 'check-only', at: step.at ?? new Date(this.#now()).toISOString(), ...step, actor });
     if (!parsed.ok) return parsed;
     if (!entry) return { ok: false, reasons: [`There is no promise or action with the id "${step.stream}" in this plan.`] };
-    const outcome = this.#evaluate(entry, entry.snapshot, parsed.event, true);
+    // Without a date, the question is whether the step may be taken, not when.
+    const outcome = this.#evaluate(entry, entry.snapshot, parsed.event, true, step.at !== undefined);
     return 'reasons' in outcome ? { ok: false, reasons: outcome.reasons } : { ok: true, warnings: outcome.warnings };
   }
 
@@ -561,13 +537,20 @@ export class Tracker {
   nextSteps(actor: Actor, id: string): NextStep[] {
     const entry = this.#entries.get(id);
     if (!entry || this.#closed) return [];
+    // Someone the plan does not know, or not as they claim, is offered nothing: each step says why.
+    const checked = ActorSchema.safeParse(actor, { reportInput: true });
+    const actorReasons = checked.success ? actorProblems(checked.data, this.#people) : problemsFromZod(checked.error, ['actor']).map(formatProblem);
     const out: NextStep[] = [];
-    for (const type of Object.keys(EVENT_DATA) as EventType[]) {
+    for (const type of Object.keys(EVENT_FIELDS) as EventType[]) {
       if (!type.startsWith(`${entry.kind}.`)) continue;
-      const event = { id: 'check-only', stream: id, type, data: {}, actor, at: '1970-01-01T00:00:00Z' } as unknown as PledgeEvent;
+      const event = { id: 'check-only', stream: id, type, data: {}, actor, at: '1970-01-01T00:00:00.000Z' } as unknown as PledgeEvent;
       const why = explainRefusal(MACHINES[entry.kind], entry.snapshot, event, CHECKS[entry.kind] as never);
       if (why.wrongState) continue; // not a step from this state at all: not offered
       const needs = STEP_NEEDS[type];
+      if (actorReasons.length) {
+        out.push({ type, label: stepName(type), allowed: false, reasons: actorReasons, needs });
+        continue;
+      }
       const target = { kind: entry.kind, item: entry.item, context: entry.snapshot.context } as PolicyTarget;
       const decision = may(actor, type, {}, target, this.plan);
       if (!decision.ok) {
@@ -582,72 +565,85 @@ export class Tracker {
   }
 
   /**
-   * Applies one event: schema, policy, machine and privacy checks, then the item's new
-   * state, the log, the listeners and the store. A refused event changes nothing.
+   * Applies one event taken here: schema, policy, machine and privacy checks, then the
+   * item's new state, the log, the listeners and the store. A refused event changes nothing.
+   * The item is folded over everything known for it, events held back earlier included, as
+   * `receive()` folds it, so every tracker that has seen the same events agrees.
    */
   send(input: EventInput | PledgeEvent): SendResult {
     if (this.#closed) return { ok: false, reasons: [this.#closed] };
+    if (input && typeof input === 'object' && (input as { seq?: unknown }).seq !== undefined) {
+      return { ok: false, reasons: ['seq: only a sync server gives an event its seq, once it has accepted it; send the event without one.'] };
+    }
     const parsed = parseEvent(input);
     if (!parsed.ok) return parsed;
     const event = parsed.event;
+    if (Date.parse(event.at) > this.#now() + MAX_CLOCK_AHEAD_MS) {
+      return { ok: false, reasons: [`at: ${event.at} is more than five minutes ahead of this computer's clock. Check the date and time of the step, or the clock.`] };
+    }
     const seen = this.#seen(event.id);
     if (seen) {
       return sameEvent(seen, event)
         ? { ok: true, event: seen, duplicate: true, warnings: [], saved: Promise.resolve() }
-        : { ok: false, reasons: [`An event with the id ${event.id} was already recorded with different content.`] };
+        : { ok: false, reasons: conflict(event, seen).reasons };
     }
     const entry = this.#entries.get(event.stream);
     if (!entry) return { ok: false, reasons: [`There is no promise or action with the id "${event.stream}" in this plan.`] };
     this.#read(entry);
     // An event refused earlier (from a log, or from another tab) may be sent again: it is tried afresh.
     const held = entry.refused.find((r) => r.event.id === event.id);
-    if (held && !sameEvent(held.event, event)) {
-      return { ok: false, reasons: [`An event with the id ${event.id} was already recorded with different content.`] };
-    }
+    if (held && !sameEvent(held.event, event)) return { ok: false, reasons: conflict(event, held.event).reasons };
 
     const outcome = this.#evaluate(entry, entry.snapshot, event, true);
     const last = entry.events.at(-1);
-    if (last && compareEvents(last, event) > 0) {
-      // Dated before the item's latest change: fold the item again in canonical order.
-      const refolded = this.#refold(entry, [event]);
+    const others = entry.refused.filter((r) => r !== held);
+    if ((last && compareEvents(last, event) > 0) || others.length) {
+      // Dated before the item's latest change, or with events held back that this step may
+      // let in: fold the item again over all it knows, in canonical order.
+      const refolded = this.#refold(entry, event);
       if (!refolded.ok) return refolded;
     } else {
       if ('reasons' in outcome) return { ok: false, reasons: outcome.reasons };
       entry.snapshot = outcome.next;
       entry.events.push(event);
       this.#ids.set(event.id, event);
+      if (held) entry.refused = others;
     }
-    if (held) entry.refused = entry.refused.filter((r) => r !== held);
     // Written before listeners run, so a listener that fails cannot cost the person their step.
     const saved = this.#persist(event, this.snapshot(event.stream)!);
     this.#changed([event], [event.stream]);
     return { ok: true, event, duplicate: false, warnings: 'warnings' in outcome ? outcome.warnings : this.#warnings(event), saved };
   }
 
-  /** Privacy warnings for the free text of an event. */
-  #warnings(event: PledgeEvent): string[] {
-    const data = event.data as Record<string, unknown>;
-    const warnings: string[] = [];
-    for (const field of FREE_TEXT) {
-      const text = data[field];
-      if (typeof text !== 'string') continue;
-      const scanned = field === 'link' ? linkText(text) : text;
-      for (const finding of findPersonalData(scanned)) warnings.push(`data.${field}: ${finding.message}`);
-    }
-    return warnings;
-  }
-
-  /** Folds `entry` again with `extra` merged in, in canonical order; all or nothing. */
-  #refold(entry: Entry, extra: PledgeEvent[]): { ok: true } | { ok: false; reasons: string[] } {
-    const outcome = this.#fold(entry, [...entry.events, ...extra].sort(compareEvents));
-    if (outcome.rejected.length) {
-      const first = outcome.rejected[0]!;
-      return { ok: false, reasons: [`Taken in date order (${first.event.at}), this step does not fit the item's history: ${first.reasons.join(' ')}`] };
+  /**
+   * Folds `entry` again over its events, those held back and `event`, in canonical order.
+   * Taken only when `event` applies and every event applied before still does; all or nothing.
+   */
+  #refold(entry: Entry, event: PledgeEvent): { ok: true } | { ok: false; reasons: string[] } {
+    const held = entry.refused.filter((r) => r.event.id !== event.id).map((r) => r.event);
+    const outcome = this.#fold(entry, [...entry.events, ...held, event].sort(compareEvents));
+    const refused = new Map(outcome.rejected.map((r) => [r.event.id, r]));
+    const own = refused.get(event.id);
+    if (own) return { ok: false, reasons: [`Taken in date order (${event.at}), this step does not fit the item's history: ${own.reasons.join(' ')}`] };
+    const undone = entry.events.find((e) => refused.has(e.id));
+    if (undone) {
+      return {
+        ok: false,
+        reasons: [`Taken in date order (${event.at}), this step would undo a later one (${stepName(undone.type)} on ${undone.at}): ${refused.get(undone.id)!.reasons.join(' ')}`],
+      };
     }
     entry.snapshot = outcome.snapshot;
     entry.events = outcome.applied;
-    for (const e of extra) this.#ids.set(e.id, e);
+    entry.refused = outcome.rejected;
+    for (const e of outcome.applied) this.#ids.set(e.id, e);
     return { ok: true };
+  }
+
+  /** Privacy warnings for the free text of an event: scanned once per event. */
+  #warnings(event: PledgeEvent): string[] {
+    let warnings = this.#scanned.get(event);
+    if (!warnings) this.#scanned.set(event, (warnings = scanEvent(event)));
+    return warnings;
   }
 
   /**
@@ -661,8 +657,9 @@ export class Tracker {
   receive(events: readonly PledgeEvent[]): { applied: PledgeEvent[]; rejected: RejectedEvent[] } {
     const rejected: RejectedEvent[] = [];
     const incoming = new Map<string, PledgeEvent[]>();
+    const inBatch = new Map<string, PledgeEvent>();
     for (const input of events) {
-      const parsed = parseEvent(input);
+      const parsed = readEvent(input);
       if (!parsed.ok) {
         rejected.push({ event: input, reasons: parsed.reasons });
         continue;
@@ -672,10 +669,22 @@ export class Tracker {
       const entryOf = this.#entries.get(event.stream);
       if (entryOf) this.#read(entryOf);
       const held = entryOf?.refused.find((r) => r.event.id === event.id)?.event;
-      if ((seen && !sameEvent(seen, event)) || (held && !sameEvent(held, event))) {
-        rejected.push({ event, reasons: [`An event with the id ${event.id} was already recorded with different content.`] });
+      const earlier = seen ?? held ?? inBatch.get(event.id);
+      if (earlier && !sameEvent(earlier, event)) {
+        rejected.push(conflict(event, earlier));
         continue;
       }
+      const twin = inBatch.get(event.id);
+      if (twin) {
+        // The same event twice in one batch: keep one copy, the server's if one has a `seq`.
+        if (event.seq !== undefined && twin.seq === undefined) {
+          const list = incoming.get(event.stream);
+          if (list) list[list.indexOf(twin)] = event;
+          inBatch.set(event.id, event);
+        }
+        continue;
+      }
+      inBatch.set(event.id, event);
       // The server's copy of an event we already have brings its `seq`: keep it, and re-sort.
       const newSeq = seen && event.seq !== undefined && seen.seq !== event.seq;
       if (seen && !newSeq) continue;
@@ -900,10 +909,11 @@ export function createTracker(options: TrackerOptions): Tracker {
 }
 
 /** A tracker loaded from a store: its snapshots and the events after them. */
-export async function openTracker(options: { plan: Plan; store: EventStore }): Promise<Tracker> {
+export async function openTracker(options: { plan: Plan; store: EventStore; now?: () => number }): Promise<Tracker> {
   const log = await options.store.load();
   return new Tracker({
     plan: options.plan, events: log.events, snapshots: log.snapshots, store: options.store,
+    ...(options.now ? { now: options.now } : {}),
     ...(log.coveredEvents ? { coveredEvents: log.coveredEvents } : {}),
   });
 }

@@ -4,7 +4,7 @@
 // of the awkward cases: server seq, offsets, 23:xx UTC, no due date, hand-built states.
 import { describe, expect, it } from 'vitest';
 import {
-  bragStatus, changesSince, countChangesSince, createTracker, evidenceAwaitingReview, overdueActions, principlesWithoutActions,
+  bragStatus, changesSince, countChangesSince, createTracker, isCanonicalInstant, evidenceAwaitingReview, overdueActions, principlesWithoutActions,
   promisesWithoutEvidence, reviewsOverdue, rollUp, scrutinyReport, slippedDueDates, type ActionView, type EventInput,
   type PlanState, type PledgeEvent, type Tracker,
 } from '@pledgeflow/core';
@@ -63,7 +63,8 @@ function scenario(seed: number): Scenario {
     board: { closures: random() < 0.5 ? ['2026-12-29', '2026-12-30', '2026-12-31', '2027-04-06'] : [] },
     meetings: random() < 0.8 ? [{ date: '2026-09-17', theme: 'Health' }, { date: '2027-01-21', theme: 'Homes' }, { date: '2026-12-10', theme: 'Education' }] : [],
   });
-  const t = createTracker({ plan });
+  // The scenario's steps run through 2027, whatever day the tests run.
+  const t = createTracker({ plan, now: () => Date.parse('2029-01-01T00:00:00Z') });
   let time = Date.parse('2026-04-02T08:00:00Z');
   let evidence = 0;
   const people = ['editor', 'editor', 'lead', 'owner', 'nurse'];
@@ -155,7 +156,9 @@ describe('the scrutiny report and the queries it is made of', () => {
       const { tracker, days } = scenario(seed);
       const state = withServerSeq(tracker, seed).state();
       expect(state.events.some((e) => e.seq !== undefined)).toBe(true);
-      expect(state.events.some((e) => !e.at.endsWith('Z'))).toBe(true);
+      // The scenario sends times with offsets; the tracker keeps them in one form (UTC, ms, Z).
+      // Other forms reach the queries only in states built by hand: see the test of a UK day's edge.
+      expect(state.events.every((e) => isCanonicalInstant(e.at))).toBe(true);
       for (const day of [...days, '2026-05-31', '2026-10-24', '2026-10-25', '2026-03-28']) {
         expect(countChangesSince(state, day)).toBe(reference.countChangesSince(state, day));
         expect(changesSince(state, day).map((c) => c.event.id)).toEqual(reference.changesSince(state, day).map((c) => c.event.id));

@@ -1,0 +1,27 @@
+import type { Actor } from '../schema/events.js';
+import type { Person, Plan } from '../schema/plan.js';
+import { ROLE_LABELS } from '../schema/roles.js';
+
+/**
+ * Why `actor` cannot act in this plan, if they cannot: someone the plan does not list, or
+ * who claims a role or an agency other than the plan's record of them. Empty when they can.
+ * The plan's people are the council's record of who holds which role where; a step claiming
+ * anything else is refused, wherever it comes from (a page, a backup, another tab, a server).
+ */
+export function actorProblems(actor: Actor, people: ReadonlyMap<string, Person>): string[] {
+  const person = people.get(actor.userId);
+  if (!person) return [`actor.userId: "${actor.userId}" is not one of the people in this plan, so they cannot take steps in it.`];
+  const out: string[] = [];
+  if (person.role !== actor.role) {
+    out.push(`actor.role: ${person.name} is a ${ROLE_LABELS[person.role]} in this plan, not a ${ROLE_LABELS[actor.role] ?? actor.role}.`);
+  }
+  if (person.agency !== actor.agencyId) {
+    out.push(`actor.agencyId: ${person.name} works for "${person.agency}" in this plan, not "${actor.agencyId}".`);
+  }
+  return out;
+}
+
+/** The plan's people by id, for `actorProblems`. */
+export function peopleById(plan: Plan): ReadonlyMap<string, Person> {
+  return new Map(plan.people.map((p) => [p.id, p]));
+}
