@@ -8,6 +8,7 @@ import { importActionsCsv } from '../io/csv-import.js';
 import { parseEventLog } from '../io/event-log.js';
 import { parsePlanFile, stringifyPlanFile } from '../io/plan-file.js';
 import { reportToCsv, reportToMarkdown } from '../io/report-format.js';
+import { showInvisible } from '../io/visible-text.js';
 import { scrutinyReport } from '../queries/scrutiny-report.js';
 import { isPlanDate } from '../schema/checks.js';
 import type { Plan } from '../schema/plan.js';
@@ -221,12 +222,13 @@ export function main(argv: string[], io: CliIo = defaultIo, version = '0.0.0'): 
   try {
     return run(rest, io);
   } catch (error) {
+    // Messages may quote the input: invisible characters in it are written out by name.
     if (error instanceof UsageError) {
-      io.stderr(`pledgeflow ${command}: ${error.message}\n\n${USAGE}`);
+      io.stderr(`pledgeflow ${command}: ${showInvisible(error.message)}\n\n${USAGE}`);
       return 2;
     }
     if (error instanceof InputError) {
-      io.stderr(error.lines.map((l) => `${l}\n`).join(''));
+      io.stderr(error.lines.map((l) => `${showInvisible(l)}\n`).join(''));
       return 1;
     }
     throw error;

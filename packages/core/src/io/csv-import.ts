@@ -8,6 +8,7 @@ import { ActionSchema, type ActionItem, type Plan } from '../schema/plan.js';
 import { isCalendarDate } from '../schema/checks.js';
 import { findPersonalData } from '../privacy/personal-data.js';
 import { columnLetter, parseCsv, type CsvProblem } from './csv.js';
+import { showInvisible } from './visible-text.js';
 
 /** The outcome of `importActionsCsv`: the new actions and plan, or every problem found. */
 export type ActionsCsvImport =
@@ -81,9 +82,18 @@ const MAX_SLUG = 48;
  * header; if there is any, nothing is imported. `plan` is never changed.
  *
  * Titles and descriptions that look like a child's personal data are warnings, or
- * problems that stop the import when the plan's `privacy` is "refuse".
+ * problems that stop the import when the plan's `privacy` is "refuse". Invisible characters
+ * that a message quotes are written out by name (`[U+200B zero-width space]`).
  */
 export function importActionsCsv(csv: string, plan: Plan): ActionsCsvImport {
+  const result = readActionsCsv(csv, plan);
+  return result.ok ? { ...result, warnings: result.warnings.map(shown) } : { ok: false, problems: result.problems.map(shown) };
+}
+
+/** A problem as people read it: any invisible character it quotes from the file written out by name. */
+const shown = (p: CsvProblem): CsvProblem => ({ ...p, ...(p.column === undefined ? {} : { column: showInvisible(p.column) }), message: showInvisible(p.message) });
+
+function readActionsCsv(csv: string, plan: Plan): ActionsCsvImport {
   const parsed = parseCsv(csv);
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
   const [headerRow, ...dataRows] = parsed.rows;

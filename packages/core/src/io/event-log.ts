@@ -1,6 +1,7 @@
 import type { PledgeEvent } from '../schema/events.js';
 import { parseEvent } from '../events/parse.js';
 import { parseJsonText } from './json-text.js';
+import { showInvisible } from './visible-text.js';
 
 export interface EventLogProblem {
   /** 1-based line number in the file. */
@@ -11,6 +12,7 @@ export interface EventLogProblem {
 /**
  * Reads an event log written as NDJSON (one event per line). Blank lines are skipped.
  * Every bad line is reported; the good ones are returned as well, so that the caller decides.
+ * Invisible characters that a message quotes are written out by name (`[U+200B zero-width space]`).
  */
 export function parseEventLog(text: string): { events: PledgeEvent[]; problems: EventLogProblem[] } {
   const events: PledgeEvent[] = [];
@@ -21,12 +23,12 @@ export function parseEventLog(text: string): { events: PledgeEvent[]; problems: 
     if (!raw.trim()) return;
     const json = parseJsonText(raw);
     if (!json.ok) {
-      problems.push({ line, message: json.message.replace(/ at line 1,/, ' at') });
+      problems.push({ line, message: showInvisible(json.message.replace(/ at line 1,/, ' at')) });
       return;
     }
     const parsed = parseEvent(json.value);
     if (parsed.ok) events.push(parsed.event);
-    else for (const reason of parsed.reasons) problems.push({ line, message: reason });
+    else for (const reason of parsed.reasons) problems.push({ line, message: showInvisible(reason) });
   });
   return { events, problems };
 }

@@ -3,6 +3,7 @@ import { problemsFromZod, type InputProblem } from '../schema/issues.js';
 import { PlanSchema, type Plan, type PlanInput } from '../schema/plan.js';
 import { parseJsonText } from './json-text.js';
 import { checkPlanReferences } from './references.js';
+import { showInvisible } from './visible-text.js';
 
 export const PLAN_FORMAT = 'pledgeflow-plan';
 /** The plan-file format version this code writes, and the newest it reads. */
@@ -20,6 +21,9 @@ export const PLAN_MIGRATIONS: Readonly<Record<number, PlanMigration>> = {};
 export type PlanFileResult =
   | { ok: true; plan: Plan; warnings: InputProblem[]; migratedFrom?: number }
   | { ok: false; problems: InputProblem[] };
+
+/** A problem as people read it: any invisible character it quotes from the file written out by name. */
+const shown = (p: InputProblem): InputProblem => ({ path: showInvisible(p.path), message: showInvisible(p.message) });
 
 /** Every place in a plan where people write free text about services (not the staff list): checked on load. */
 function planTexts(plan: Plan): [string, string][] {
@@ -48,14 +52,22 @@ function planTexts(plan: Plan): [string, string][] {
  * Reads a plan file (JSON text or an already parsed object): checks the format and
  * version, migrates older versions, validates every field, and checks references.
  * Problems name their path: `actions[3].dueDate: expected a date written YYYY-MM-DD`.
+ * A byte order mark at the start of the text is allowed; invisible characters that a
+ * message quotes are written out by name (`[U+200B zero-width space]`).
  */
 export function parsePlanFile(
   input: string | unknown,
   options: { migrations?: Readonly<Record<number, PlanMigration>> } = {},
 ): PlanFileResult {
+  const result = readPlanFile(input, options);
+  return result.ok ? { ...result, warnings: result.warnings.map(shown) } : { ok: false, problems: result.problems.map(shown) };
+}
+
+function readPlanFile(input: string | unknown, options: { migrations?: Readonly<Record<number, PlanMigration>> }): PlanFileResult {
   let document: unknown = input;
   if (typeof input === 'string') {
-    const json = parseJsonText(input);
+    // Windows editors (Notepad among them) may start a UTF-8 file with a byte order mark.
+    const json = parseJsonText(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     if (!json.ok) return { ok: false, problems: [{ path: '(file)', message: json.message }] };
     document = json.value;
   }

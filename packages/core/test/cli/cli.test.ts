@@ -53,6 +53,17 @@ describe('pledgeflow check', () => {
     ]);
   });
 
+  it('reads a plan file that starts with a byte order mark, and writes invisible characters it quotes by name', () => {
+    expect(run(['check', 'plan.json'], { 'plan.json': `\uFEFF${planFile}` })).toMatchObject({ code: 0, stderr: '' });
+    const bad = run(['check', 'plan.json'], { 'plan.json': planFile.replace('"owner"', '"owner\u200b"') });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('(got "owner[U+200B zero-width space]")');
+    const usage = run(['report', 'plan.json', '--format', 'md\u200b'], { 'plan.json': planFile });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--format must be md, json or csv, not "md[U+200B zero-width space]"');
+    expect(bad.stderr + usage.stderr).not.toMatch(/[\p{Cf}]/u);
+  });
+
   it('says plainly when a file does not exist', () => {
     const r = run(['check', 'nowhere.json']);
     expect(r).toMatchObject({ code: 1, stderr: 'nowhere.json: cannot read the file (there is no such file)\n' });

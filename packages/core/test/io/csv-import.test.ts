@@ -258,6 +258,13 @@ describe('importActionsCsv: problems in rows', () => {
     ]);
   });
 
+  it('shows invisible characters in a message that quotes a cell, by name, instead of printing them', () => {
+    expect(lines(csv(header, ',A,Fire\u200bService,,,homes,,,31/02\u00a0/2027,,'))).toEqual([
+      'row 2, Lead agency: there is no agency called "Fire[U+200B zero-width space]Service" in this plan. Use the name or id of one of the plan\'s 5 agencies, or add it to the plan first',
+      'row 2, Due date: expected a date like 31/03/2027 or 2027-03-31, got "31/02[U+00A0 no-break space]/2027"',
+    ]);
+  });
+
   it('says plainly when nothing in the plan is close', () => {
     expect(lines(csv(header, ',A,Fire Service,,,homes,,,,,'))).toEqual([
       'row 2, Lead agency: there is no agency called "Fire Service" in this plan. Use the name or id of one of the plan\'s 5 agencies, or add it to the plan first',

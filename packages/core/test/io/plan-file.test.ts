@@ -74,6 +74,30 @@ describe('plan files', () => {
     expect(refused.ok).toBe(false);
   });
 
+  it('reads a plan file that starts with a byte order mark, as CSV, NDJSON and backups do', () => {
+    const r = parsePlanFile(`\uFEFF${JSON.stringify(file())}`);
+    expect(r.ok && r.plan.id).toBe('testshire');
+  });
+
+  it('shows invisible characters in a message that quotes the file, by name, instead of printing them', () => {
+    const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0]/u;
+    expect(problems(file({ format: 'pledgeflow-plan\u200b' }))).toEqual([
+      'format: expected "pledgeflow-plan", got "pledgeflow-plan[U+200B zero-width space]": is this a pledgeflow plan file?',
+    ]);
+    // Pasted from a web page: a zero-width space after an id, a no-break space after a date, one inside a field's name.
+    const actions = [{ ...planInput.actions![0]!, owner: 'owner\u200b', dueDate: '2027-03-31\u00a0', 'title\u2060': 'x' }];
+    const found = problems(file({ actions }));
+    expect(found).toEqual([
+      expect.stringMatching(/^actions\[0\]\.owner: expected an id: .* \(got "owner\[U\+200B zero-width space\]"\)$/),
+      'actions[0].dueDate: expected a date written YYYY-MM-DD, such as 2027-03-31 (got "2027-03-31[U+00A0 no-break space]")',
+      'actions[0]: unknown field "title[U+2060 word joiner]"',
+    ]);
+    // Broken JSON: the parser's own message quotes the text.
+    const broken = problems('\uFEFF\u200b{"format": "pledgeflow-plan"}');
+    expect(broken[0]).toContain('[U+200B zero-width space]');
+    for (const message of [...found, ...broken]) expect(message).not.toMatch(invisible);
+  });
+
   it('throws a PlanFileError listing every problem from loadPlan', () => {
     expect(() => loadPlan(file({ version: 9 }))).toThrow(PlanFileError);
   });
@@ -93,5 +117,16 @@ describe('event logs (NDJSON)', () => {
     ]);
     const t = createTracker({ plan: loadPlan(file()), events });
     expect(parseEventLog(stringifyEventLog(t.events())).events).toEqual(events);
+  });
+
+  it('shows invisible characters in a message that quotes a line, by name, instead of printing them', () => {
+    const good = ev(as('lead'), 'a1', 'action.agree');
+    const text = `\uFEFF${JSON.stringify({ ...good, id: 'event\u200b000001' })}\n{\u200b}\n`;
+    const found = parseEventLog(text).problems.map((x) => `line ${x.line}: ${x.message}`);
+    expect(found).toEqual([
+      expect.stringContaining('(got "event[U+200B zero-width space]000001")'),
+      expect.stringMatching(/^line 2: not valid JSON at column 2/),
+    ]);
+    for (const message of found) expect(message).not.toMatch(/[\p{Cc}\p{Cf}]/u);
   });
 });
