@@ -23,6 +23,9 @@ if (run('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.js
 }
 
 // 2. Unit tests (vitest), counted from its JSON report.
+if (!process.env.PLEDGEFLOW_TEST_DATABASE_URL && process.env.CI !== 'true') {
+  process.stdout.write('PostgreSQL server suites not run (PGlite ones do): set PLEDGEFLOW_TEST_DATABASE_URL=postgres://user:password@127.0.0.1:5432/db to run them too (.ci/run starts PostgreSQL 15 and sets it; see docs/server.md).\n');
+}
 const vitestJson = new URL('vitest.json', cache).pathname;
 rmSync(vitestJson, { force: true });
 const vitestStatus = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);

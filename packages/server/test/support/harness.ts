@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { Plan, PledgeEvent } from '@pledgeflow/core';
 import pino from 'pino';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/index.js';
@@ -43,4 +44,24 @@ export async function call(url: string, token: string | undefined, path: string,
   const type = res.headers.get('content-type') ?? '';
   const body = type.includes('json') ? await res.json() : await res.text();
   return { status: res.status, headers: res.headers, body: body as any };
+}
+
+/**
+ * A POST with node:http that reads the answer even when the server answers before taking
+ * the whole body (an over-size upload): fetch reports that as a failed request instead.
+ */
+export function rawPost(url: string, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // The server may close the connection once it has answered: the answer is what counts.
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    req.end(body);
+  });
 }
