@@ -35,9 +35,9 @@ const defaultIo: CliIo = {
 export const USAGE = `Usage: pledgeflow <command> [options]
 
 Commands:
-  check <plan.json> [--events <log.ndjson>]
+  check <plan.json> [--events <log.ndjson>] [--skip-partial-last-line]
       Check a plan file (and its event log). Exit 0 with a summary, or 1 with one line per problem.
-  report <plan.json> [--events <log.ndjson>] [--today YYYY-MM-DD] [--format md|json|csv]
+  report <plan.json> [--events <log.ndjson>] [--skip-partial-last-line] [--today YYYY-MM-DD] [--format md|json|csv]
       The scrutiny report: overdue, at risk, reviews overdue, moved due dates, gaps, "you said, we did".
       --today defaults to today's date in the UK.
   deadlines --meeting YYYY-MM-DD [--plan <plan.json>] [--json]
@@ -49,6 +49,9 @@ Commands:
       Add action items from a spreadsheet (CSV) to a plan; nothing is written unless every row is good.
 
 Options:
+  --skip-partial-last-line
+                  Read an event log whose last line was cut off (the computer stopped while it
+                  was written) without that line, and say so.
   -h, --help      Show this help.
   -v, --version   Show the version.
 
@@ -89,12 +92,37 @@ function loadPlanOrFail(io: CliIo, path: string): { plan: Plan; warnings: string
   return { plan: result.plan, warnings: result.warnings.map((w) => `${path}: ${w.path}: ${w.message}`) };
 }
 
-function loadTracker(io: CliIo, planPath: string, eventsPath: string | undefined): { tracker: Tracker; warnings: string[] } {
+/** The options of every command that reads an event log. */
+const EVENT_LOG_OPTIONS = { events: { type: 'string' }, 'skip-partial-last-line': { type: 'boolean' } } as const;
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+function loadTracker(
+  io: CliIo,
+  planPath: string,
+  values: Record<string, string | boolean | undefined>,
+): { tracker: Tracker; warnings: string[]; notes: string[] } {
   const { plan, warnings } = loadPlanOrFail(io, planPath);
-  if (!eventsPath) return { tracker: createTracker({ plan }), warnings };
+  const eventsPath = values['events'] as string | undefined;
+  const skipPartialLastLine = values['skip-partial-last-line'] === true;
+  if (!eventsPath) {
+    if (skipPartialLastLine) throw new UsageError('--skip-partial-last-line is for an event log: give one with --events <log.ndjson>');
+    return { tracker: createTracker({ plan }), warnings, notes: [] };
+  }
   const text = read(io, eventsPath);
-  const log = parseEventLog(text);
-  const problems = log.problems.map((p) => `${eventsPath}: line ${p.line}: ${p.message}`);
+  const log = parseEventLog(text, { skipPartialLastLine });
+  const notes: string[] = [];
+  if (log.cutOff?.skipped) {
+    const { line } = log.cutOff;
+    warnings.push(`${eventsPath}: skipped 1 line (line ${count(line)}, which looks cut off); read the ${count(line - 1)} line${line === 2 ? '' : 's'} before it`);
+  } else if (skipPartialLastLine) {
+    notes.push(`${eventsPath}: skipped no lines: the last line is complete`);
+  }
+  const problems = log.problems.map((p) =>
+    p.line === log.cutOff?.line
+      ? `line ${count(p.line)} of ${eventsPath} looks cut off (the file may have been written while the computer stopped); run again with --skip-partial-last-line to read the rest`
+      : `${eventsPath}: line ${p.line}: ${p.message}`,
+  );
   const tracker = createTracker({ plan, events: log.events });
   if (tracker.rejected.length) {
     const lineOf = new Map<string, number>();
@@ -107,14 +135,15 @@ function loadTracker(io: CliIo, planPath: string, eventsPath: string | undefined
     }
   }
   if (problems.length) throw new InputError(problems);
-  return { tracker, warnings };
+  return { tracker, warnings, notes };
 }
 
 function check(args: string[], io: CliIo): number {
-  const { values, positionals } = parse(args, { events: { type: 'string' } });
+  const { values, positionals } = parse(args, EVENT_LOG_OPTIONS);
   if (positionals.length !== 1) throw new UsageError('check needs exactly one plan file');
-  const { tracker, warnings } = loadTracker(io, positionals[0]!, values['events'] as string | undefined);
+  const { tracker, warnings, notes } = loadTracker(io, positionals[0]!, values);
   for (const w of warnings) io.stderr(`warning: ${w}\n`);
+  for (const n of notes) io.stderr(`${n}\n`);
   const p = tracker.plan;
   const events = tracker.events().length;
   io.stdout(
@@ -127,14 +156,15 @@ function check(args: string[], io: CliIo): number {
 }
 
 function report(args: string[], io: CliIo): number {
-  const { values, positionals } = parse(args, { events: { type: 'string' }, today: { type: 'string' }, format: { type: 'string', default: 'md' } });
+  const { values, positionals } = parse(args, { ...EVENT_LOG_OPTIONS, today: { type: 'string' }, format: { type: 'string', default: 'md' } });
   if (positionals.length !== 1) throw new UsageError('report needs exactly one plan file');
   const format = values['format'] as string;
   if (!['md', 'json', 'csv'].includes(format)) throw new UsageError(`--format must be md, json or csv, not "${format}"`);
   const today = (values['today'] as string | undefined) ?? todayInLondon(io.now());
   if (!isPlanDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD from 1978 to 2100, not "${today}"`);
-  const { tracker, warnings } = loadTracker(io, positionals[0]!, values['events'] as string | undefined);
+  const { tracker, warnings, notes } = loadTracker(io, positionals[0]!, values);
   for (const w of warnings) io.stderr(`warning: ${w}\n`);
+  for (const n of notes) io.stderr(`${n}\n`);
   // The plan as it stood at the end of that day: a report for a past date ignores later events.
   const r = scrutinyReport(tracker.at(today).state(), today);
   io.stdout(format === 'json' ? `${JSON.stringify(r, null, 2)}\n` : format === 'csv' ? reportToCsv(r) : reportToMarkdown(r));

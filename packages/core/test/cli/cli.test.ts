@@ -64,6 +64,29 @@ describe('pledgeflow check', () => {
     expect(bad.stderr + usage.stderr).not.toMatch(/[\p{Cf}]/u);
   });
 
+  it('says when the last line of the log looks cut off, and reads the rest with --skip-partial-last-line', () => {
+    const good = { id: 'event-000001', stream: 'a1', type: 'action.agree', data: {}, actor: { userId: 'lead', agencyId: 'vs', role: 'working-group-lead' }, at: '2026-06-01T10:00:00Z' };
+    const log = `${JSON.stringify(good)}\n${'\n'.repeat(1202)}{"id": "event-000002", "stream": "a2", "ty`;
+    const files = { 'plan.json': planFile, 'log.ndjson': log };
+    const hint = 'line 1,204 of log.ndjson looks cut off (the file may have been written while the computer stopped); run again with --skip-partial-last-line to read the rest\n';
+    expect(run(['check', 'plan.json', '--events', 'log.ndjson'], files)).toMatchObject({ code: 1, stderr: hint });
+    expect(run(['report', 'plan.json', '--events', 'log.ndjson', '--today', '2026-11-25'], files)).toMatchObject({ code: 1, stderr: hint });
+
+    const checked = run(['check', 'plan.json', '--events', 'log.ndjson', '--skip-partial-last-line'], files);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(/; 1 events, all accepted\n$/);
+    expect(checked.stderr).toBe('warning: log.ndjson: skipped 1 line (line 1,204, which looks cut off); read the 1,203 lines before it\n');
+    const reported = run(['report', 'plan.json', '--events', 'log.ndjson', '--today', '2026-11-25', '--format', 'json', '--skip-partial-last-line'], files);
+    expect(reported.code).toBe(0);
+    expect(JSON.parse(reported.stdout).counts.actions).toBe(4);
+    expect(reported.stderr).toContain('skipped 1 line');
+
+    // A complete log: the option skips nothing, and says so.
+    const whole = run(['check', 'plan.json', '--events', 'log.ndjson', '--skip-partial-last-line'], { ...files, 'log.ndjson': `${JSON.stringify(good)}\n` });
+    expect(whole).toMatchObject({ code: 0, stderr: 'log.ndjson: skipped no lines: the last line is complete\n' });
+    expect(run(['check', 'plan.json', '--skip-partial-last-line'], files)).toMatchObject({ code: 2, stderr: expect.stringContaining('give one with --events') });
+  });
+
   it('says plainly when a file does not exist', () => {
     const r = run(['check', 'nowhere.json']);
     expect(r).toMatchObject({ code: 1, stderr: 'nowhere.json: cannot read the file (there is no such file)\n' });

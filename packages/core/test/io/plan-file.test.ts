@@ -119,6 +119,36 @@ describe('event logs (NDJSON)', () => {
     expect(parseEventLog(stringifyEventLog(t.events())).events).toEqual(events);
   });
 
+  describe('a log cut off in the middle of its last line (the computer stopped while writing it)', () => {
+    const first = ev(as('lead'), 'a1', 'action.agree');
+    const second = ev(as('lead'), 'a2', 'action.agree');
+    const cut = `${JSON.stringify(first)}\n${'\n'.repeat(1201)}${JSON.stringify(second)}\n${JSON.stringify(ev(as('lead'), 'a4', 'action.agree')).slice(0, 40)}`;
+
+    it('says that the last line looks cut off, rather than where the JSON broke', () => {
+      const log = parseEventLog(cut);
+      expect(log.events.map((e) => e.id)).toEqual([first.id, second.id]);
+      expect(log.problems).toEqual([{ line: 1204, message: expect.stringContaining('looks cut off') }]);
+      expect(log.problems[0]!.message).not.toMatch(/column/);
+      expect(log.cutOff).toEqual({ line: 1204, skipped: false });
+    });
+
+    it('reads the rest without it when asked, and says which line it skipped', () => {
+      const log = parseEventLog(cut, { skipPartialLastLine: true });
+      expect(log.events.map((e) => e.id)).toEqual([first.id, second.id]);
+      expect(log.problems).toEqual([]);
+      expect(log.cutOff).toEqual({ line: 1204, skipped: true });
+    });
+
+    it('does not call a bad line cut off when the file ends with a newline, or when other lines are broken too', () => {
+      for (const text of [`${cut}\n`, `{oops\n${cut}`]) {
+        const log = parseEventLog(text, { skipPartialLastLine: true });
+        expect(log.cutOff).toBeUndefined();
+        expect(log.problems.at(-1)!.message).toMatch(/^not valid JSON at column/);
+      }
+      expect(parseEventLog(`${JSON.stringify(first)}`).cutOff).toBeUndefined();
+    });
+  });
+
   it('shows invisible characters in a message that quotes a line, by name, instead of printing them', () => {
     const good = ev(as('lead'), 'a1', 'action.agree');
     const text = `\uFEFF${JSON.stringify({ ...good, id: 'event\u200b000001' })}\n{\u200b}\n`;
