@@ -16,3 +16,5 @@ export { pull, headOf } from './sync/pull.js';
 export type { PullPage, RefusedEvent } from './sync/pull.js';
 export { startServer, startProblem } from './server.js';
 export type { RunningServer, ServerOptions } from './server.js';
+export { serveCommand, serveConfig, SERVE_USAGE } from './cli/serve.js';
+export type { ServeConfig, ServeIo } from './cli/serve.js';

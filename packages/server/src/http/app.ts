@@ -99,6 +99,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('*', secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
     crossOriginResourcePolicy: 'same-site',
+    xFrameOptions: 'DENY',
   }));
   app.use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
