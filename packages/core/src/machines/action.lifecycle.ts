@@ -5,8 +5,12 @@ import { initialActionContext, type ActionContext, type Evidence } from './actio
 import { actionChecks, type ActionGuard } from './action.guards.js';
 import type { Lifecycle } from './lifecycle.js';
 
-/** Bump when the machine changes in a way that makes stored snapshots stale. */
-export const ACTION_MACHINE_VERSION = 1;
+/**
+ * Bump when the machine, or the checks every event passes, change in a way that makes
+ * stored snapshots stale. 2: actors checked against the plan's people, times against the
+ * plan's period, every stored event read in full (snapshots made before were made without).
+ */
+export const ACTION_MACHINE_VERSION = 2;
 
 export type ActionEvent = PledgeEvent<ActionEventType>;
 

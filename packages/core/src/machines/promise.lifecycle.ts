@@ -3,8 +3,12 @@ import type { PledgeEvent, PromiseEventType } from '../schema/events.js';
 import type { PledgePromise } from '../schema/plan.js';
 import type { Lifecycle } from './lifecycle.js';
 
-/** Bump when the machine changes in a way that makes stored snapshots stale. */
-export const PROMISE_MACHINE_VERSION = 1;
+/**
+ * Bump when the machine, or the checks every event passes, change in a way that makes
+ * stored snapshots stale. 2: actors checked against the plan's people, times against the
+ * plan's period, every stored event read in full (snapshots made before were made without).
+ */
+export const PROMISE_MACHINE_VERSION = 2;
 
 export type PromiseEvent = PledgeEvent<PromiseEventType>;
 export type Judgement = 'on-track' | 'at-risk' | 'kept' | 'not-kept';

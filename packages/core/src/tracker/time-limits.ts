@@ -7,18 +7,17 @@ export const PERIOD_MARGIN_DAYS = 366;
 /** How far ahead of the tracker's clock a step taken here may be dated (clocks on different computers differ a little). */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60 * 1000;
 
-/** The instants (ms) a step in this plan may be dated between: its period with a year's margin either side. */
-export function stepWindow(plan: Plan): { from: number; to: number } {
+/** The instants a step in this plan may be dated between (from, up to but not including to), in canonical form: its period with a year's margin either side. */
+export function stepWindow(plan: Plan): { from: string; to: string } {
   return {
-    from: startOfLondonDay(addDays(plan.period.start, -PERIOD_MARGIN_DAYS)),
-    to: startOfLondonDay(addDays(plan.period.end, PERIOD_MARGIN_DAYS + 1)),
+    from: new Date(startOfLondonDay(addDays(plan.period.start, -PERIOD_MARGIN_DAYS))).toISOString(),
+    to: new Date(startOfLondonDay(addDays(plan.period.end, PERIOD_MARGIN_DAYS + 1))).toISOString(),
   };
 }
 
-/** Why an event dated `at` (canonical instant) does not belong to this plan's time, if it does not. */
-export function outsideWindow(at: string, window: { from: number; to: number }, plan: Plan): string | undefined {
-  const t = Date.parse(at);
-  if (t >= window.from && t < window.to) return undefined;
+/** Why an event dated `at` (a canonical instant: compared as text) does not belong to this plan's time, if it does not. */
+export function outsideWindow(at: string, window: { from: string; to: string }, plan: Plan): string | undefined {
+  if (at >= window.from && at < window.to) return undefined;
   return (
     `at: ${at} is outside the time of this plan (${plan.period.start} to ${plan.period.end}, with a year either side): ` +
     'a step dated so far away would reorder or freeze the item\'s history. Check the computer\'s clock and the date of the step.'

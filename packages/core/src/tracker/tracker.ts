@@ -170,7 +170,7 @@ export class Tracker {
   readonly #people: ReadonlyMap<string, Plan['people'][number]>;
   readonly #agencies: ReadonlyMap<string, Plan['agencies'][number]>;
   readonly #now: () => number;
-  readonly #window: { from: number; to: number };
+  readonly #window: { from: string; to: string };
   /** Privacy findings per event, so that each text is scanned once, not at every fold. */
   readonly #scanned = new WeakMap<PledgeEvent, string[]>();
 
