@@ -90,7 +90,9 @@ export { parsePlanFile, loadPlan, stringifyPlanFile, PlanFileError, PLAN_FORMAT,
 export type { PlanFileResult, PlanMigration } from './io/plan-file.js';
 export { checkPlanReferences } from './io/references.js';
 export { parseEventLog, stringifyEventLog } from './io/event-log.js';
-export type { EventLogProblem } from './io/event-log.js';
+export type { EventLogProblem, EventLogResult, EventLogOptions } from './io/event-log.js';
+export { MAX_PROBLEMS, formatMoreProblems } from './io/problem-limit.js';
+export type { LimitedProblems } from './io/problem-limit.js';
 // CSV and report formats: `@pledgeflow/core/formats`.
 
 // Privacy

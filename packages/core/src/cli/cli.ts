@@ -7,6 +7,7 @@ import { formatCsvProblem } from '../io/csv.js';
 import { importActionsCsv } from '../io/csv-import.js';
 import { parseEventLog } from '../io/event-log.js';
 import { parsePlanFile, stringifyPlanFile } from '../io/plan-file.js';
+import { formatMoreProblems, limitProblems } from '../io/problem-limit.js';
 import { reportToCsv, reportToMarkdown } from '../io/report-format.js';
 import { showInvisible } from '../io/visible-text.js';
 import { scrutinyReport } from '../queries/scrutiny-report.js';
@@ -86,10 +87,16 @@ class InputError extends Error {
   }
 }
 
+/** The first 100 lines about `path`, then one that counts the rest (and `more` already left out), as the readers do. */
+function limited(path: string, lines: readonly string[], more = 0, noun: 'problem' | 'warning' = 'problem'): string[] {
+  const { problems, moreProblems } = limitProblems(lines, more);
+  return moreProblems ? [...problems, `${path}: ${formatMoreProblems(moreProblems, noun)}`] : problems;
+}
+
 function loadPlanOrFail(io: CliIo, path: string): { plan: Plan; warnings: string[] } {
   const result = parsePlanFile(read(io, path));
-  if (!result.ok) throw new InputError(result.problems.map((p) => `${path}: ${p.path}: ${p.message}`));
-  return { plan: result.plan, warnings: result.warnings.map((w) => `${path}: ${w.path}: ${w.message}`) };
+  if (!result.ok) throw new InputError(limited(path, result.problems.map((p) => `${path}: ${p.path}: ${p.message}`), result.moreProblems));
+  return { plan: result.plan, warnings: limited(path, result.warnings.map((w) => `${path}: ${w.path}: ${w.message}`), result.moreWarnings, 'warning') };
 }
 
 /** The options of every command that reads an event log. */
@@ -118,11 +125,15 @@ function loadTracker(
   } else if (skipPartialLastLine) {
     notes.push(`${eventsPath}: skipped no lines: the last line is complete`);
   }
-  const problems = log.problems.map((p) =>
-    p.line === log.cutOff?.line
-      ? `line ${count(p.line)} of ${eventsPath} looks cut off (the file may have been written while the computer stopped); run again with --skip-partial-last-line to read the rest`
-      : `${eventsPath}: line ${p.line}: ${p.message}`,
-  );
+  const cutOff = log.cutOff && !log.cutOff.skipped ? log.cutOff.line : undefined;
+  const problems = log.problems.filter((p) => p.line !== cutOff).map((p) => `${eventsPath}: line ${p.line}: ${p.message}`);
+  // The cut-off line is said first, as what to do about it, even when it is past the first 100 problems.
+  const first: string[] = [];
+  let more = log.moreProblems ?? 0;
+  if (cutOff !== undefined) {
+    if (problems.length === log.problems.length) more--;
+    first.push(`line ${count(cutOff)} of ${eventsPath} looks cut off (the file may have been written while the computer stopped); run again with --skip-partial-last-line to read the rest`);
+  }
   const tracker = createTracker({ plan, events: log.events });
   if (tracker.rejected.length) {
     const lineOf = new Map<string, number>();
@@ -134,7 +145,7 @@ function loadTracker(
       for (const reason of r.reasons) problems.push(`${eventsPath}: line ${lineOf.get(r.event.id) ?? '?'}: ${reason}`);
     }
   }
-  if (problems.length) throw new InputError(problems);
+  if (first.length || problems.length) throw new InputError([...first, ...limited(eventsPath, problems, more)]);
   return { tracker, warnings, notes };
 }
 
@@ -214,8 +225,8 @@ function importCsv(args: string[], io: CliIo): number {
   const csvPath = positionals[0]!;
   const { plan } = loadPlanOrFail(io, values['plan'] as string);
   const result = importActionsCsv(read(io, csvPath), plan);
-  if (!result.ok) throw new InputError(result.problems.map((p) => `${csvPath}: ${formatCsvProblem(p)}`));
-  for (const w of result.warnings) io.stderr(`warning: ${csvPath}: ${formatCsvProblem(w)}\n`);
+  if (!result.ok) throw new InputError(limited(csvPath, result.problems.map((p) => `${csvPath}: ${formatCsvProblem(p)}`), result.moreProblems));
+  for (const w of limited(csvPath, result.warnings.map((w) => `${csvPath}: ${formatCsvProblem(w)}`), result.moreWarnings, 'warning')) io.stderr(`warning: ${w}\n`);
   io.writeFile(values['out'] as string, stringifyPlanFile(result.plan));
   io.stdout(`ok: imported ${result.actions.length} action${result.actions.length === 1 ? '' : 's'} into ${values['out']}\n`);
   return 0;

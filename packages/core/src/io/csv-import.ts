@@ -8,18 +8,21 @@ import { ActionSchema, type ActionItem, type Plan } from '../schema/plan.js';
 import { isCalendarDate } from '../schema/checks.js';
 import { findPersonalData } from '../privacy/personal-data.js';
 import { columnLetter, parseCsv, type CsvProblem } from './csv.js';
+import { limitProblems, type LimitedProblems } from './problem-limit.js';
 import { showInvisible } from './visible-text.js';
 
-/** The outcome of `importActionsCsv`: the new actions and plan, or every problem found. */
+/** The outcome of `importActionsCsv`: the new actions and plan, or the problems found (the first 100, and a count of the rest). */
 export type ActionsCsvImport =
   | {
       ok: true;
       actions: ActionItem[];
       plan: Plan;
-      /** Titles and descriptions that look like a child's personal data, when the plan's privacy is "warn". */
+      /** Titles and descriptions that look like a child's personal data, when the plan's privacy is "warn": the first 100. */
       warnings: CsvProblem[];
+      /** How many more warnings there were after those; left out when there were no more. */
+      moreWarnings?: number;
     }
-  | { ok: false; problems: CsvProblem[] };
+  | ({ ok: false } & LimitedProblems<CsvProblem>);
 
 type Field =
   | 'id'
@@ -79,7 +82,8 @@ const MAX_SLUG = 48;
  * `YYYY-MM-DD` or UK `DD/MM/YYYY`. A blank id is made from the title.
  *
  * Every problem is reported with its row (as the spreadsheet numbers it) and column
- * header; if there is any, nothing is imported. `plan` is never changed.
+ * header; if there is any, nothing is imported. `plan` is never changed. The first 100
+ * problems are listed, and `moreProblems` counts the rest (warnings: `moreWarnings`).
  *
  * Titles and descriptions that look like a child's personal data are warnings, or
  * problems that stop the import when the plan's `privacy` is "refuse". Invisible characters
@@ -87,7 +91,12 @@ const MAX_SLUG = 48;
  */
 export function importActionsCsv(csv: string, plan: Plan): ActionsCsvImport {
   const result = readActionsCsv(csv, plan);
-  return result.ok ? { ...result, warnings: result.warnings.map(shown) } : { ok: false, problems: result.problems.map(shown) };
+  if (!result.ok) {
+    const { problems, moreProblems } = limitProblems(result.problems, result.moreProblems);
+    return { ok: false, problems: problems.map(shown), ...(moreProblems ? { moreProblems } : {}) };
+  }
+  const { problems: warnings, moreProblems: moreWarnings } = limitProblems(result.warnings);
+  return { ...result, warnings: warnings.map(shown), ...(moreWarnings ? { moreWarnings } : {}) };
 }
 
 /** A problem as people read it: any invisible character it quotes from the file written out by name. */
@@ -95,7 +104,7 @@ const shown = (p: CsvProblem): CsvProblem => ({ ...p, ...(p.column === undefined
 
 function readActionsCsv(csv: string, plan: Plan): ActionsCsvImport {
   const parsed = parseCsv(csv);
-  if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
+  if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems, ...(parsed.moreProblems ? { moreProblems: parsed.moreProblems } : {}) };
   const [headerRow, ...dataRows] = parsed.rows;
   if (!headerRow) {
     return fail({ row: 1, message: 'the file is empty: the first row should be the headers, such as Title, Lead agency and Workstream, with one action on each row below' });

@@ -4,6 +4,8 @@
  * files are opened in spreadsheets.
  */
 
+import { limitProblems, type LimitedProblems } from './problem-limit.js';
+
 /** A problem in a CSV file, placed as a spreadsheet shows it. */
 export interface CsvProblem {
   /** 1-based record number as a spreadsheet numbers its rows: the header is row 1. */
@@ -13,10 +15,9 @@ export interface CsvProblem {
   message: string;
 }
 
-/** What `parseCsv` found: every record, and anything malformed on the way. */
-export interface CsvParseResult {
+/** What `parseCsv` found: every record, and anything malformed on the way (the first 100 problems, and a count of the rest). */
+export interface CsvParseResult extends LimitedProblems<CsvProblem> {
   rows: string[][];
-  problems: CsvProblem[];
 }
 
 /** A value `toCsv` can write. */
@@ -40,7 +41,7 @@ const TEXT_AFTER_QUOTE =
  * CR line endings, and quoted fields with `""` for a quote and line breaks inside.
  * A final empty line is ignored; other blank lines are kept as a row with one empty field,
  * so row numbers stay those a spreadsheet shows. Malformed quoting is reported with its
- * row and the text is kept as written.
+ * row and the text is kept as written: the first 100 problems, and `moreProblems` counts the rest.
  */
 export function parseCsv(text: string): CsvParseResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -129,11 +130,15 @@ export function parseCsv(text: string): CsvParseResult {
   }
 
   const header = rows[0] ?? [];
-  const problems = found.map(({ row: r, col, message }): CsvProblem => {
-    const name = r > 1 ? header[col]?.trim() : undefined;
-    return { row: r, column: name || columnLetter(col), message };
-  });
-  return { rows, problems };
+  const { problems, moreProblems } = limitProblems(found);
+  return {
+    rows,
+    problems: problems.map(({ row: r, col, message }): CsvProblem => {
+      const name = r > 1 ? header[col]?.trim() : undefined;
+      return { row: r, column: name || columnLetter(col), message };
+    }),
+    ...(moreProblems ? { moreProblems } : {}),
+  };
 }
 
 /** The spreadsheet letter for a 0-based column index: 0 is A, 25 is Z, 26 is AA. */

@@ -1,6 +1,7 @@
 import type { PledgeEvent } from '../schema/events.js';
 import { parseEvent } from '../tracker/tracker.js';
 import { parseJsonText } from './json-text.js';
+import { limitProblems, type LimitedProblems } from './problem-limit.js';
 import { showInvisible } from './visible-text.js';
 
 export interface EventLogProblem {
@@ -9,10 +10,12 @@ export interface EventLogProblem {
   message: string;
 }
 
-/** What `parseEventLog` found: the good events, a problem for each bad line, and whether the file stops mid-line. */
-export interface EventLogResult {
+/**
+ * What `parseEventLog` found: the good events, the problems with bad lines (the first 100, and
+ * `moreProblems` counting the rest), and whether the file stops mid-line.
+ */
+export interface EventLogResult extends LimitedProblems<EventLogProblem> {
   events: PledgeEvent[];
-  problems: EventLogProblem[];
   /**
    * The last line, when the file stops in the middle of it: there is no newline at the end, and
    * that line (and no other) is not JSON, as when the computer stopped while the log was written.
@@ -57,11 +60,11 @@ export function parseEventLog(text: string, options: EventLogOptions = {}): Even
     else for (const reason of parsed.reasons) problems.push({ line, message: showInvisible(reason) });
   });
   const cut = notJson.length === 1 && notJson[0]!.line === last && lines[last - 1]!.trim() ? notJson[0]! : undefined;
-  if (!cut) return { events, problems };
+  if (!cut) return { events, ...limitProblems(problems) };
   const skipped = options.skipPartialLastLine === true;
   if (skipped) problems.splice(problems.indexOf(cut), 1);
   else cut.message = CUT_OFF;
-  return { events, problems, cutOff: { line: cut.line, skipped } };
+  return { events, ...limitProblems(problems), cutOff: { line: cut.line, skipped } };
 }
 
 /** Events as NDJSON, one per line, ending with a newline. */

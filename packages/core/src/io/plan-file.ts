@@ -2,6 +2,7 @@ import { findPersonalData } from '../privacy/personal-data.js';
 import { problemsFromZod, type InputProblem } from '../schema/issues.js';
 import { PlanSchema, type Plan, type PlanInput } from '../schema/plan.js';
 import { parseJsonText } from './json-text.js';
+import { formatMoreProblems, limitProblems, type LimitedProblems } from './problem-limit.js';
 import { checkPlanReferences } from './references.js';
 import { showInvisible } from './visible-text.js';
 
@@ -18,9 +19,18 @@ export type PlanMigration = (document: Record<string, unknown>) => Record<string
  */
 export const PLAN_MIGRATIONS: Readonly<Record<number, PlanMigration>> = {};
 
+/** A plan, or the problems that stop it loading: the first 100, and `moreProblems` counting the rest. */
 export type PlanFileResult =
-  | { ok: true; plan: Plan; warnings: InputProblem[]; migratedFrom?: number }
-  | { ok: false; problems: InputProblem[] };
+  | {
+      ok: true;
+      plan: Plan;
+      /** Text that looks like a child's personal data, when the plan's privacy is "warn": the first 100. */
+      warnings: InputProblem[];
+      /** How many more warnings there were after those; left out when there were no more. */
+      moreWarnings?: number;
+      migratedFrom?: number;
+    }
+  | ({ ok: false } & LimitedProblems<InputProblem>);
 
 /** A problem as people read it: any invisible character it quotes from the file written out by name. */
 const shown = (p: InputProblem): InputProblem => ({ path: showInvisible(p.path), message: showInvisible(p.message) });
@@ -53,14 +63,20 @@ function planTexts(plan: Plan): [string, string][] {
  * version, migrates older versions, validates every field, and checks references.
  * Problems name their path: `actions[3].dueDate: expected a date written YYYY-MM-DD`.
  * A byte order mark at the start of the text is allowed; invisible characters that a
- * message quotes are written out by name (`[U+200B zero-width space]`).
+ * message quotes are written out by name (`[U+200B zero-width space]`). The first 100
+ * problems are listed, and `moreProblems` counts the rest (warnings: `moreWarnings`).
  */
 export function parsePlanFile(
   input: string | unknown,
   options: { migrations?: Readonly<Record<number, PlanMigration>> } = {},
 ): PlanFileResult {
   const result = readPlanFile(input, options);
-  return result.ok ? { ...result, warnings: result.warnings.map(shown) } : { ok: false, problems: result.problems.map(shown) };
+  if (!result.ok) {
+    const { problems, moreProblems } = limitProblems(result.problems);
+    return { ok: false, problems: problems.map(shown), ...(moreProblems ? { moreProblems } : {}) };
+  }
+  const { problems: warnings, moreProblems: moreWarnings } = limitProblems(result.warnings);
+  return { ...result, warnings: warnings.map(shown), ...(moreWarnings ? { moreWarnings } : {}) };
 }
 
 function readPlanFile(input: string | unknown, options: { migrations?: Readonly<Record<number, PlanMigration>> }): PlanFileResult {
@@ -111,16 +127,24 @@ function readPlanFile(input: string | unknown, options: { migrations?: Readonly<
   return { ok: true, plan, warnings: plan.privacy === 'refuse' ? [] : privacy, ...(version < PLAN_FORMAT_VERSION ? { migratedFrom: version } : {}) };
 }
 
-/** Like `parsePlanFile`, but throws a `PlanFileError` listing every problem. */
+/** Like `parsePlanFile`, but throws a `PlanFileError` listing the problems (the first 100, and a count of the rest). */
 export function loadPlan(input: string | unknown): Plan {
   const result = parsePlanFile(input);
-  if (!result.ok) throw new PlanFileError(result.problems);
+  if (!result.ok) throw new PlanFileError(result.problems, result.moreProblems);
   return result.plan;
 }
 
 export class PlanFileError extends Error {
-  constructor(readonly problems: InputProblem[]) {
-    super(`The plan file has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+  constructor(
+    readonly problems: InputProblem[],
+    /** How many more problems there were after `problems`. */
+    readonly moreProblems = 0,
+  ) {
+    const total = problems.length + moreProblems;
+    super(
+      `The plan file has ${total.toLocaleString('en-GB')} problem${total === 1 ? '' : 's'}:\n` +
+        [...problems.map((p) => `${p.path}: ${p.message}`), ...(moreProblems ? [formatMoreProblems(moreProblems)] : [])].map((line) => `  ${line}`).join('\n'),
+    );
     this.name = 'PlanFileError';
   }
 }

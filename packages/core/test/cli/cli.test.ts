@@ -162,6 +162,30 @@ describe('pledgeflow import-csv', () => {
   });
 });
 
+describe('long lists of problems', () => {
+  it('prints the first 100 problems and a count of the rest', () => {
+    const rows = Array.from({ length: 1_000 }, (_, i) => `Row ${i},Mars,Education and Work,,next spring`).join('\n');
+    const csv = run(['import-csv', 'a.csv', '--plan', 'p.json', '-o', 'out.json'], { 'a.csv': `Title,Lead agency,Workstream,Owner,Due date\n${rows}\n`, 'p.json': planFile });
+    expect(csv.code).toBe(1);
+    expect(csv.written).toEqual({});
+    const lines = csv.stderr.split('\n').filter(Boolean);
+    expect(lines.length).toBe(101);
+    expect(lines.at(-1)).toBe('a.csv: and 1,900 more problems (only the first 100 are listed)');
+
+    const log = run(['check', 'plan.json', '--events', 'log.ndjson'], { 'plan.json': planFile, 'log.ndjson': '{oops\n'.repeat(250) });
+    expect(log.code).toBe(1);
+    expect(log.stderr.split('\n').filter(Boolean).length).toBe(101);
+    expect(log.stderr).toContain('log.ndjson: and 150 more problems (only the first 100 are listed)\n');
+
+    // A cut-off last line is said even when it is past the first 100 problems.
+    const cut = run(['check', 'plan.json', '--events', 'log.ndjson'], { 'plan.json': planFile, 'log.ndjson': `${'{"id": "x"}\n'.repeat(150)}{"id` });
+    const cutLines = cut.stderr.split('\n').filter(Boolean);
+    expect(cutLines.length).toBe(102);
+    expect(cutLines[0]).toMatch(/^line 151 of log\.ndjson looks cut off/);
+    expect(cutLines.at(-1)).toMatch(/^log\.ndjson: and \d+ more problems/);
+  });
+});
+
 describe('the pledgeflow command itself', () => {
   it('prints help, the version, and refuses an unknown command with exit 2', () => {
     expect(run(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('pledgeflow <command>') });

@@ -323,6 +323,18 @@ describe('importActionsCsv: problems in rows', () => {
     expect(plan).toEqual(before);
   });
 
+  it('lists the first 100 problems of a file with 10,000 bad rows, counts the rest, and imports nothing', () => {
+    const plan = fixturePlan();
+    const rows = Array.from({ length: 10_000 }, (_, i) => `,Row ${i},Mars,,,homes,,,soon,,`);
+    const result = importActionsCsv(csv(header, ...rows), plan);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.length).toBe(100);
+    expect(result.problems.at(-1)).toMatchObject({ row: 51, column: 'Due date' });
+    expect(result.moreProblems).toBe(19_900);
+    expect(plan.actions.length).toBe(1);
+  });
+
   it('names the column as the file heads it', () => {
     expect(lines(csv('Action,Lead,Working group,Due', 'A,council,homes,tomorrow'))).toEqual([
       'row 2, Due: expected a date like 31/03/2027 or 2027-03-31, got "tomorrow"',

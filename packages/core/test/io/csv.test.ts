@@ -97,6 +97,15 @@ describe('parseCsv', () => {
     expect(parseCsv(`${','.repeat(27)}x"y`).problems[0]?.column).toBe('AB');
   });
 
+  it('lists the first 100 problems and counts the rest', () => {
+    const { rows, problems, moreProblems } = parseCsv(`A,B\n${'a"b,c"d\n'.repeat(50_000)}`);
+    expect(rows.length).toBe(50_001);
+    expect(problems.length).toBe(100);
+    expect(problems.at(-1)).toMatchObject({ row: 51, column: 'B' });
+    expect(moreProblems).toBe(99_900);
+    expect(parseCsv('A,B\na"b,c\n')).not.toHaveProperty('moreProblems');
+  });
+
   it('reports several problems in one pass', () => {
     const { problems } = parseCsv('A,B\na"b,c"d\n');
     expect(problems.map((p) => [p.row, p.column])).toEqual([

@@ -98,6 +98,21 @@ describe('plan files', () => {
     for (const message of [...found, ...broken]) expect(message).not.toMatch(invisible);
   });
 
+  it('lists the first 100 problems and counts the rest, in the result and in a PlanFileError', () => {
+    const actions = Array.from({ length: 150 }, (_, i) => ({ ...planInput.actions![0]!, id: `x${i}`, dueDate: 'soon', principles: [9] }));
+    const r = parsePlanFile(JSON.stringify(file({ actions })));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.length).toBe(100);
+    expect(r.problems.at(-1)!.path).toBe('actions[49].dueDate');
+    expect(r.moreProblems).toBe(200);
+    const error = new PlanFileError(r.problems, r.moreProblems);
+    expect(error.message.split('\n').length).toBe(102);
+    expect(error.message).toMatch(/^The plan file has 300 problems:\n/);
+    expect(error.message.split('\n').at(-1)).toBe('  and 200 more problems (only the first 100 are listed)');
+    expect(parsePlanFile(JSON.stringify(file({ actions: actions.slice(0, 2) })))).not.toHaveProperty('moreProblems');
+  });
+
   it('throws a PlanFileError listing every problem from loadPlan', () => {
     expect(() => loadPlan(file({ version: 9 }))).toThrow(PlanFileError);
   });
@@ -147,6 +162,13 @@ describe('event logs (NDJSON)', () => {
       }
       expect(parseEventLog(`${JSON.stringify(first)}`).cutOff).toBeUndefined();
     });
+  });
+
+  it('lists the first 100 problems and counts the rest', () => {
+    const log = parseEventLog('{oops\n'.repeat(250));
+    expect(log.problems.length).toBe(100);
+    expect(log.problems.at(-1)!.line).toBe(100);
+    expect(log.moreProblems).toBe(150);
   });
 
   it('shows invisible characters in a message that quotes a line, by name, instead of printing them', () => {
