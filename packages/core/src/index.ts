@@ -10,6 +10,8 @@ export {
   PlanSchema, ActionSchema, PromiseSchema, AgencySchema, PersonSchema, WorkstreamSchema, MeasureSchema,
   ObservationSchema, MeetingSchema, FeedbackSchema, BoardSchema, BragSettingsSchema, AGENCY_KINDS, MEASURE_UNITS,
 } from './schema/plan.js';
+export { planNames } from './schema/plan-names.js';
+export type { PlanNames } from './schema/plan-names.js';
 export type {
   Plan, PlanInput, ActionItem, PledgePromise, Agency, Person, Workstream, Measure, Observation, Meeting, Feedback,
   BoardSettings, BragSettings,
@@ -66,7 +68,7 @@ export { boardDeadlines } from './calendar/deadlines.js';
 export type { BoardDeadlineSettings } from './calendar/deadlines.js';
 
 // Queries
-export { bragStatus, BRAG, BRAG_LABELS, DEFAULT_BRAG_SETTINGS } from './queries/brag.js';
+export { bragStatus, BRAG, BRAG_LABELS, BRAG_WORST_FIRST, DEFAULT_BRAG_SETTINGS } from './queries/brag.js';
 export type { Brag, BragResult } from './queries/brag.js';
 export { overdueActions, dueSoon, reviewsOverdue, promiseReviewsOverdue, evidenceAwaitingReview, isOpen } from './queries/overdue.js';
 export type { OverdueAction, ReviewOverdue, PromiseReviewOverdue, EvidenceAwaitingReview } from './queries/overdue.js';

@@ -1,4 +1,4 @@
-import { createTracker, describeEvent, MemoryStore, type Plan, type PledgeEvent, type RejectedEvent, type StoredLog, type Tracker } from '@pledgeflow/core';
+import { createTracker, describeEvent, MemoryStore, planNames, type Plan, type PledgeEvent, type RejectedEvent, type StoredLog, type Tracker } from '@pledgeflow/core';
 import { ReloadNeededError, StorageUnavailableError } from './errors.js';
 import { openIdbStore, type IdbStore, type IdbStoreOptions } from './idb-store.js';
 
@@ -65,8 +65,9 @@ export async function openIdbTracker({ plan, onReceive, ...options }: IdbTracker
     });
   }
   for (const { event, reasons } of tracker.rejected) {
-    const who = plan.people.find((p) => p.id === event.actor.userId)?.name ?? event.actor.userId;
-    const item = [...plan.actions, ...plan.promises].find((i) => i.id === event.stream)?.title ?? event.stream;
+    const names = planNames(plan);
+    const who = names.person(event.actor.userId);
+    const item = names.item(event.stream);
     notices.push(`A saved change to "${item}" was not applied because it no longer fits: ${who} ${describeEvent(event, plan)} (${event.at}). ${reasons.join(' ')} It is kept, not deleted.`);
   }
   store.onChange((events) => {

@@ -1,4 +1,4 @@
-import { BRAG_LABELS } from '../queries/brag.js';
+import { BRAG_LABELS, BRAG_WORST_FIRST } from '../queries/brag.js';
 import type { ScrutinyReport } from '../queries/scrutiny-report.js';
 import { recordsToCsv } from './csv.js';
 
@@ -40,7 +40,7 @@ export function reportToMarkdown(r: ScrutinyReport): string {
   out.push('## At a glance', '');
   out.push(
     `- ${plural(c.actions, 'action')}: ` +
-      (['red', 'amber', 'green', 'blue', 'grey'] as const).map((s) => `${c.byStatus[s]} ${BRAG_LABELS[s].toLowerCase()} (${s})`).join(', '),
+      BRAG_WORST_FIRST.map((s) => `${c.byStatus[s]} ${BRAG_LABELS[s].toLowerCase()} (${s})`).join(', '),
     `- ${plural(c.overdue, 'action')} overdue, ${plural(c.atRisk, 'action')} at risk, ${plural(c.reviewsOverdue, 'review')} overdue`,
     `- ${plural(c.promiseReviewsOverdue, 'promise')} past the review date, ${plural(c.evidenceAwaitingReview, 'piece')} of evidence waiting to be checked`,
     `- ${plural(c.slippedDueDates, 'action')} with a due date moved later`,

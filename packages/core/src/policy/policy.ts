@@ -1,4 +1,5 @@
-import type { ActionEventType, Actor, EventType, PromiseEventType } from '../schema/events.js';
+import { ACTION_STEPS, PROMISE_STEPS } from '../schema/event-fields.js';
+import type { Actor, EventType } from '../schema/events.js';
 import type { ActionItem, Plan, PledgePromise } from '../schema/plan.js';
 import { ROLE_LABELS, type Role } from '../schema/roles.js';
 import type { ActionContext } from '../machines/action.context.js';
@@ -13,29 +14,19 @@ import type { PromiseContext } from '../machines/promise.lifecycle.js';
  */
 export type Scope = 'any' | 'own' | 'workstream' | 'contributor';
 
-const ALL_ACTION_STEPS: ActionEventType[] = [
-  'action.agree', 'action.start', 'action.progress', 'action.flag-risk', 'action.clear-risk',
-  'action.complete', 'action.verify', 'action.reopen', 'action.defer', 'action.resume',
-  'action.withdraw', 'action.review', 'action.owner.change', 'action.due-date.change',
-  'action.evidence.add', 'action.evidence.accept', 'action.evidence.return', 'action.evidence.resubmit',
-];
-const ALL_PROMISE_STEPS: PromiseEventType[] = [
-  'promise.adopt', 'promise.judge', 'promise.review', 'promise.owner.change', 'promise.retire', 'promise.restore',
-];
-
 const scoped = (scope: Scope, steps: readonly EventType[]) =>
   Object.fromEntries(steps.map((s) => [s, scope])) as Partial<Record<EventType, Scope>>;
 
 /** The policy table: what each role may do, and where. docs/policy.md shows it as a table. */
 export const POLICY: Record<Role, Partial<Record<EventType, Scope>>> = {
-  'plan-editor': scoped('any', [...ALL_ACTION_STEPS, ...ALL_PROMISE_STEPS]),
+  'plan-editor': scoped('any', [...ACTION_STEPS, ...PROMISE_STEPS]),
   'board-member': {
     ...scoped('any', [
       'action.agree', 'action.flag-risk', 'action.clear-risk', 'action.verify', 'action.reopen',
       'action.defer', 'action.resume', 'action.withdraw', 'action.review', 'action.owner.change',
       'action.due-date.change', 'action.evidence.accept', 'action.evidence.return',
     ]),
-    ...scoped('any', ALL_PROMISE_STEPS),
+    ...scoped('any', PROMISE_STEPS),
   },
   'working-group-lead': {
     ...scoped('workstream', [

@@ -13,6 +13,9 @@ export const BRAG = {
 } as const;
 export type Brag = (typeof BRAG)[keyof typeof BRAG];
 
+/** The statuses worst first: the order of lists, counts and roll-ups everywhere. */
+export const BRAG_WORST_FIRST: readonly Brag[] = ['red', 'amber', 'green', 'blue', 'grey'];
+
 /** The word that always stands beside the colour. */
 export const BRAG_LABELS: Record<Brag, string> = {
   blue: 'Done',

@@ -1,5 +1,6 @@
 import { addDays, londonDate, startOfLondonDay } from '../calendar/dates.js';
 import type { PledgeEvent } from '../schema/events.js';
+import { planNames } from '../schema/plan-names.js';
 import type { PlanState } from '../tracker/tracker.js';
 import { describeEvent } from '../tracker/describe.js';
 
@@ -13,10 +14,7 @@ export interface Change {
 
 /** Everything that happened after `since` (a UK calendar date, not included), oldest first. */
 export function changesSince(state: PlanState, since: string): Change[] {
-  const titles = new Map<string, string>();
-  for (const a of state.plan.actions) titles.set(a.id, a.title);
-  for (const p of state.plan.promises) titles.set(p.id, `Promise ${p.number}: ${p.title}`);
-  const people = new Map(state.plan.people.map((p) => [p.id, p.name]));
+  const names = planNames(state.plan);
   const out: Change[] = [];
   const after = happenedFrom(startOfLondonDay(addDays(since, 1)));
   for (const event of state.events) {
@@ -25,8 +23,8 @@ export function changesSince(state: PlanState, since: string): Change[] {
     out.push({
       event,
       on,
-      title: titles.get(event.stream) ?? event.stream,
-      summary: `${people.get(event.actor.userId) ?? event.actor.userId} ${describeEvent(event, state.plan)}`,
+      title: names.item(event.stream),
+      summary: `${names.person(event.actor.userId)} ${describeEvent(event, state.plan)}`,
     });
   }
   return out;

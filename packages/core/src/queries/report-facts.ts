@@ -1,6 +1,7 @@
 import { toDayNumber } from '../calendar/dates.js';
 import { ACTION_STATES, type ActionState } from '../machines/states.js';
 import type { Plan } from '../schema/plan.js';
+import { planNames, type PlanNames } from '../schema/plan-names.js';
 import type { PlanState } from '../tracker/tracker.js';
 import { bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag } from './brag.js';
 import { CalendarDay } from './calendar-day.js';
@@ -45,28 +46,24 @@ export function reportFacts(state: PlanState, today: string): ReportFacts {
   return facts;
 }
 
-/** @internal The names people recognise for a plan's ids. */
+/** @internal The names people recognise for a plan's ids, with "No owner" for an action that has none. */
 export class Names {
-  readonly #people: Map<string, string>;
-  readonly #agencies: Map<string, string>;
-  readonly #workstreams: Map<string, string>;
+  readonly #names: PlanNames;
 
   constructor(plan: Plan) {
-    this.#people = new Map(plan.people.map((p) => [p.id, p.name]));
-    this.#agencies = new Map(plan.agencies.map((a) => [a.id, a.name]));
-    this.#workstreams = new Map(plan.workstreams.map((w) => [w.id, w.name]));
+    this.#names = planNames(plan);
   }
 
   person(id?: string): string {
-    return id ? this.#people.get(id) ?? id : 'No owner';
+    return id ? this.#names.person(id) : 'No owner';
   }
 
   agency(id: string): string {
-    return this.#agencies.get(id) ?? id;
+    return this.#names.agency(id);
   }
 
   workstream(id: string): string {
-    return this.#workstreams.get(id) ?? id;
+    return this.#names.workstream(id);
   }
 }
 

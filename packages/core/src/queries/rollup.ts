@@ -1,8 +1,9 @@
 import type { CalendarOptions } from '../calendar/working-days.js';
 import type { BragSettings } from '../schema/plan.js';
+import { planNames } from '../schema/plan-names.js';
 import type { PlanState } from '../tracker/tracker.js';
 import type { ActionView } from '../tracker/views.js';
-import { bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag } from './brag.js';
+import { BRAG_WORST_FIRST, bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag } from './brag.js';
 import { CalendarDay } from './calendar-day.js';
 import { checkToday } from './today.js';
 
@@ -19,7 +20,6 @@ export interface RollUpGroup {
   actions: string[];
 }
 
-const WORST_FIRST: Brag[] = ['red', 'amber', 'green', 'blue', 'grey'];
 
 function keysOf(action: ActionView, by: RollUpBy): string[] {
   switch (by) {
@@ -46,9 +46,8 @@ export class RollUpTally {
     if (by === 'workstream') for (const w of plan.workstreams) names.set(w.id, w.name);
     if (by === 'agency') for (const a of plan.agencies) names.set(a.id, a.name);
     if (by === 'owner') {
-      const people = new Map<string, string>();
-      for (const p of plan.people) if (!people.has(p.id)) people.set(p.id, p.name);
-      for (const a of state.actions) if (a.owner) names.set(a.owner, people.get(a.owner) ?? a.owner);
+      const person = planNames(plan).person;
+      for (const a of state.actions) if (a.owner) names.set(a.owner, person(a.owner));
     }
     if (by === 'principle') for (let i = 1; i <= 7; i++) names.set(String(i), `Principle ${i}`);
     for (const key of names.keys()) this.#group(key);
@@ -80,7 +79,7 @@ export class RollUpTally {
   }
 
   groups(): RollUpGroup[] {
-    for (const g of this.#groups.values()) g.status = WORST_FIRST.find((s) => g.counts[s] > 0) ?? 'none';
+    for (const g of this.#groups.values()) g.status = BRAG_WORST_FIRST.find((s) => g.counts[s] > 0) ?? 'none';
     return [...this.#groups.values()];
   }
 }

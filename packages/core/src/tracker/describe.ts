@@ -1,11 +1,12 @@
 import type { PledgeEvent } from '../schema/events.js';
 import type { Plan } from '../schema/plan.js';
+import { planNames } from '../schema/plan-names.js';
 
 const quote = (s: string) => `"${s}"`;
 
 /** One event in plain English, without the actor: "moved the due date to 2027-03-31". */
 export function describeEvent(event: PledgeEvent, plan: Plan): string {
-  const person = (id: string) => plan.people.find((p) => p.id === id)?.name ?? id;
+  const person = planNames(plan).person;
   const d = event.data as Record<string, string | undefined>;
   switch (event.type) {
     case 'action.agree': return 'agreed the action';

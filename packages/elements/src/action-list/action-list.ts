@@ -1,6 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ACTION_STATES, isOpen, type ActionView, type Brag, type Tracker, type TrackerChange } from '@pledgeflow/core';
+import { ACTION_STATES, BRAG_WORST_FIRST, isOpen, type ActionView, type Brag, type Tracker, type TrackerChange } from '@pledgeflow/core';
 import { bragOf } from '../shared/brag-cache.js';
 import { PledgeSelectEvent } from '../shared/events.js';
 import { PledgeElement } from '../shared/pledge-element.js';
@@ -15,7 +15,6 @@ import { badgeStyles } from '../status/badge.js';
 const COLUMNS = ['title', 'workstream', 'leadAgency', 'owner', 'dueDate', 'state', 'status'] as const;
 export type ActionListColumn = (typeof COLUMNS)[number];
 
-const WORST_FIRST: readonly Brag[] = ['red', 'amber', 'green', 'blue', 'grey'];
 /** The owner filter's value for actions nobody owns yet (not a valid id, so never a person's). */
 const NO_OWNER = '-';
 const byText = new Intl.Collator('en-GB', { numeric: true });
@@ -176,7 +175,7 @@ export class PledgeActionList extends PledgeElement {
       case 'owner': return (r) => names.person(r.action.owner) ?? '';
       case 'dueDate': return (r) => r.action.dueDate ?? '';
       case 'state': return (r) => ACTION_STATES.indexOf(r.action.state);
-      case 'status': return (r) => WORST_FIRST.indexOf(r.status);
+      case 'status': return (r) => BRAG_WORST_FIRST.indexOf(r.status);
     }
   }
 
@@ -317,7 +316,7 @@ export class PledgeActionList extends PledgeElement {
         ${select('leadAgency', m.filterAgency, this.leadAgency, leadAgencies)}
         ${select('owner', m.filterOwner, this.owner, [...owners, [NO_OWNER, m.noOwner]])}
         ${select('stage', m.filterState, this.stage, ACTION_STATES.map((s) => [s, m.states[s] ?? s]))}
-        ${select('status', m.filterStatus, this.status, WORST_FIRST.map((s) => [s, m.brag[s] ?? s]))}
+        ${select('status', m.filterStatus, this.status, BRAG_WORST_FIRST.map((s) => [s, m.brag[s] ?? s]))}
         <div class="field checkbox">
           <input type="checkbox" id="filter-overdue" name="overdueOnly" .checked=${this.overdueOnly} @change=${this.#onFilter} />
           <label for="filter-overdue">${m.overdueOnly}</label>

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { rollUp, youSaidWeDid, type Brag, type PromiseView, type RollUpGroup } from '@pledgeflow/core';
+import { BRAG_WORST_FIRST, rollUp, youSaidWeDid, type Brag, type PromiseView, type RollUpGroup } from '@pledgeflow/core';
 import { PledgeSelectEvent } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
 import { heading, subLevel } from '../shared/heading.js';
@@ -9,7 +9,6 @@ import { contentStyles } from '../shared/content.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { promisesStyles } from './promises.styles.js';
 
-const WORST_FIRST: readonly Brag[] = ['red', 'amber', 'green', 'blue', 'grey'];
 const DONE = new Set(['completed', 'verified']);
 
 /**
@@ -120,7 +119,7 @@ export class PledgePromises extends PledgeElement {
         <p>${m.actionsDeliver(total)}</p>
         ${total
           ? html`<ul class="counts">
-              ${WORST_FIRST.filter((s) => group!.counts[s] > 0).map(
+              ${BRAG_WORST_FIRST.filter((s) => group!.counts[s] > 0).map(
                 (s) => html`<li data-status=${s}><pledge-status status=${s} label=${m.bragCount(m.brag[s] ?? s, group!.counts[s])}></pledge-status></li>`,
               )}
             </ul>`

@@ -1,8 +1,8 @@
 import { css } from 'lit';
-import type { Brag } from '@pledgeflow/core';
+import { BRAG_WORST_FIRST, type Brag } from '@pledgeflow/core';
 
 /** The BRAG statuses, worst first. */
-export const BRAG_STATUSES = ['red', 'amber', 'green', 'blue', 'grey'] as const;
+export const BRAG_STATUSES = BRAG_WORST_FIRST;
 
 // A different shape for each status, so that neither colour nor shape alone carries it.
 const SHAPES: Record<Brag, string> = {
