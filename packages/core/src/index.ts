@@ -46,7 +46,7 @@ export { Tracker, createTracker, openTracker } from './tracker/tracker.js';
 export { parseEvent, readEvent, isParsedEvent } from './events/parse.js';
 export { compareEvents, sameEvent } from './events/order.js';
 export type {
-  TrackerOptions, SendResult, Decision, RejectedEvent, HistoryEntry, TrackerChange, ActionFilter, NextStep, PlanState,
+  TrackerOptions, StepInput, StepOptions, SendResult, Decision, RejectedEvent, HistoryEntry, TrackerChange, ActionFilter, NextStep, PlanState,
 } from './tracker/tracker.js';
 export type { ActionView, PromiseView, ItemView } from './tracker/views.js';
 export { STATE_LABELS, CLOSED_ACTION_STATES } from './tracker/views.js';

@@ -18,6 +18,7 @@ import type { ActionItem, Plan, PledgePromise } from '../schema/plan.js';
 import { ROLE_LABELS } from '../schema/roles.js';
 import type { EventStore } from '../store/event-store.js';
 import { describeEvent } from './describe.js';
+import { createEventId } from './event-id.js';
 import type { ItemSnapshot } from './snapshot.js';
 import { MAX_CLOCK_AHEAD_MS, outsideWindow, stepWindow } from './time-limits.js';
 import { STATE_LABELS, type ActionView, type ItemView, type PromiseView } from './views.js';
@@ -42,6 +43,23 @@ export interface TrackerOptions {
    * minutes ahead of it is refused. `Date.now` unless given; never used for the fold.
    */
   now?: () => number;
+  /** Makes the id of a step taken with `step()` from its time (ms). `createEventId` unless given. */
+  newEventId?: (nowMs: number) => string;
+}
+
+/** A step as a person takes it: the tracker adds who (from `step()`'s actor), when and an id. */
+export interface StepInput<T extends EventType = EventType> {
+  stream: string;
+  type: T;
+  data?: EventInput<T>['data'];
+}
+
+/** For hosts with their own clock or ids (tests, a React provider given `now`): otherwise the tracker's. */
+export interface StepOptions {
+  /** When the step was taken, in ms since 1970. */
+  at?: number;
+  /** The event's id. */
+  id?: string;
 }
 
 export type SendResult =
@@ -170,6 +188,7 @@ export class Tracker {
   readonly #people: ReadonlyMap<string, Plan['people'][number]>;
   readonly #agencies: ReadonlyMap<string, Plan['agencies'][number]>;
   readonly #now: () => number;
+  readonly #newEventId: (nowMs: number) => string;
   readonly #window: { from: string; to: string };
   /** Privacy findings per event, so that each text is scanned once, not at every fold. */
   readonly #scanned = new WeakMap<PledgeEvent, string[]>();
@@ -180,6 +199,7 @@ export class Tracker {
     this.#coveredEvents = options.coveredEvents;
     this.#people = peopleById(this.plan);
     this.#now = options.now ?? Date.now;
+    this.#newEventId = options.newEventId ?? ((ms) => createEventId(ms));
     this.#window = stepWindow(this.plan);
     this.#agencies = new Map(this.plan.agencies.map((a) => [a.id, a]));
     for (const item of this.plan.actions) this.#entries.set(item.id, this.#newEntry('action', item));
@@ -562,6 +582,20 @@ export class Tracker {
       out.push({ type, label: stepName(type), allowed: blocked.length === 0, reasons: blocked, needs });
     }
     return out;
+  }
+
+  /**
+   * Takes a step as `actor`: the tracker dates it by its clock and gives it a new id, then
+   * `send()`s it. What elements and hooks call when a person presses a button.
+   */
+  step<T extends EventType>(actor: Actor, input: StepInput<T>, options?: StepOptions): SendResult;
+  step(actor: Actor, input: { stream: string; type: EventType; data?: Record<string, unknown> }, options?: StepOptions): SendResult;
+  step(actor: Actor, input: { stream: string; type: EventType; data?: unknown }, options: StepOptions = {}): SendResult {
+    const at = options.at ?? this.#now();
+    if (!Number.isFinite(at)) return { ok: false, reasons: [`at: expected the time of the step in milliseconds, got ${at}`] };
+    // Checked in full by send(), like any event from outside.
+    const event = { id: options.id ?? this.#newEventId(at), stream: input.stream, type: input.type, data: input.data ?? {}, actor, at: new Date(at).toISOString() };
+    return this.send(event as EventInput);
   }
 
   /**

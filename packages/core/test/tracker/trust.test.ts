@@ -167,3 +167,20 @@ describe('one id, two contents', () => {
     expect(t.rejected[0]!.conflictsWith).toBeDefined();
   });
 });
+
+describe('step()', () => {
+  it('dates a step by the tracker\'s clock, gives it a new id, and answers as send() does', () => {
+    const now = Date.parse('2026-06-01T12:00:00Z');
+    let n = 0;
+    const t = createTracker({ plan, now: () => now, newEventId: (ms) => `step-${ms}-${++n}` });
+    const agreed = t.step(as('editor'), { stream: 'a1', type: 'action.agree', data: { note: 'Agreed at the board.' } });
+    expect(agreed.ok && agreed.event).toEqual({
+      id: `step-${now}-1`, stream: 'a1', type: 'action.agree', data: { note: 'Agreed at the board.' }, actor: as('editor'), at: '2026-06-01T12:00:00.000Z',
+    });
+    const refused = t.step(as('panel'), { stream: 'a1', type: 'action.start' });
+    expect(refused).toEqual({ ok: false, reasons: [expect.stringContaining('Scrutiny members can see everything but change nothing')] });
+    const own = t.step(as('editor'), { stream: 'a1', type: 'action.start' }, { at: now + 60_000, id: 'host-made-1' });
+    expect(own.ok && [own.event.id, own.event.at]).toEqual(['host-made-1', '2026-06-01T12:01:00.000Z']);
+    expect(t.step(as('editor'), { stream: 'a1', type: 'action.progress', data: { note: 'x' } }, { at: Number.NaN }).ok).toBe(false);
+  });
+});
