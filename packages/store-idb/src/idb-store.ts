@@ -1,8 +1,9 @@
 import { unwrap, type IDBPDatabase, type StoreNames } from 'idb';
-import { splitAtSnapshots, type EventStore, type ItemSnapshot, type Plan, type PledgeEvent, type StoredLog } from '@pledgeflow/core';
-import { parseBackup, stringifyBackup } from './backup.js';
+import { sameEvent, splitAtSnapshots, type EventStore, type ItemSnapshot, type Plan, type PledgeEvent, type StoredLog } from '@pledgeflow/core';
+import { backupProblemLines, parseBackup, stringifyBackup } from './backup.js';
 import { EventChannel } from './broadcast.js';
 import { BackupError, MESSAGES, ReloadNeededError, StorageFullError, StorageUnavailableError, storageError } from './errors.js';
+import { eventDifferences } from './event-differences.js';
 import { openDatabase } from './open-database.js';
 import { databaseName, DB_VERSION, type PledgeflowDB } from './schema.js';
 
@@ -24,10 +25,39 @@ export interface ImportResult {
   plan: Plan;
   /** Events that were new here. */
   added: number;
-  /** Events already here (by id), left as they were. */
+  /** Events already here, the same in the backup (by id and content), left as they were. */
   skipped: number;
+  /** Events already here whose copy in the backup has other content: the one here is kept, the backup's is not imported. */
+  conflicts: BackupConflict[];
   /** Lines of the backup's event log that could not be read. */
   problems: string[];
+}
+
+/** An event in a backup whose id is already here with other content. */
+export interface BackupConflict {
+  /** The id both events have. */
+  id: string;
+  /** The event saved here, which is kept. */
+  stored: PledgeEvent;
+  /** The backup's event with that id, which was not imported. */
+  backup: PledgeEvent;
+  /** Where they differ, by path: `at`, `actor.role`, `data.reason`. */
+  differences: string[];
+  /** What happened, for people. */
+  message: string;
+}
+
+function backupConflict(stored: PledgeEvent, backup: PledgeEvent): BackupConflict {
+  const differences = eventDifferences(stored, backup);
+  return {
+    id: stored.id,
+    stored,
+    backup,
+    differences,
+    message:
+      `The backup's event ${stored.id} (${stored.type} on ${stored.stream}) is already saved here with different content (${differences.join(', ')}): ` +
+      'the one saved here was kept and the backup\'s was not imported. If the backup\'s is the right one, tell whoever looks after the tracker.',
+  };
 }
 
 const noop = () => {};
@@ -137,6 +167,8 @@ export class IdbStore implements EventStore {
   /**
    * Adds a backup's events that are not here yet (by id), in one transaction, and hands them to
    * this tab's and other tabs' `onChange` listeners. Importing the same file twice adds nothing.
+   * An event whose id is here with other content is a conflict: the one here is kept, and the
+   * result lists both (`conflicts`); it is not counted as skipped.
    */
   async importBackup(text: string): Promise<ImportResult> {
     const backup = parseBackup(text);
@@ -145,16 +177,24 @@ export class IdbStore implements EventStore {
     }
     if (backup.problems.length) {
       // All or nothing: a damaged line could be the step the rest build on.
-      throw new BackupError(`This backup has damaged lines, so nothing was imported:\n${backup.problems.map((p) => `  ${p}`).join('\n')}`);
+      throw new BackupError(`This backup has damaged lines, so nothing was imported:\n${backupProblemLines(backup)}`);
     }
     const fresh = new Map(backup.events.map((e) => [e.id, e]));
+    let skipped = 0;
+    const conflicts: BackupConflict[] = [];
     let failure: unknown;
     try {
       await this.#write(['events', 'outbox'], (tx) => {
-        const keys = tx.objectStore('events').getAllKeys();
-        keys.onsuccess = () => {
+        const stored = tx.objectStore('events').getAll();
+        stored.onsuccess = () => {
           try {
-            for (const key of keys.result) fresh.delete(key as string);
+            for (const here of stored.result as PledgeEvent[]) {
+              const theirs = fresh.get(here.id);
+              if (!theirs) continue;
+              fresh.delete(here.id);
+              if (sameEvent(here, theirs)) skipped++;
+              else conflicts.push(backupConflict(here, theirs));
+            }
             for (const e of fresh.values()) {
               tx.objectStore('events').put(e);
               tx.objectStore('outbox').put({ id: e.id });
@@ -176,7 +216,7 @@ export class IdbStore implements EventStore {
       this.#channel.post(added);
       this.#channel.deliver(added);
     }
-    return { plan: backup.plan, added: added.length, skipped: backup.events.length - added.length, problems: backup.problems };
+    return { plan: backup.plan, added: added.length, skipped, conflicts, problems: backup.problems };
   }
 
   /** Calls `listener` with events written by other tabs or imported from a backup. Returns a function that stops it. */

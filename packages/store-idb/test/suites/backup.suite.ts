@@ -54,6 +54,53 @@ export function backupSuite(runner: Runner) {
       expect([stored.events, stored.snapshots]).to.deep.equal([[], []]);
     });
 
+    it('reports an event already here with other content as a conflict, not as skipped, keeps the one here and imports the rest', async () => {
+      const { store, steps } = await trackerWithChanges();
+      const file = JSON.parse(await store.exportBackup(plan));
+      const events = file.log.trim().split('\n').map((line: string) => JSON.parse(line));
+      // The backup's copy of the second step was taken a second later; and the backup has a step this store has not got.
+      const changed = { ...events[1], at: new Date(Date.parse(events[1].at) + 1000).toISOString() };
+      const extra = ev(lead, 'a2', 'action.start') as PledgeEvent;
+      file.log = [events[0], changed, events[2], extra].map((e) => JSON.stringify(e)).join('\n') + '\n';
+
+      const result = await store.importBackup(JSON.stringify(file));
+      expect([result.added, result.skipped, result.conflicts.length]).to.deep.equal([1, 2, 1]);
+      const [conflict] = result.conflicts;
+      expect([conflict!.id, conflict!.stored.id, conflict!.backup.id]).to.deep.equal([steps[1]!.id, steps[1]!.id, steps[1]!.id]);
+      expect([conflict!.stored.at, conflict!.backup.at]).to.deep.equal([events[1].at, changed.at]);
+      expect(conflict!.differences).to.deep.equal(['at']);
+      expect(conflict!.message).to.include(`already saved here with different content (at)`);
+      expect(conflict!.message).to.include('the one saved here was kept');
+
+      const after = await store.exportBackup(plan);
+      expect([after.includes(events[1].at), after.includes(changed.at), after.includes(extra.id)]).to.deep.equal([true, false, true]);
+    });
+
+    it('refuses a backup that has two different events with one id, naming both lines, and imports nothing', async () => {
+      const { store } = await trackerWithChanges();
+      const file = JSON.parse(await store.exportBackup(plan));
+      const events = file.log.trim().split('\n').map((line: string) => JSON.parse(line));
+      file.log += `${JSON.stringify({ ...events[0], at: new Date(Date.parse(events[0].at) + 1000).toISOString() })}\n`;
+      const target = db.keep(await openIdbStore({ planId: plan.id, name: db.name() }));
+      const error = await failure(target.importBackup(JSON.stringify(file)));
+      expect(error).to.be.instanceOf(BackupError);
+      expect(error.message).to.include('nothing was imported');
+      expect(error.message).to.include(`event log, line 4: the event ${events[0].id} is also on line 1, with different content (at)`);
+      const stored = await target.load();
+      expect([stored.events, stored.snapshots]).to.deep.equal([[], []]);
+    });
+
+    it('names the first 100 damaged lines of a backup and counts the rest', async () => {
+      const { store } = await trackerWithChanges();
+      const file = JSON.parse(await store.exportBackup(plan));
+      file.log += '{"id": "broken"\n'.repeat(150);
+      const target = db.keep(await openIdbStore({ planId: plan.id, name: db.name() }));
+      const error = await failure(target.importBackup(JSON.stringify(file)));
+      const lines = error.message.split('\n');
+      expect(lines.filter((line) => line.startsWith('  event log, line ')).length).to.equal(100);
+      expect(lines[lines.length - 1]).to.equal('  and 50 more problems (only the first 100 are listed)');
+    });
+
     it('includes changes the tracker has not managed to save yet (a full disk) in the backup', async () => {
       const { store, tracker } = await trackerWithChanges();
       const pending = ev(lead, 'a2', 'action.start') as PledgeEvent;
