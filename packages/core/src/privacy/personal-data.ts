@@ -59,24 +59,31 @@ const DATE_SOURCE =
   ')(?!\\d)(?![/.-]\\d)';
 const DATE = new RegExp(DATE_SOURCE, 'gi');
 
-/** Words that say the date next to them is a date of birth. */
-const BIRTH_WORDS = /\b(?:d\.o\.b\b\.?|dob\b|date\s+of\s+birth\b|birth\s?date\b|born\s+(?:on|in)\b|birthday\b)/gi;
+/**
+ * Words that say the date next to them is a date of birth. "born" alone counts only when a
+ * date follows it ("born 03/03/2012"), so that "born and raised" is not one.
+ */
+const BIRTH_WORDS = /\b(?:d\.o\.b\b\.?|dob\b|date\s+of\s+birth\b|birth\s?date\b|born\s+(?:on|in)\b|birthday\b|born\b)/gi;
+const BEFORE_DATE = /[ \t:,]*/y;
+const DATE_AT = new RegExp(DATE_SOURCE, 'iy');
 
 /** How far (in characters) a date may sit from a birth word and still be read as its date. */
 const MAX_GAP = 20;
 
+/** How far back (in characters) from a birth word a name may start. */
+const NAME_REACH = 80;
+
+/** How far (in characters) either side of a postcode a name may be. */
+const ADDRESS_REACH = 60;
+
 /** How many words may sit between a name and a postcode ("Jane Smith, Flat 3, 14 Oak Road, Leeds LS6 2AB"). */
 const MAX_WORDS_TO_POSTCODE = 8;
 
-// A capitalised word, allowing O'Brien, McDonald, Smith-Jones and accented letters.
-const CAP_WORD = "(?<!\\p{L})(?:\\p{Lu}['\u2019])?\\p{Lu}\\p{Ll}{0,2}\\p{Lu}?\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)*(?!\\p{L})";
-const CAP_RUN = `${CAP_WORD}(?:[ \\t]+${CAP_WORD})*`;
-const NAME_BEFORE_BIRTH_WORD = new RegExp(`(${CAP_RUN})(?:['\u2019]s)?[\\s,:(\\-\u2013]*(?:(?:was|is)\\s+)?$`, 'u');
 // Read in steps after a birth word: separators, "of"/"for", an optional date, then the name.
 const LEAD_IN = /[\s:,(\-\u2013]*(?:(?:of|for)\s+)?/y;
 const DATE_HERE = new RegExp(`(?:${DATE_SOURCE})[\\s,;:)\\-\u2013]*(?:(?:of|for)\\s+)?`, 'iy');
-const NAME_HERE = new RegExp(CAP_RUN, 'uy');
-const CAP_RUNS = new RegExp(CAP_RUN, 'gu');
+// What may sit between a name and the birth word after it: "Jane Smith, DOB", "Zoë McDonald's date of birth".
+const BETWEEN_NAME_AND_BIRTH_WORD = /[\s,:(\-\u2013]/;
 
 // Outward code (A9, A99, AA9, AA99, A9A, AA9A) then inward code (9AA, without C I K M O V).
 const POSTCODE =
@@ -116,12 +123,16 @@ export function findPersonalData(text: string): PersonalDataFinding[] {
   };
 
   findNhsNumbers(text, add);
-  const birthWords = [...text.matchAll(BIRTH_WORDS)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const birthWords = findBirthWords(text);
+  const postcodes = Array.from(text.matchAll(POSTCODE), (m) => ({ start: m.index, end: m.index + m[0].length }));
+  // The capitalised words are found once, and only when something might sit next to a name.
+  let words: Words | undefined;
+  const wordsOf = () => (words ??= capitalisedWords(text, [...birthWords.map((w) => w.start), ...postcodes.flatMap((p) => [p.start, p.end])]));
   if (birthWords.length > 0) {
     findDatesOfBirth(text, birthWords, add);
-    findNamesBesideBirthWords(text, birthWords, add);
+    findNamesBesideBirthWords(text, wordsOf, birthWords, add);
   }
-  findNamesWithPostcodes(text, add);
+  if (postcodes.length > 0) findNamesWithPostcodes(text, wordsOf(), postcodes, add);
 
   return [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
 }
@@ -130,6 +141,10 @@ type Add = (kind: PersonalDataKind, start: number, end: number) => void;
 interface Span {
   start: number;
   end: number;
+}
+interface BirthWord extends Span {
+  /** "born" alone: only the date right after it is its date. */
+  dateAfterOnly: boolean;
 }
 
 function findNhsNumbers(text: string, add: Add): void {
@@ -146,7 +161,23 @@ function findNhsNumbers(text: string, add: Add): void {
   }
 }
 
-function findDatesOfBirth(text: string, birthWords: readonly Span[], add: Add): void {
+function findBirthWords(text: string): BirthWord[] {
+  const found: BirthWord[] = [];
+  for (const m of text.matchAll(BIRTH_WORDS)) {
+    const word = { start: m.index, end: m.index + m[0].length, dateAfterOnly: m[0].length === 4 && m[0].toLowerCase() === 'born' };
+    if (word.dateAfterOnly) {
+      BEFORE_DATE.lastIndex = word.end;
+      BEFORE_DATE.exec(text);
+      DATE_AT.lastIndex = BEFORE_DATE.lastIndex;
+      const date = DATE_AT.exec(text);
+      if (!date || !dateIsPlausible(date[0])) continue;
+    }
+    found.push(word);
+  }
+  return found;
+}
+
+function findDatesOfBirth(text: string, birthWords: readonly BirthWord[], add: Add): void {
   let first = 0;
   for (const m of text.matchAll(DATE)) {
     const date = { start: m.index, end: m.index + m[0].length };
@@ -155,7 +186,7 @@ function findDatesOfBirth(text: string, birthWords: readonly Span[], add: Add): 
     while (first < birthWords.length && birthWords[first]!.end < date.start - MAX_GAP) first++;
     for (let k = first; k < birthWords.length && birthWords[k]!.start <= date.end + MAX_GAP; k++) {
       const word = birthWords[k]!;
-      if (closeInSameSentence(text, word.end, date.start) || closeInSameSentence(text, date.end, word.start)) {
+      if (closeInSameSentence(text, word.end, date.start) || (!word.dateAfterOnly && closeInSameSentence(text, date.end, word.start))) {
         add('date-of-birth', date.start, date.end);
         break;
       }
@@ -184,60 +215,123 @@ function dateIsPlausible(date: string): boolean {
 
 const inRange = (n: number, max: number) => n >= 1 && n <= max;
 
-function findNamesBesideBirthWords(text: string, birthWords: readonly Span[], add: Add): void {
+function findNamesBesideBirthWords(text: string, wordsOf: () => Words, birthWords: readonly Span[], add: Add): void {
   for (const word of birthWords) {
-    const before = text.slice(Math.max(0, word.start - 80), word.start);
-    const b = NAME_BEFORE_BIRTH_WORD.exec(before);
-    if (b?.[1]) {
-      const runStart = word.start - before.length + b.index;
-      const name = nameWithin(b[1], 'last');
+    const from = Math.max(0, word.start - NAME_REACH);
+    for (const end of nameEndsBefore(text, from, word.start)) {
+      // A name ends in a letter: checked first, so most birth words need no words found.
+      const start = mayBeLetter(text, end - 1) ? nameStartBefore(text, wordsOf(), from, end) : undefined;
       // Only a name right next to the birth word: "Jane Smith Council DOB" is not about Jane Smith.
-      if (name && name.end === b[1].length) add('name-with-date-of-birth', runStart + name.start, word.end);
+      if (start !== undefined) {
+        add('name-with-date-of-birth', start, word.end);
+        break;
+      }
     }
-    const run = runAfter(text, word.end);
-    if (run) {
-      const name = nameWithin(run.text, 'first');
-      if (name && name.start === 0) add('name-with-date-of-birth', word.start, run.start + name.end);
-    }
+    const at = afterLeadIn(text, word.end);
+    const nameEnd = mayBeCapital(text, at) ? nameEndAfter(text, wordsOf(), at) : undefined;
+    if (nameEnd !== undefined) add('name-with-date-of-birth', word.start, nameEnd);
   }
 }
 
-/** The capitalised words right after `from`, allowing a date between ("DOB 3/3/2012 Jane Smith"). */
-function runAfter(text: string, from: number): { start: number; text: string } | undefined {
+/** False only for an ASCII character that is not a letter (the common case), without a Unicode look-up. */
+function mayBeLetter(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0x80 || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/** False only for an ASCII character that is not a capital letter. */
+function mayBeCapital(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0x80 || (code >= 0x41 && code <= 0x5a);
+}
+
+/**
+ * Where the name of two or more name-like words that ends exactly at `end` starts, counting
+ * only words from `from` on; undefined when there is none.
+ */
+function nameStartBefore(text: string, words: Words, from: number, end: number): number | undefined {
+  let k = firstEndingAfter(words.list, end - 1);
+  const last = words.list[k] && seenWithin(text, words.list[k]!, from, end);
+  if (!last || last.end !== end || !last.nameLike) return undefined;
+  let start = last.start;
+  let count = 1;
+  // A word cut by the window's start ends the walk: nothing before it is inside.
+  for (let seen: SeenWord | undefined = last; k > 0 && seen.start === words.list[k]!.start && words.list[k - 1]!.joinsNext; k--, count++) {
+    seen = seenWithin(text, words.list[k - 1]!, from, end);
+    if (!seen?.nameLike) break;
+    start = seen.start;
+  }
+  return count >= 2 ? start : undefined;
+}
+
+/**
+ * Where a name right before a birth word would end: before the separators, an optional "was"
+ * or "is" ("Jane Smith was born on"), and an optional "'s" ("Zoë McDonald's date of birth").
+ * Read backwards from `to`, never before `from`.
+ */
+function nameEndsBefore(text: string, from: number, to: number): number[] {
+  const ends: number[] = [];
+  let at = to;
+  while (at > from && /\s/.test(text[at - 1]!)) at--;
+  if (at < to) {
+    const verb = ['was', 'is'].find((v) => at - v.length >= from && text.startsWith(v, at - v.length));
+    if (verb) ends.push(withoutPossessive(text, from, skipBack(text, from, at - verb.length)));
+  }
+  ends.push(withoutPossessive(text, from, skipBack(text, from, to)));
+  return ends;
+}
+
+function skipBack(text: string, from: number, at: number): number {
+  while (at > from && BETWEEN_NAME_AND_BIRTH_WORD.test(text[at - 1]!)) at--;
+  return at;
+}
+
+function withoutPossessive(text: string, from: number, at: number): number {
+  return at - 2 >= from && text[at - 1] === 's' && isApostrophe(text[at - 2]) ? at - 2 : at;
+}
+
+/** Where a name after a birth word would start: after separators, "of" or "for", and a date. */
+function afterLeadIn(text: string, from: number): number {
   let at = from;
   for (const step of [LEAD_IN, DATE_HERE]) {
     step.lastIndex = at;
     if (step.exec(text)) at = step.lastIndex;
   }
-  NAME_HERE.lastIndex = at;
-  const m = NAME_HERE.exec(text);
-  return m ? { start: at, text: m[0] } : undefined;
+  return at;
 }
 
-function findNamesWithPostcodes(text: string, add: Add): void {
-  for (const m of text.matchAll(POSTCODE)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const beforeFrom = Math.max(0, start - 60);
-    const before = afterLastBoundary(text.slice(beforeFrom, start));
-    const beforeOffset = start - before.length;
+/**
+ * Where the name right after a birth word ends ("DOB: Amir Khan", "date of birth 3 March 2012
+ * for Tom Ellis"), allowing a date between; undefined when no name starts there.
+ */
+function nameEndAfter(text: string, words: Words, at: number): number | undefined {
+  const i = firstEndingAfter(words.list, at);
+  const first = words.list[i];
+  if (!first || first.start > at) return undefined;
+  // A word starts here, or the rest of one does ("DOB-Jane Smith" after its hyphen).
+  const firstNameLike = first.start === at ? nameLike(text, first) : startsWithin(text, at) && isNameWord(text.slice(at, first.end));
+  const next = words.list[i + 1];
+  if (!firstNameLike || !first.joinsNext || !next || !nameLike(text, next)) return undefined;
+  return words.list[nameRunEnd(words, i + 1)]!.end;
+}
+
+function findNamesWithPostcodes(text: string, words: Words, postcodes: readonly Span[], add: Add): void {
+  for (const { start, end } of postcodes) {
     let hit: Span | undefined;
-    for (const run of before.matchAll(CAP_RUNS)) {
-      const name = nameWithin(run[0], 'last');
-      if (!name) continue;
-      const runAt = beforeOffset + run.index;
-      if (wordCount(text.slice(runAt + name.end, start)) <= MAX_WORDS_TO_POSTCODE) {
-        hit = { start: runAt + name.start, end };
+    // Runs further from the postcode come first: the first that has a name near enough decides.
+    for (const run of runsOf(wordsWithin(text, words, addressStart(text, start), start))) {
+      const name = lastName(run);
+      if (name && wordCount(text.slice(name.end, start)) <= MAX_WORDS_TO_POSTCODE) {
+        hit = { start: name.start, end };
         break;
       }
     }
     if (!hit) {
-      const after = beforeFirstBoundary(text.slice(end, end + 60));
-      for (const run of after.matchAll(CAP_RUNS)) {
-        const name = nameWithin(run[0], 'first');
+      for (const run of runsOf(wordsWithin(text, words, end, sentenceEndAfter(text, end)))) {
+        const name = firstName(run);
         if (!name) continue;
         // Later runs are further away, so the first name decides.
-        if (wordCount(after.slice(0, run.index + name.start)) <= MAX_WORDS_TO_POSTCODE) hit = { start, end: end + run.index + name.end };
+        if (wordCount(text.slice(end, name.start)) <= MAX_WORDS_TO_POSTCODE) hit = { start, end: name.end };
         break;
       }
     }
@@ -245,41 +339,269 @@ function findNamesWithPostcodes(text: string, add: Add): void {
   }
 }
 
-/** The part after the last line break or sentence end (addresses use commas, so those stay). */
-function afterLastBoundary(s: string): string {
-  let cut = 0;
-  for (const m of s.matchAll(/[\n\r;]|[.!?]\s/g)) cut = m.index + m[0].length;
-  return s.slice(cut);
+/**
+ * Where the text that may belong with a postcode starts: up to 60 characters back, after the
+ * last sentence end or semicolon.
+ */
+function addressStart(text: string, postcode: number): number {
+  const from = Math.max(0, postcode - ADDRESS_REACH);
+  for (let i = postcode - 1; i >= from; i--) {
+    const c = text[i];
+    if (c === '\n' || c === '\r' || c === ';') return i + 1;
+    if ((c === '.' || c === '!' || c === '?') && i + 1 < postcode && /\s/.test(text[i + 1]!)) return i + 2;
+  }
+  return from;
 }
 
-function beforeFirstBoundary(s: string): string {
-  const m = /[\n\r;]|[.!?](?:\s|$)/.exec(s);
-  return m ? s.slice(0, m.index) : s;
+/** Where the text that may belong with a postcode ends: up to 60 characters on, before the first line or sentence end. */
+function sentenceEndAfter(text: string, postcode: number): number {
+  const to = Math.min(text.length, postcode + ADDRESS_REACH);
+  for (let i = postcode; i < to; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r' || c === ';') return i;
+    if ((c === '.' || c === '!' || c === '?') && (i + 1 === to || /\s/.test(text[i + 1]!))) return i;
+  }
+  return to;
 }
 
 const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+// Capitalised words, found in one pass over the text and checked in code, so that nothing can
+// backtrack: a word is a run of letters shaped like a name (Jane, McDonald, DeVito), optionally
+// after a capital and an apostrophe (O'Brien), and optionally followed by a hyphen and another
+// capitalised run, as often as there are (Smith-Jones).
+
+/** How a run of letters can be used in a capitalised word. */
+const Shape = {
+  /** Not in a capitalised word. */
+  None: 0,
+  /** One capital letter: the O of O'Brien. */
+  Initial: 1,
+  /** A capital, up to two lower-case letters, a capital, then lower-case letters: McDonald, DeVito. */
+  Inner: 2,
+  /** A capital then lower-case letters: Jane, and each part of Smith-Jones. */
+  Capitalised: 3,
+} as const;
+type Shape = (typeof Shape)[keyof typeof Shape];
+
+const Letter = { None: 0, Upper: 1, Lower: 2, Other: 3 } as const;
+type Letter = (typeof Letter)[keyof typeof Letter];
+// Sticky, so they test the character at `lastIndex` in place.
+const UPPER_AT = /\p{Lu}/uy;
+const LOWER_AT = /\p{Ll}/uy;
+const LETTER_AT = /\p{L}/uy;
+
+function testAt(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
+}
+
+function letterAt(text: string, at: number): Letter {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a ? Letter.Lower : code >= 0x41 && code <= 0x5a ? Letter.Upper : Letter.None;
+  if (at >= text.length) return Letter.None;
+  if (testAt(UPPER_AT, text, at)) return Letter.Upper;
+  if (testAt(LOWER_AT, text, at)) return Letter.Lower;
+  return testAt(LETTER_AT, text, at) ? Letter.Other : Letter.None;
+}
+
+/** 2 for a surrogate pair (a letter outside the Basic Multilingual Plane), else 1. */
+function widthAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+}
+
 /**
- * A stretch of two or more name-like words (not organisation, place or calendar words) in
- * a run of capitalised words, as offsets within the run: the stretch nearest the run's end
- * (`last`) or start (`first`), since the name that matters is the one next to the birth
- * word or postcode.
+ * The run of letters starting at `at` (a letter), ending at a non-letter or at `limit`: its end
+ * and shape packed in one number, `end * 4 + shape`, since this runs for every word.
  */
-function nameWithin(run: string, nearest: 'first' | 'last'): Span | undefined {
-  const words = [...run.matchAll(/\S+/g)].map((w) => ({
-    start: w.index,
-    end: w.index + w[0].length,
-    ok: !NOT_NAME_WORDS.has(w[0].toLowerCase().replace(/['\u2019]s$/, '')),
-  }));
+function readRun(text: string, at: number, limit: number): number {
+  let ok = letterAt(text, at) === Letter.Upper;
+  let lowerBefore = 0;
+  let capitalSeen = false;
+  let lowerAfter = 0;
+  let i = at + widthAt(text, at);
+  for (; i < limit; i += widthAt(text, i)) {
+    const letter = letterAt(text, i);
+    if (letter === Letter.None) break;
+    if (!ok) continue;
+    if (letter === Letter.Lower) {
+      if (capitalSeen) lowerAfter++;
+      else lowerBefore++;
+    } else if (letter === Letter.Upper && !capitalSeen && lowerBefore <= 2) capitalSeen = true;
+    else ok = false;
+  }
+  const shape = !ok ? Shape.None : !capitalSeen ? (lowerBefore > 0 ? Shape.Capitalised : Shape.Initial) : lowerAfter > 0 ? Shape.Inner : Shape.None;
+  return i * 4 + shape;
+}
+const runEnd = (run: number) => Math.floor(run / 4);
+const runShape = (run: number) => run % 4;
+
+const isApostrophe = (c: string | undefined) => c === "'" || c === '\u2019';
+
+/** True when `at` starts the rest of a word: after its hyphen or its O'. */
+const startsWithin = (text: string, at: number) => text[at - 1] === '-' || isApostrophe(text[at - 1]);
+
+// A word never ends in "'s" (the apostrophe only comes after an initial), so there is nothing to strip.
+const isNameWord = (word: string) => !NOT_NAME_WORDS.has(word.toLowerCase());
+
+interface Word extends Span {
+  /** Only spaces or tabs (at least one) between this word and the next. */
+  joinsNext: boolean;
+  /** Not an organisation, service, role, place or calendar word: worked out when first asked (see `nameLike`). */
+  nameLike?: boolean;
+}
+
+/** A word as seen through a window of the text (see `wordsWithin`). */
+interface SeenWord extends Span {
+  joinsNext: boolean;
+  nameLike: boolean;
+}
+
+interface Words {
+  text: string;
+  /** In order of position; they never overlap. */
+  list: Word[];
+  /** For each word, once asked, the index of the last of the name-like words joined to it and each other. */
+  nameRunEnd: Int32Array;
+}
+
+const nameLike = (text: string, word: Word) => (word.nameLike ??= isNameWord(text.slice(word.start, word.end)));
+
+/** The index of the last word in the run of joined name-like words that starts at word `k` (itself name-like). */
+function nameRunEnd(words: Words, k: number): number {
+  let j = k;
+  while (words.nameRunEnd[j]! < 0 && words.list[j]!.joinsNext && nameLike(words.text, words.list[j + 1]!)) j++;
+  const end = words.nameRunEnd[j]! >= 0 ? words.nameRunEnd[j]! : j;
+  // Remembered for every word passed, so runs are walked once however many birth words point into them.
+  for (let i = k; i <= j; i++) words.nameRunEnd[i] = end;
+  return end;
+}
+
+/**
+ * The capitalised words of `text`. Runs of letters are also cut at `cuts`, where a birth word
+ * starts or a postcode starts or ends ("ZoëDOB" is Zoë then DOB), since those patterns only
+ * know ASCII letters and the name is read up to them.
+ */
+function capitalisedWords(text: string, cuts: number[]): Words {
+  cuts.sort((a, b) => a - b);
+  let c = 0;
+  const limitAfter = (at: number) => {
+    while (c > 0 && cuts[c - 1]! > at) c--;
+    while (c < cuts.length && cuts[c]! <= at) c++;
+    return c < cuts.length ? cuts[c]! : text.length;
+  };
+  const list: Word[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (letterAt(text, i) === Letter.None) {
+      i += widthAt(text, i);
+      continue;
+    }
+    const run = readRun(text, i, limitAfter(i));
+    let end = -1;
+    if (runShape(run) === Shape.Initial && isApostrophe(text[runEnd(run)]) && letterAt(text, runEnd(run) + 1) !== Letter.None) {
+      const core = readRun(text, runEnd(run) + 1, limitAfter(runEnd(run) + 1));
+      if (runShape(core) >= Shape.Inner) end = runEnd(core);
+    } else if (runShape(run) >= Shape.Inner) end = runEnd(run);
+    if (end < 0) {
+      i = runEnd(run);
+      continue;
+    }
+    while (text[end] === '-' && letterAt(text, end + 1) !== Letter.None) {
+      const part = readRun(text, end + 1, limitAfter(end + 1));
+      if (runShape(part) !== Shape.Capitalised) break;
+      end = runEnd(part);
+    }
+    list.push({ start: i, end, joinsNext: false });
+    i = end;
+  }
+  for (let k = 0; k + 1 < list.length; k++) list[k]!.joinsNext = onlySpaces(text, list[k]!.end, list[k + 1]!.start);
+  return { text, list, nameRunEnd: new Int32Array(list.length).fill(-1) };
+}
+
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
+}
+
+/** Index of the first word that ends after `at` (binary search). */
+function firstEndingAfter(list: readonly Word[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A word as if the text were cut at `from` and `to`: a word cut at its hyphen keeps the part
+ * inside ("Smith" of "Smith-Dob"), as does O'Brien cut after its apostrophe; a word cut inside
+ * its letters, or with nothing inside, is undefined.
+ */
+function seenWithin(text: string, word: Word, from: number, to: number): SeenWord | undefined {
+  let { start, end } = word;
+  if (start < from) {
+    if (startsWithin(text, from + 1) && from + 1 < end) start = from + 1;
+    else if (startsWithin(text, from)) start = from;
+    else return undefined;
+  }
+  if (end > to) {
+    if (text[to] === '-') end = to;
+    else if (text[to - 1] === '-') end = to - 1;
+    else return undefined;
+  }
+  if (end <= start || end <= from || start >= to) return undefined;
+  const whole = start === word.start && end === word.end;
+  return { start, end, nameLike: whole ? nameLike(text, word) : isNameWord(text.slice(start, end)), joinsNext: word.joinsNext && word.end === end };
+}
+
+/** The words inside `from`..`to` (see `seenWithin`). */
+function wordsWithin(text: string, words: Words, from: number, to: number): SeenWord[] {
+  const within: SeenWord[] = [];
+  for (let i = firstEndingAfter(words.list, from); i < words.list.length && words.list[i]!.start < to; i++) {
+    const seen = seenWithin(text, words.list[i]!, from, to);
+    if (seen) within.push(seen);
+  }
+  return within;
+}
+
+/** The words split into runs: words with only spaces between them. */
+function runsOf(words: readonly SeenWord[]): SeenWord[][] {
+  const runs: SeenWord[][] = [];
+  let run: SeenWord[] = [];
+  for (const word of words) {
+    run.push(word);
+    if (!word.joinsNext) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * Two or more name-like words in a row (not organisation, place or calendar words) in a run of
+ * capitalised words: the stretch nearest the run's end (`lastName`) or start (`firstName`),
+ * since the name that matters is the one next to the birth word or postcode.
+ */
+function nameStretches(run: readonly SeenWord[]): Span[] {
   const stretches: Span[] = [];
   let from = -1;
-  for (let i = 0; i <= words.length; i++) {
-    if (i < words.length && words[i]!.ok) {
+  for (let i = 0; i <= run.length; i++) {
+    if (i < run.length && run[i]!.nameLike) {
       if (from < 0) from = i;
     } else if (from >= 0) {
-      if (i - from >= 2) stretches.push({ start: words[from]!.start, end: words[i - 1]!.end });
+      if (i - from >= 2) stretches.push({ start: run[from]!.start, end: run[i - 1]!.end });
       from = -1;
     }
   }
-  return nearest === 'first' ? stretches[0] : stretches[stretches.length - 1];
+  return stretches;
 }
+
+const lastName = (run: readonly SeenWord[]) => nameStretches(run).at(-1);
+const firstName = (run: readonly SeenWord[]) => nameStretches(run)[0];
