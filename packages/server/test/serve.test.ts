@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,26 @@ describe('pledgeflow serve: settings', () => {
     expect(() => serveConfig(['--plan', at(PLAN), '--dev', '--db', 'postgres://x', '--data-dir', 'y'], {})).toThrow(/not both/);
     expect(() => serveConfig(['--plan', at('package.json'), '--dev'], {})).toThrow(/package.json/);
     expect(() => serveConfig(['--plan', at(PLAN), '--frobnicate'], {})).toThrow(/frobnicate/);
+  });
+});
+
+describe('pledgeflow serve: an --events log cut off mid-line', () => {
+  const first = readFileSync(at('examples/plans/eastmere.events.ndjson'), 'utf8').split('\n')[0]!;
+  const files: Record<string, string> = { 'log.ndjson': `${first}\n{"id": "event-0000` };
+  const readText = (p: string) => files[p] ?? readFileSync(p, 'utf8');
+
+  it('says the last line looks cut off, and starts without it with --skip-partial-last-line, saying so', () => {
+    expect(() => serveConfig(['--plan', at(PLAN), '--events', 'log.ndjson', '--dev'], {}, readText)).toThrow(
+      'line 2 of log.ndjson looks cut off (the file may have been written while the computer stopped); run again with --skip-partial-last-line to read the rest',
+    );
+    const config = serveConfig(['--plan', at(PLAN), '--events', 'log.ndjson', '--dev', '--skip-partial-last-line'], {}, readText);
+    expect(config.plans[0]!.events).toHaveLength(1);
+    expect(config.notes).toEqual(['log.ndjson: skipped 1 line (line 2, which looks cut off); read the 1 line before it']);
+  });
+
+  it('counts every problem in a log, not only the first 100', () => {
+    files['bad.ndjson'] = '{oops\n'.repeat(250);
+    expect(() => serveConfig(['--plan', at(PLAN), '--events', 'bad.ndjson', '--dev'], {}, readText)).toThrow(/^bad\.ndjson has 250 problems; the first: /);
   });
 });
 

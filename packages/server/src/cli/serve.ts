@@ -16,6 +16,8 @@ by the --events it starts with (loaded only into a plan that has no events yet).
 Options (each also from an environment variable, for production):
   --plan <file>           a plan file; several allowed              PLEDGEFLOW_PLAN (comma-separated)
   --events <file>         a plan's first events (NDJSON)            PLEDGEFLOW_EVENTS (comma-separated)
+  --skip-partial-last-line  an --events log whose last line was cut off (the computer stopped
+                          while it was written): read the rest, and say so   PLEDGEFLOW_SKIP_PARTIAL_LAST_LINE=1
   --db <postgres://...>   PostgreSQL, the record of truth           PLEDGEFLOW_DATABASE_URL
   --db-schema <name>      a schema in that database (optional)      PLEDGEFLOW_DB_SCHEMA
   --data-dir <dir>        PGlite data directory, when no --db       PLEDGEFLOW_DATA_DIR
@@ -41,6 +43,8 @@ export interface ServeConfig {
   database: { url: string; schema?: string } | { dataDir: string };
   options: Omit<ServerOptions, 'db' | 'plans' | 'logger'>;
   logLevel: string;
+  /** Things to tell the person before starting, such as a cut-off line of an --events log that was skipped. */
+  notes: string[];
 }
 
 class ConfigError extends Error {}
@@ -70,7 +74,7 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv = process.env
     ({ values } = parseArgs({
       args: argv,
       options: {
-        plan: { type: 'string', multiple: true }, events: { type: 'string', multiple: true },
+        plan: { type: 'string', multiple: true }, events: { type: 'string', multiple: true }, 'skip-partial-last-line': { type: 'boolean' },
         db: { type: 'string' }, 'db-schema': { type: 'string' }, 'data-dir': { type: 'string' },
         host: { type: 'string' }, port: { type: 'string' }, dev: { type: 'boolean' },
         issuer: { type: 'string', multiple: true }, audience: { type: 'string' }, 'person-claim': { type: 'string' },
@@ -91,6 +95,8 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv = process.env
   if (!planFiles.length) throw new ConfigError('Give at least one plan: --plan examples/plans/eastmere.plan.json');
   const eventFiles = many('events', 'PLEDGEFLOW_EVENTS', /,/);
   if (eventFiles.length > planFiles.length) throw new ConfigError('There are more --events files than --plan files: each --events belongs to the --plan at the same place.');
+  const notes: string[] = [];
+  const skipPartialLastLine = flag('skip-partial-last-line', 'PLEDGEFLOW_SKIP_PARTIAL_LAST_LINE');
   const plans = planFiles.map((file, i) => {
     let plan: Plan;
     try {
@@ -101,9 +107,15 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv = process.env
     }
     const eventsFile = eventFiles[i];
     if (!eventsFile) return { plan };
-    const { events, problems } = parseEventLog(readText(eventsFile));
-    if (problems.length) {
-      throw new ConfigError(`${eventsFile} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the first: ${JSON.stringify(problems[0])}`);
+    const { events, problems, moreProblems = 0, cutOff } = parseEventLog(readText(eventsFile), { skipPartialLastLine });
+    const line = (n: number) => n.toLocaleString('en-GB');
+    if (cutOff && !cutOff.skipped) {
+      throw new ConfigError(`line ${line(cutOff.line)} of ${eventsFile} looks cut off (the file may have been written while the computer stopped); run again with --skip-partial-last-line to read the rest`);
+    }
+    if (cutOff?.skipped) notes.push(`${eventsFile}: skipped 1 line (line ${line(cutOff.line)}, which looks cut off); read the ${line(cutOff.line - 1)} line${cutOff.line === 2 ? '' : 's'} before it`);
+    const total = problems.length + moreProblems;
+    if (total) {
+      throw new ConfigError(`${eventsFile} has ${line(total)} problem${total === 1 ? '' : 's'}; the first: ${JSON.stringify(problems[0])}`);
     }
     return { plan, events };
   });
@@ -161,6 +173,7 @@ export function serveConfig(argv: string[], env: NodeJS.ProcessEnv = process.env
     database: url ? { url, ...(schema ? { schema } : {}) } : { dataDir: dataDir ?? '.cache/pledgeflow/data' },
     options,
     logLevel,
+    notes,
   };
 }
 
@@ -198,6 +211,7 @@ export async function serveCommand(argv: string[], io: ServeIo = processIo, star
     io.stderr(`pledgeflow serve: ${error.message}\n\n${SERVE_USAGE}`);
     return 2;
   }
+  for (const note of config.notes) io.stderr(`pledgeflow serve: warning: ${note}\n`);
   let db: Database;
   try {
     db = 'url' in config.database
