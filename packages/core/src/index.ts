@@ -38,19 +38,25 @@ export type { Lifecycle, LifecycleSnapshot, LifecycleConfig } from './machines/l
 // Policy
 export { POLICY, may, stepName } from './policy/policy.js';
 export { actorProblems } from './policy/actor.js';
-export { PERIOD_MARGIN_DAYS, MAX_CLOCK_AHEAD_MS } from './tracker/time-limits.js';
+export { PERIOD_MARGIN_DAYS, MAX_CLOCK_AHEAD_MS } from './decide/time-limits.js';
 export type { Scope, PolicyTarget } from './policy/policy.js';
 
 // Tracker
 export { Tracker, createTracker, openTracker } from './tracker/tracker.js';
+export { decide, eventWarnings } from './decide/decide.js';
+export type { ItemState, Verdict, DecideOptions } from './decide/decide.js';
+export { fold, foldItem, findItem } from './decide/fold.js';
+export type { Folded } from './decide/fold.js';
+export { ITEM_KINDS } from './items/kinds.js';
+export type { ItemKind, ItemKindDescriptor, PlanItem } from './items/kinds.js';
 export { parseEvent, readEvent, isParsedEvent } from './events/parse.js';
 export { compareEvents, sameEvent } from './events/order.js';
 export type {
   TrackerOptions, StepInput, StepOptions, SendResult, Decision, RejectedEvent, HistoryEntry, TrackerChange, ActionFilter, NextStep, PlanState,
 } from './tracker/tracker.js';
-export type { ActionView, PromiseView, ItemView } from './tracker/views.js';
-export { STATE_LABELS, CLOSED_ACTION_STATES } from './tracker/views.js';
-export type { ItemSnapshot } from './tracker/snapshot.js';
+export type { ActionView, PromiseView, ItemView } from './items/views.js';
+export { STATE_LABELS, CLOSED_ACTION_STATES } from './items/views.js';
+export type { ItemSnapshot } from './items/snapshot.js';
 export { describeEvent } from './tracker/describe.js';
 export { createEventId } from './tracker/event-id.js';
 

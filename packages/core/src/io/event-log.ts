@@ -1,5 +1,5 @@
 import type { PledgeEvent } from '../schema/events.js';
-import { parseEvent } from '../tracker/tracker.js';
+import { parseEvent } from '../events/parse.js';
 import { parseJsonText } from './json-text.js';
 import { limitProblems, type LimitedProblems } from './problem-limit.js';
 import { showInvisible } from './visible-text.js';

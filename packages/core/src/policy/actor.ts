@@ -21,7 +21,11 @@ export function actorProblems(actor: Actor, people: ReadonlyMap<string, Person>)
   return out;
 }
 
-/** The plan's people by id, for `actorProblems`. */
+const byPlan = new WeakMap<Plan, ReadonlyMap<string, Person>>();
+
+/** The plan's people by id, for `actorProblems`: made once per plan. */
 export function peopleById(plan: Plan): ReadonlyMap<string, Person> {
-  return new Map(plan.people.map((p) => [p.id, p]));
+  let people = byPlan.get(plan);
+  if (!people) byPlan.set(plan, (people = new Map(plan.people.map((p) => [p.id, p]))));
+  return people;
 }

@@ -1,7 +1,7 @@
 import { daysBetween } from '../calendar/dates.js';
 import type { CalendarOptions } from '../calendar/working-days.js';
 import type { BragSettings } from '../schema/plan.js';
-import type { ActionView } from '../tracker/views.js';
+import type { ActionView } from '../items/views.js';
 import { CalendarDay } from './calendar-day.js';
 
 export const BRAG = {

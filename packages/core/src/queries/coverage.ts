@@ -1,6 +1,6 @@
 import { PRINCIPLES, type PrincipleNumber } from '../schema/checks.js';
 import type { PlanState } from '../tracker/tracker.js';
-import type { PromiseView } from '../tracker/views.js';
+import type { PromiseView } from '../items/views.js';
 import { actionFacts } from './action-facts.js';
 
 export interface PrincipleGap {

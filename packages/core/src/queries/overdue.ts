@@ -5,7 +5,7 @@ import type { PlanState } from '../tracker/tracker.js';
 import { actionFacts, submittedOn } from './action-facts.js';
 import { CalendarDay } from './calendar-day.js';
 import { checkToday } from './today.js';
-import { CLOSED_ACTION_STATES, type ActionView, type PromiseView } from '../tracker/views.js';
+import { CLOSED_ACTION_STATES, type ActionView, type PromiseView } from '../items/views.js';
 
 export interface OverdueAction {
   action: ActionView;

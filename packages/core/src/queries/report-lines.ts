@@ -1,6 +1,6 @@
 import type { ActionState } from '../machines/states.js';
 import type { Plan } from '../schema/plan.js';
-import type { ActionView } from '../tracker/views.js';
+import type { ActionView } from '../items/views.js';
 import { dayNumberOrNaN, londonDate } from '../calendar/dates.js';
 import { actionFacts, submittedOn, type ActionFacts } from './action-facts.js';
 import { principleBits } from './coverage.js';

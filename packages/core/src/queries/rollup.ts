@@ -2,7 +2,7 @@ import type { CalendarOptions } from '../calendar/working-days.js';
 import type { BragSettings } from '../schema/plan.js';
 import { planNames } from '../schema/plan-names.js';
 import type { PlanState } from '../tracker/tracker.js';
-import type { ActionView } from '../tracker/views.js';
+import type { ActionView } from '../items/views.js';
 import { BRAG_WORST_FIRST, bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag } from './brag.js';
 import { CalendarDay } from './calendar-day.js';
 import { checkToday } from './today.js';

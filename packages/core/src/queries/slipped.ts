@@ -1,6 +1,6 @@
 import type { DueDateChange } from '../machines/action.context.js';
 import type { PlanState } from '../tracker/tracker.js';
-import type { ActionView } from '../tracker/views.js';
+import type { ActionView } from '../items/views.js';
 import { actionFacts } from './action-facts.js';
 
 export interface SlippedDueDate {

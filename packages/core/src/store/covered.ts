@@ -1,7 +1,7 @@
 import type { PledgeEvent } from '../schema/events.js';
 import { compareEvents } from '../events/order.js';
 import { readEvent } from '../events/parse.js';
-import type { ItemSnapshot } from '../tracker/snapshot.js';
+import type { ItemSnapshot } from '../items/snapshot.js';
 import type { StoredLog } from './event-store.js';
 
 /**

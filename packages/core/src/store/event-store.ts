@@ -1,5 +1,5 @@
 import type { PledgeEvent } from '../schema/events.js';
-import type { ItemSnapshot } from '../tracker/snapshot.js';
+import type { ItemSnapshot } from '../items/snapshot.js';
 
 /** Everything a store holds for one plan. */
 export interface StoredLog {

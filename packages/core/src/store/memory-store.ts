@@ -1,5 +1,5 @@
 import type { PledgeEvent } from '../schema/events.js';
-import type { ItemSnapshot } from '../tracker/snapshot.js';
+import type { ItemSnapshot } from '../items/snapshot.js';
 import { splitAtSnapshots } from './covered.js';
 import type { EventStore, StoredLog } from './event-store.js';
 

@@ -44,3 +44,11 @@ export const STATE_LABELS: Record<ActionState | PromiseState, string> = {
 
 /** States in which an action no longer needs work (it is not overdue, whatever its date). */
 export const CLOSED_ACTION_STATES: readonly ActionState[] = ['completed', 'verified', 'deferred', 'withdrawn'];
+
+/** The state an item's lifecycle snapshot is in, as views name it (a promise's judgement when it has one). */
+export function stateOf(snapshot: { value: unknown }): ActionState | PromiseState {
+  const value = snapshot.value as string | Record<string, string>;
+  if (typeof value === 'string') return value as ActionState | PromiseState;
+  const [parent, child] = Object.entries(value)[0]!;
+  return (child === 'unjudged' ? parent : child) as ActionState | PromiseState;
+}
