@@ -44,8 +44,9 @@ export function isValidNhsNumber(digits: string): boolean {
   return (check === 11 ? 0 : check) === Number(digits[9]);
 }
 
-// Ten digits alone, or 3-3-4 with the same separator (space or hyphen) twice.
-const NHS_NUMBER = /(?<!\d)(\d{3})([ -]?)(\d{3})\2(\d{4})(?!\d)/g;
+// Ten digits alone, or 3-3-4 with the same separator (space or hyphen) twice; `separatorsAgree`
+// also lets a line break stand for either ("943 476" at the end of a line, "5919" on the next).
+const NHS_NUMBER = /(?<!\d)(\d{3})([ \n-]?)(\d{3})([ \n-]?)(\d{4})(?!\d)/g;
 
 const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const ORDINAL = '(?:st|nd|rd|th)?';
@@ -114,10 +115,19 @@ const NOT_NAME_WORDS = new Set(
   ).split(' '),
 );
 
-/** Looks for NHS numbers, dates of birth, and names beside a date of birth or a postcode; in order of position. */
-export function findPersonalData(text: string): PersonalDataFinding[] {
+/**
+ * Looks for NHS numbers, dates of birth, and names beside a date of birth or a postcode; in
+ * order of position. The text is read folded (see `fold`), so fullwidth or Arabic-Indic digits,
+ * no-break or thin spaces, dashes and invisible characters hide nothing; offsets are the
+ * original text's.
+ */
+export function findPersonalData(original: string): PersonalDataFinding[] {
+  const folded = fold(original);
+  const text = folded.text;
   const found = new Map<string, PersonalDataFinding>();
-  const add = (kind: PersonalDataKind, start: number, end: number) => {
+  const add = (kind: PersonalDataKind, foldedStart: number, foldedEnd: number) => {
+    const start = folded.startOf(foldedStart);
+    const end = folded.endOf(foldedEnd - 1);
     const key = `${kind}:${start}:${end}`;
     if (!found.has(key)) found.set(key, { kind, message: MESSAGES[kind], start, end });
   };
@@ -149,17 +159,22 @@ interface BirthWord extends Span {
 
 function findNhsNumbers(text: string, add: Add): void {
   for (const m of text.matchAll(NHS_NUMBER)) {
-    const [whole, a = '', sep = '', b = '', c = ''] = m;
+    const [whole, a = '', sep = '', b = '', sep2 = '', c = ''] = m;
     const start = m.index;
     const end = start + whole.length;
+    if (!separatorsAgree(sep, sep2)) continue;
     // "12 943 476 5919" is part of a longer run of grouped digits, not an NHS number.
-    if (sep && ((text[start - 1] === sep && /\d/.test(text[start - 2] ?? '')) || (text[end] === sep && /\d/.test(text[end + 1] ?? '')))) continue;
+    const grouping = (ch: string | undefined) => ch !== undefined && (ch === sep || ch === sep2);
+    if (sep && ((grouping(text[start - 1]) && /\d/.test(text[start - 2] ?? '')) || (grouping(text[end]) && /\d/.test(text[end + 1] ?? '')))) continue;
     const digits = a + b + c;
     // 0000000000 and the like pass the check but are placeholders, never issued numbers.
     if (/^(\d)\1{9}$/.test(digits)) continue;
     if (isValidNhsNumber(digits)) add('nhs-number', start, end);
   }
 }
+
+/** The same separator twice, or none; a line break may stand for a space or hyphen, where a number was wrapped. */
+const separatorsAgree = (a: string, b: string) => a === b || (a !== '' && b !== '' && (a === '\n' || b === '\n'));
 
 function findBirthWords(text: string): BirthWord[] {
   const found: BirthWord[] = [];
@@ -197,7 +212,7 @@ function findDatesOfBirth(text: string, birthWords: readonly BirthWord[], add: A
 /** True when `from`..`to` is a short gap that does not cross a line or sentence end. */
 function closeInSameSentence(text: string, from: number, to: number): boolean {
   if (to < from || to - from > MAX_GAP) return false;
-  return !/[\n\r;]|[.!?](?:\s|$)/.test(text.slice(from, to));
+  return !/[\n;]|[.!?](?:\s|$)/.test(text.slice(from, to));
 }
 
 function dateIsPlausible(date: string): boolean {
@@ -341,14 +356,20 @@ function findNamesWithPostcodes(text: string, words: Words, postcodes: readonly 
 
 /**
  * Where the text that may belong with a postcode starts: up to 60 characters back, after the
- * last sentence end or semicolon.
+ * last sentence end, semicolon or blank line. A single line break does not end it: the lines
+ * of an address block ("Jane Smith\n14 Oak Road\nLeeds LS6 2AB") belong together.
  */
 function addressStart(text: string, postcode: number): number {
   const from = Math.max(0, postcode - ADDRESS_REACH);
+  let lineBreak = -1;
   for (let i = postcode - 1; i >= from; i--) {
     const c = text[i];
-    if (c === '\n' || c === '\r' || c === ';') return i + 1;
+    if (c === ';') return i + 1;
     if ((c === '.' || c === '!' || c === '?') && i + 1 < postcode && /\s/.test(text[i + 1]!)) return i + 2;
+    if (c === '\n') {
+      if (lineBreak >= 0) return lineBreak + 1;
+      lineBreak = i;
+    } else if (c !== ' ') lineBreak = -1;
   }
   return from;
 }
@@ -358,7 +379,7 @@ function sentenceEndAfter(text: string, postcode: number): number {
   const to = Math.min(text.length, postcode + ADDRESS_REACH);
   for (let i = postcode; i < to; i++) {
     const c = text[i];
-    if (c === '\n' || c === '\r' || c === ';') return i;
+    if (c === '\n' || c === ';') return i;
     if ((c === '.' || c === '!' || c === '?') && (i + 1 === to || /\s/.test(text[i + 1]!))) return i;
   }
   return to;
@@ -605,3 +626,82 @@ function nameStretches(run: readonly SeenWord[]): Span[] {
 
 const lastName = (run: readonly SeenWord[]) => nameStretches(run).at(-1);
 const firstName = (run: readonly SeenWord[]) => nameStretches(run)[0];
+
+// Folding: the text as the patterns read it. Each character is taken to its compatibility form
+// (NFKC: fullwidth digits and letters become ASCII, a no-break space a space), then other
+// decimal digits become ASCII digits, invisible characters (zero-width space and joiners, soft
+// hyphen, byte order mark) are dropped, spaces become ' ', dashes and minus signs '-', and
+// line breaks '\n'. Every folded character remembers where it came from in the original.
+
+const IGNORABLE = /^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+const LINE_BREAK = /^[\n\v\f\r\u0085\u2028\u2029]$/;
+const SPACE = /^[\t\p{Zs}]$/u;
+const DASH = /^[\p{Pd}\u2212]$/u;
+const DIGIT = /^\p{Nd}$/u;
+const MARK_AT = /\p{M}/uy;
+/** Anything but printable ASCII and the line feed, the only characters folding changes. */
+const NEEDS_FOLDING = /[^\x20-\x7e\n]/;
+
+interface Folded {
+  text: string;
+  /** The original offset of the first character that became `text[i]`. */
+  startOf(i: number): number;
+  /** The original offset just after the last character that became `text[i]`. */
+  endOf(i: number): number;
+}
+
+function fold(original: string): Folded {
+  if (!NEEDS_FOLDING.test(original)) return { text: original, startOf: (i) => i, endOf: (i) => i + 1 };
+  const parts: string[] = [];
+  // For each folded UTF-16 unit, the original stretch it came from.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const known = new Map<string, string>();
+  for (let i = 0; i < original.length; ) {
+    // A character with the combining marks after it, folded together so that "e" and U+0301 make "é".
+    let j = i + widthAt(original, i);
+    while (j < original.length && original.charCodeAt(j) >= 0x300 && testAt(MARK_AT, original, j)) j += widthAt(original, j);
+    // "\r\n" is one line break.
+    if (original[i] === '\r' && original[j] === '\n') j++;
+    const code = original.charCodeAt(i);
+    let out: string | undefined;
+    if (j === i + 1 && ((code >= 0x20 && code < 0x7f) || code === 0x0a)) out = original[i]!;
+    else {
+      const chunk = original.slice(i, j);
+      out = known.get(chunk);
+      if (out === undefined) {
+        out = '';
+        if (chunk === '\r\n') out = '\n';
+        else for (const c of chunk.normalize('NFKC')) out += foldCharacter(c);
+        known.set(chunk, out);
+      }
+    }
+    parts.push(out);
+    for (let k = 0; k < out.length; k++) {
+      starts.push(i);
+      ends.push(j);
+    }
+    i = j;
+  }
+  return { text: parts.join(''), startOf: (i) => starts[i]!, endOf: (i) => ends[i]! };
+}
+
+function foldCharacter(c: string): string {
+  if (c === '\r' || LINE_BREAK.test(c)) return '\n';
+  if (c.length === 1 && c >= ' ' && c < '\x7f') return c;
+  if (SPACE.test(c)) return ' ';
+  if (DASH.test(c)) return '-';
+  if (IGNORABLE.test(c)) return '';
+  if (DIGIT.test(c)) return String(digitValue(c.codePointAt(0)!));
+  return c;
+}
+
+/**
+ * The value of a Unicode decimal digit. Unicode keeps each script's digits 0 to 9 together and
+ * in order, so the value is how far the digit sits into its run of digits, modulo 10.
+ */
+function digitValue(codePoint: number): number {
+  let zero = codePoint;
+  while (DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return (codePoint - zero) % 10;
+}

@@ -172,6 +172,73 @@ describe('findPersonalData: names with a postcode', () => {
   });
 });
 
+describe('findPersonalData: text written (or pasted) so that it slips past the check', () => {
+  it.each([
+    ['no-break spaces', '943\u00a0476\u00a05919'],
+    ['thin spaces', '943\u2009476\u20095919'],
+    ['narrow no-break spaces', '943\u202f476\u202f5919'],
+    ['ideographic spaces', '943\u3000476\u30005919'],
+    ['non-breaking hyphens', '943\u2011476\u20115919'],
+    ['en dashes', '943\u2013476\u20135919'],
+    ['figure dashes', '943\u2012476\u20125919'],
+    ['minus signs', '943\u2212476\u22125919'],
+    ['tabs', '943\t476\t5919'],
+    ['line breaks', '943\n476\n5919'],
+    ['Windows line breaks', '943\r\n476\r\n5919'],
+    ['a space, then a line break where the line was wrapped', '943 476\n5919'],
+    ['zero-width spaces', '9\u200b4347\u200b65919'],
+    ['zero-width joiners and non-joiners', '943\u200d476\u200c5919'],
+    ['word joiners', '943\u2060476\u20605919'],
+    ['soft hyphens', '943\u00ad476\u00ad5919'],
+    ['byte order marks', '943\ufeff476\ufeff5919'],
+    ['fullwidth digits', '\uff19\uff14\uff13 \uff14\uff17\uff16 \uff15\uff19\uff11\uff19'],
+    ['Arabic-Indic digits', '\u0669\u0664\u0663 \u0664\u0667\u0666 \u0665\u0669\u0661\u0669'],
+    ['Eastern Arabic-Indic digits', '\u06f9\u06f4\u06f3\u06f4\u06f7\u06f6\u06f5\u06f9\u06f1\u06f9'],
+    ['Devanagari digits', '\u096f\u096a\u0969\u096a\u096d\u096c\u096b\u096f\u0967\u096f'],
+  ])('finds an NHS number written with %s, covering exactly what was typed', (_, nhs) => {
+    expect(found(`Ref ${nhs} sent`)).toEqual([`nhs-number: ${nhs}`]);
+  });
+
+  it('still ignores mixed separators and numbers that only look grouped across a line break', () => {
+    expect(found('943\u00a0476-5919')).toEqual([]);
+    expect(found('943\n4765919')).toEqual([]);
+    expect(found('Grouped 12\u00a0943\u00a0476\u00a05919 codes')).toEqual([]);
+  });
+
+  it('finds "DOB" with a zero-width space in it, and dates in fullwidth digits', () => {
+    expect(found('D\u200bOB 03/03/2012')).toEqual(['date-of-birth: 03/03/2012']);
+    expect(found('Jane Smith D\u200bO\u200bB 03/03/2012')).toEqual([
+      'name-with-date-of-birth: Jane Smith D\u200bO\u200bB',
+      'date-of-birth: 03/03/2012',
+    ]);
+    expect(found('DOB \uff10\uff13/\uff10\uff13/\uff12\uff10\uff11\uff12')).toEqual(['date-of-birth: \uff10\uff13/\uff10\uff13/\uff12\uff10\uff11\uff12']);
+    expect(found('date of birth 3\u00a0March\u00a02012')).toEqual(['date-of-birth: 3\u00a0March\u00a02012']);
+  });
+
+  it('finds a name with a no-break space, combining accents or fullwidth letters', () => {
+    expect(found('Jane\u00a0Smith LS6 2AB')).toEqual(['name-with-postcode: Jane\u00a0Smith LS6 2AB']);
+    expect(found('Zoe\u0308 McDonald DOB')).toEqual(['name-with-date-of-birth: Zoe\u0308 McDonald DOB']);
+    expect(found('\uff2a\uff41\uff4e\uff45 \uff33\uff4d\uff49\uff54\uff48 \uff2c\uff33\uff16 \uff12\uff21\uff22')).toEqual([
+      'name-with-postcode: \uff2a\uff41\uff4e\uff45 \uff33\uff4d\uff49\uff54\uff48 \uff2c\uff33\uff16 \uff12\uff21\uff22',
+    ]);
+  });
+
+  it('gives offsets in the text as typed, after invisible characters and wider characters', () => {
+    const text = '\u200b\u200bRef \uff19\uff14\uff13 \uff14\uff17\uff16 \uff15\uff19\uff11\uff19, D\u200bOB 03\u201303\u20132012';
+    expect(findPersonalData(text).map((f) => [f.kind, f.start, f.end])).toEqual([
+      ['nhs-number', 6, 18],
+      ['date-of-birth', 25, 35],
+    ]);
+  });
+
+  it('reads the lines of an address block together, but not across a blank line or a sentence end', () => {
+    expect(found('Jane Smith\nLS6 2AB')).toEqual(['name-with-postcode: Jane Smith\nLS6 2AB']);
+    expect(found('Jane Smith\r\n14 Oak Road\r\nLeeds\r\nLS6 2AB')).toEqual(['name-with-postcode: Jane Smith\r\n14 Oak Road\r\nLeeds\r\nLS6 2AB']);
+    expect(found('Jane Smith\n\nLS6 2AB')).toEqual([]);
+    expect(found('Thanks to Priya Shah.\nParcels go to LS6 2AB')).toEqual([]);
+  });
+});
+
 describe('findPersonalData: ordinary evidence', () => {
   // Written for these tests: the kind of thing partners log, about services rather than children.
   const ordinary = [
