@@ -158,6 +158,17 @@ describe('<pledge-tracker>', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('lists the first 100 bad lines of an event log and counts the rest', async () => {
+    const plan = blob(stringifyPlanFile(planInput));
+    const log = blob('not json at all\n'.repeat(150), 'application/x-ndjson');
+    const el = await loaded(`<pledge-tracker src="${plan}" events="${log}"></pledge-tracker>`);
+    const [box] = $$(el, '[part="problems"]');
+    expect(box!.textContent).to.contain('150 lines of the event log could not be read and were left out:');
+    const items = [...box!.querySelectorAll('li')];
+    expect(items).to.have.length(101);
+    expect(items[100]!.textContent).to.equal('And 50 more problems (only the first 100 are listed).');
+  });
+
   it('asks for a plan when it has neither src nor tracker', async () => {
     const el = await loaded('<pledge-tracker></pledge-tracker>');
     expect(el.shadowRoot!.textContent).to.contain('No plan to show');

@@ -252,6 +252,7 @@ export const defaultMessages = {
   planProblemsIntro: (url: string) => `The plan file ${url} has problems:`,
   logProblems: (n: number) => (n === 1 ? '1 line of the event log could not be read and was left out:' : `${n} lines of the event log could not be read and were left out:`),
   logLine: (line: number, message: string) => `Line ${line}: ${message}`,
+  moreProblems: (n: number, listed: number) => `And ${n.toLocaleString('en-GB')} more ${n === 1 ? 'problem' : 'problems'} (only the first ${listed} are listed).`,
   rejectedEvents: (n: number) => (n === 1 ? '1 event in the log does not fit the plan and was left out:' : `${n} events in the log do not fit the plan and were left out:`),
   planPeriod: (council: string, start: string, end: string) => `${council}, ${start} to ${end}`,
 };

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { createTracker, formatProblem, parseEventLog, parsePlanFile, ROLE_LABELS } from '@pledgeflow/core';
+import { createTracker, formatProblem, MAX_PROBLEMS, parseEventLog, parsePlanFile, ROLE_LABELS } from '@pledgeflow/core';
 import { PledgeErrorEvent, PledgeLoadEvent, type PledgeSelectEvent } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
 import { heading, subLevel } from '../shared/heading.js';
@@ -16,6 +16,10 @@ class LoadProblem extends Error {
     super(message);
   }
 }
+
+/** A list of problems, and a line counting those the reader left out (it lists the first 100). */
+const withMore = (lines: string[], more: number | undefined, m: { moreProblems: (n: number, listed: number) => string }) =>
+  more ? [...lines, m.moreProblems(more, MAX_PROBLEMS)] : lines;
 
 /**
  * The whole tracker for one plan: the promises, the action plan (a list, then one action),
@@ -121,13 +125,16 @@ export class PledgeTracker extends PledgeElement {
     try {
       const [planText, logText] = await Promise.all([this.#fetch(src, abort.signal), events ? this.#fetch(events, abort.signal) : '']);
       const planFile = parsePlanFile(planText);
-      if (!planFile.ok) throw new LoadProblem(m.planProblemsIntro(src), planFile.problems.map(formatProblem));
+      if (!planFile.ok) throw new LoadProblem(m.planProblemsIntro(src), withMore(planFile.problems.map(formatProblem), planFile.moreProblems, m));
       const log = parseEventLog(logText);
       const tracker = createTracker({ plan: planFile.plan, events: log.events });
       if (abort.signal.aborted) return;
       // Nothing is dropped silently: bad lines and events that do not fit are listed.
       const warnings: { intro: string; problems: string[] }[] = [];
-      if (log.problems.length) warnings.push({ intro: m.logProblems(log.problems.length), problems: log.problems.map((p) => m.logLine(p.line, p.message)) });
+      if (log.problems.length) {
+        const problems = withMore(log.problems.map((p) => m.logLine(p.line, p.message)), log.moreProblems, m);
+        warnings.push({ intro: m.logProblems(log.problems.length + (log.moreProblems ?? 0)), problems });
+      }
       if (tracker.rejected.length) {
         warnings.push({ intro: m.rejectedEvents(tracker.rejected.length), problems: tracker.rejected.map((r) => `${r.event.id} (${r.event.stream}): ${r.reasons.join(' ')}`) });
       }
