@@ -6,6 +6,7 @@ export { TodayController } from './shared/today-controller.js';
 export { defaultMessages, mergeMessages } from './shared/messages.js';
 export type { Messages, MessageOverrides } from './shared/messages.js';
 export { PledgeStepEvent, PledgeSelectEvent, PledgeErrorEvent, PledgeLoadEvent, PledgeActorChangeEvent } from './shared/events.js';
+export type { TakenStep } from './shared/events.js';
 export { safeHref } from './shared/safe-link.js';
 export { defineElement } from './shared/define.js';
 export { tokens } from './shared/tokens.styles.js';

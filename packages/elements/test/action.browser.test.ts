@@ -149,7 +149,9 @@ describe('<pledge-action>', () => {
     expect(refusal.textContent).to.contain('That step was not taken:');
     expect(refusal.textContent).to.contain('The due date is already 2027-03-31.');
     expect(events[0]!.result.ok).to.equal(false);
-    expect(events[0]!.event!.type).to.equal('action.due-date.change');
+    // A refused step never became an event: the step as sent says what was tried.
+    expect(events[0]!.step.type).to.equal('action.due-date.change');
+    expect(events[0]!.event).to.equal(undefined);
     expect($<HTMLTextAreaElement>(el, '#step-reason').value).to.equal('Agreed at the board.');
     await expectNoAxeViolations(el);
   });
@@ -179,6 +181,9 @@ describe('<pledge-action>', () => {
     await expectNoAxeViolations(el);
     await confirm(el);
     expect($(el, '.error-summary').textContent).to.contain('Choose which evidence');
+    // The summary's link takes focus to the first choice of the group it names.
+    await press(el, $(el, '.error-summary a'), 'Enter');
+    expect(active(el)).to.equal(radios[0]);
     await press(el, radios[1]!, 'Space');
     await confirm(el);
     expect(tracker.getAction('ETE-1')!.evidence.map((e) => e.status)).to.deep.equal(['submitted', 'accepted']);

@@ -228,6 +228,8 @@ describe('<pledge-evidence-form>', () => {
     expect(active(el)).to.equal(summary);
     expect(summary.textContent).to.contain('does not fit the item');
     expect(events[0]!.result.ok).to.equal(false);
+    expect(events[0]!.step).to.deep.include({ stream: 'ETE-1', type: 'action.evidence.add' });
+    expect(events[0]!.event).to.equal(undefined);
     expect($<HTMLTextAreaElement>(el, '#summary').value).to.equal('Tutoring started.');
     expect(tracker.getAction('ETE-1')!.evidence).to.have.length(0);
     await expectNoAxeViolations(el);

@@ -31,11 +31,6 @@ export const evidenceFormStyles = css`
   .w4 {
     width: 5.5em;
   }
-  .error-summary-title {
-    font-weight: 700;
-    font-size: 1.25em;
-    margin: 0 0 0.5em;
-  }
   .warning {
     margin-top: 0.5em;
     padding: var(--_space);

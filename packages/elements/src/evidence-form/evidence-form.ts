@@ -1,11 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import {
-  createEventId, findPersonalData, isCalendarDate, isSafeLink, type EventInput, type Evidence, type PersonalDataFinding,
-  type PledgeEvent,
-} from '@pledgeflow/core';
-import { PledgeStepEvent } from '../shared/events.js';
+import { createEventId, findPersonalData, isCalendarDate, isSafeLink, type Evidence, type PersonalDataFinding } from '@pledgeflow/core';
 import { heading } from '../shared/heading.js';
 import { PledgeElement } from '../shared/pledge-element.js';
+import { StepFormController, type FieldError } from '../shared/step-form-controller.js';
 import { formStyles } from '../shared/form.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { evidenceFormStyles } from './evidence-form.styles.js';
@@ -21,6 +18,8 @@ export interface EvidenceDraft {
 
 type Field = 'summary' | 'link' | 'date';
 type DatePart = 'day' | 'month' | 'year';
+/** A problem with a field; for the date, which of its parts are wrong. */
+type EvidenceError = FieldError & { parts?: DatePart[] };
 
 const EMPTY: EvidenceDraft = { summary: '', link: '', day: '', month: '', year: '' };
 const MAX_SUMMARY = 2000;
@@ -72,7 +71,7 @@ function fromEvidence(e: Evidence): EvidenceDraft {
  * @attr evidence-id - Resubmit this returned piece of evidence instead of adding a new one.
  * @attr heading-level - The level of the form's heading (2 by default).
  * @attr today - The day to count from, YYYY-MM-DD (UK today by default): dates after it are refused.
- * @event {PledgeStepEvent} pledge-step - Evidence was sent: `event.result` says whether the tracker took it (`ok`, `warnings`) or why not (`reasons`).
+ * @event {PledgeStepEvent} pledge-step - Evidence was sent: `event.result` says whether the tracker took it (`ok`, `warnings`) or why not (`reasons`); `event.step` is the step as sent (`{ stream, type, data }`), and `event.event` the event recorded, only when it was taken.
  * @csspart title - The form's heading.
  * @csspart form - The form.
  * @csspart error-summary - The box at the top that lists the problems.
@@ -93,10 +92,6 @@ export class PledgeEvidenceForm extends PledgeElement {
     evidenceId: { type: String, attribute: 'evidence-id' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     now: { attribute: false },
-    values: { state: true },
-    errors: { state: true },
-    refusal: { state: true },
-    done: { state: true },
     restored: { state: true },
   };
 
@@ -106,21 +101,17 @@ export class PledgeEvidenceForm extends PledgeElement {
   declare evidenceId: string | undefined;
   /** The level of the form's heading (1 to 6). */
   declare headingLevel: number | undefined;
-  /** The clock for the new event's `at` and ids. */
+  /** The clock for the step's `at` and the new evidence's id. A property so that tests and replays can fix it. */
   declare now: () => Date;
-  declare protected values: EvidenceDraft;
-  declare protected errors: Partial<Record<Field, { message: string; parts?: DatePart[] }>>;
-  declare protected refusal: string[] | undefined;
-  declare protected done: { message: string; warnings: string[] } | undefined;
   declare protected restored: boolean;
 
+  /** What was typed, its problems, and what became of the step. */
+  protected readonly stepForm = new StepFormController<EvidenceDraft, EvidenceError>(this, { empty: () => ({ ...EMPTY }) });
   #key: string | undefined;
 
   constructor() {
     super();
     this.now = () => new Date();
-    this.values = { ...EMPTY };
-    this.errors = {};
     this.restored = false;
   }
 
@@ -143,91 +134,67 @@ export class PledgeEvidenceForm extends PledgeElement {
     this.#key = key;
     const draft = key ? readDraft(key) : undefined;
     const returned = this.evidenceId ? this.tracker?.getAction(this.actionId ?? '')?.evidence.find((e) => e.id === this.evidenceId) : undefined;
-    this.values = draft ?? (returned ? fromEvidence(returned) : { ...EMPTY });
+    this.stepForm.reset(draft ?? (returned ? fromEvidence(returned) : { ...EMPTY }));
     this.restored = !!draft;
-    this.errors = {};
-    this.refusal = undefined;
   }
 
   #findings(): PersonalDataFinding[] {
-    return this.values.summary ? findPersonalData(this.values.summary) : [];
+    const summary = this.stepForm.values.summary;
+    return summary ? findPersonalData(summary) : [];
   }
 
   #onInput(event: Event) {
     const input = event.target as HTMLInputElement | HTMLTextAreaElement;
-    const name = input.name as keyof EvidenceDraft;
-    this.values = { ...this.values, [name]: input.value };
-    this.done = undefined;
-    if (this.#key) writeDraft(this.#key, this.values);
+    this.stepForm.input(input.name as keyof EvidenceDraft, input.value);
+    if (this.#key) writeDraft(this.#key, this.stepForm.values);
   }
 
-  #validate(): Partial<Record<Field, { message: string; parts?: DatePart[] }>> {
+  #validate(): Partial<Record<Field, EvidenceError>> {
     const e = this.m.evidenceErrors;
-    const errors: Partial<Record<Field, { message: string; parts?: DatePart[] }>> = {};
-    const summary = this.values.summary.trim();
-    if (!summary) errors.summary = { message: e['summaryMissing']! };
-    else if (summary.length > MAX_SUMMARY) errors.summary = { message: e['summaryTooLong']! };
-    else if (this.tracker?.plan.privacy === 'refuse' && this.#findings().length) errors.summary = { message: e['personalData']! };
-    const link = this.values.link.trim();
-    if (link && !isSafeLink(link)) errors.link = { message: e['linkInvalid']! };
-    const parts = (['day', 'month', 'year'] as const).filter((p) => !this.values[p].trim());
-    if (parts.length === 3) errors.date = { message: e['dateMissing']!, parts: ['day', 'month', 'year'] };
-    else if (parts.length) errors.date = { message: this.m.dateMissingPart(parts.map((p) => this.m[p].toLowerCase())), parts };
+    const values = this.stepForm.values;
+    const errors: Partial<Record<Field, EvidenceError>> = {};
+    const summary = values.summary.trim();
+    if (!summary) errors.summary = { message: e['summaryMissing']!, target: 'summary' };
+    else if (summary.length > MAX_SUMMARY) errors.summary = { message: e['summaryTooLong']!, target: 'summary' };
+    else if (this.tracker?.plan.privacy === 'refuse' && this.#findings().length) errors.summary = { message: e['personalData']!, target: 'summary' };
+    const link = values.link.trim();
+    if (link && !isSafeLink(link)) errors.link = { message: e['linkInvalid']!, target: 'link' };
+    const missing = (['day', 'month', 'year'] as const).filter((p) => !values[p].trim());
+    const dateError = (message: string, parts: DatePart[] = ['day', 'month', 'year']): EvidenceError => ({ message, target: `date-${parts[0]}`, parts });
+    if (missing.length === 3) errors.date = dateError(e['dateMissing']!);
+    else if (missing.length) errors.date = dateError(this.m.dateMissingPart(missing.map((p) => this.m[p].toLowerCase())), missing);
     else {
       const date = this.#date();
-      if (!date) errors.date = { message: e['dateInvalid']!, parts: ['day', 'month', 'year'] };
-      else if (date > this.day) errors.date = { message: e['dateFuture']!, parts: ['day', 'month', 'year'] };
+      if (!date) errors.date = dateError(e['dateInvalid']!);
+      else if (date > this.day) errors.date = dateError(e['dateFuture']!);
     }
     return errors;
   }
 
   /** The date typed, as YYYY-MM-DD, when it is a real date. */
   #date(): string | undefined {
-    const [d, m, y] = [this.values.day, this.values.month, this.values.year].map((v) => v.trim());
+    const { day, month, year } = this.stepForm.values;
+    const [d, m, y] = [day, month, year].map((v) => v.trim());
     if (!/^\d{1,2}$/.test(d!) || !/^\d{1,2}$/.test(m!) || !/^\d{4}$/.test(y!)) return undefined;
     const date = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
     return isCalendarDate(date) ? date : undefined;
   }
 
-  async #submit(event: Event) {
+  #submit(event: Event) {
     event.preventDefault();
-    this.refusal = undefined;
-    this.done = undefined;
-    this.errors = this.#validate();
-    if (Object.keys(this.errors).length) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part="error-summary"]')?.focus();
-      return;
-    }
-    const now = this.now();
+    if (!this.stepForm.check(this.#validate())) return;
     const resubmit = !!this.evidenceId;
-    const link = this.values.link.trim();
-    const data = {
-      evidenceId: this.evidenceId ?? `${this.actionId!.slice(0, 37)}-${createEventId(now.getTime())}`,
-      summary: this.values.summary.trim(),
-      ...(link ? { link } : {}),
-      date: this.#date()!,
-    };
-    const input = {
-      id: createEventId(now.getTime()),
-      stream: this.actionId!,
-      type: resubmit ? 'action.evidence.resubmit' : 'action.evidence.add',
-      data,
-      actor: this.actor!,
-      at: now.toISOString(),
-    } as EventInput;
-    const result = this.tracker!.send(input);
+    const values = this.stepForm.values;
+    const link = values.link.trim();
+    // The evidence's own id, which later steps (accept, return, resubmit) name: new evidence needs a unique one.
+    const evidenceId = this.evidenceId ?? `${this.actionId!.slice(0, 37)}-${createEventId(this.now().getTime())}`;
+    const data = { evidenceId, summary: values.summary.trim(), ...(link ? { link } : {}), date: this.#date()! };
+    const type = resubmit ? 'action.evidence.resubmit' : 'action.evidence.add';
+    const result = this.stepForm.take({ stream: this.actionId!, type, data }, resubmit ? this.m.evidenceResubmitted : this.m.evidenceAdded);
     if (result.ok) {
       writeDraft(this.#key!, undefined);
-      this.values = { ...EMPTY };
       this.restored = false;
-      this.done = { message: resubmit ? this.m.evidenceResubmitted : this.m.evidenceAdded, warnings: result.warnings };
-    } else {
-      this.refusal = result.reasons;
     }
-    this.dispatchEvent(new PledgeStepEvent(result.ok ? result.event : (input as PledgeEvent), result));
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(result.ok ? '[part="result"]' : '[part="error-summary"]')?.focus();
   }
 
   override render() {
@@ -239,12 +206,7 @@ export class PledgeEvidenceForm extends PledgeElement {
     const resubmit = !!this.evidenceId;
     const title = resubmit ? m.evidenceResubmitTitle : m.evidenceFormTitle;
     const head = html`<p class="caption">${m.evidenceFor(action.title)}</p>${heading(this.headingLevel, 'title', title, 'form-title')}`;
-    const result = html`<div class="result ${this.done ? 'shown' : ''}" part="result" role="status" tabindex="-1">
-      ${this.done
-        ? html`<p>${this.done.message}</p>
-            ${this.done.warnings.length ? html`<p>${m.personalDataWarning}</p><ul>${this.done.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}`
-        : nothing}
-    </div>`;
+    const result = this.stepForm.renderOutcome(m.personalDataWarning);
     if (!this.actor) return html`${head}<p>${m.noActor}</p>`;
     const type = resubmit ? 'action.evidence.resubmit' : 'action.evidence.add';
     const step = tracker.nextSteps(this.actor, action.id).find((s) => s.type === type);
@@ -258,39 +220,28 @@ export class PledgeEvidenceForm extends PledgeElement {
 
   #renderForm(resubmit: boolean) {
     const m = this.m;
-    const errors = this.errors;
+    const form = this.stepForm;
+    const errors = form.errors;
+    const values = form.values;
     const findings = this.#findings();
-    const errorList = (Object.entries(errors) as [Field, { message: string; parts?: DatePart[] }][]).map(([field, e]) => ({
-      href: field === 'date' ? `date-${e.parts?.[0] ?? 'day'}` : field,
-      message: e.message,
-    }));
-    const showSummary = errorList.length > 0 || !!this.refusal;
     const described = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || nothing;
     const dateError = errors.date;
     const datePart = (part: DatePart, width: string) => html`<div class="date-item">
       <label for="date-${part}">${m[part]}</label>
       <input class=${width} id="date-${part}" name=${part} type="text" inputmode="numeric" spellcheck="false"
-        autocomplete="off" .value=${this.values[part]} aria-invalid=${dateError?.parts?.includes(part) ? 'true' : nothing}
+        autocomplete="off" .value=${values[part]} aria-invalid=${dateError?.parts?.includes(part) ? 'true' : nothing}
         @input=${this.#onInput} />
     </div>`;
     return html`
       <form part="form" novalidate aria-labelledby="form-title" @submit=${this.#submit}>
-        ${showSummary
-          ? html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-              <p class="error-summary-title" id="error-summary-title">${m.errorSummaryTitle}</p>
-              <ul>
-                ${errorList.map((e) => html`<li><a href="#${e.href}" @click=${(ev: Event) => this.#focus(ev, e.href)}>${e.message}</a></li>`)}
-                ${(this.refusal ?? []).map((r) => html`<li>${r}</li>`)}
-              </ul>
-            </div>`
-          : nothing}
+        ${form.renderErrorSummary(m.errorSummaryTitle, form.refusal)}
         ${this.restored ? html`<p class="restored">${m.draftRestored}</p>` : nothing}
 
         <div class="field ${errors.summary ? 'has-error' : ''}">
           <label for="summary">${m.summary}</label>
           <p class="hint" id="summary-hint">${m.summaryHint}</p>
-          ${errors.summary ? html`<p class="field-error" id="summary-error"><span class="visually-hidden">${m.errorPrefix}</span> ${errors.summary.message}</p>` : nothing}
-          <textarea id="summary" name="summary" rows="5" .value=${this.values.summary} @input=${this.#onInput}
+          ${form.renderFieldError('summary-error', errors.summary, m.errorPrefix)}
+          <textarea id="summary" name="summary" rows="5" .value=${values.summary} @input=${this.#onInput}
             aria-invalid=${errors.summary ? 'true' : nothing}
             aria-describedby=${described('summary-hint', errors.summary && 'summary-error', findings.length > 0 && 'summary-warning')}></textarea>
           <div aria-live="polite">
@@ -307,8 +258,8 @@ export class PledgeEvidenceForm extends PledgeElement {
         <div class="field ${errors.link ? 'has-error' : ''}">
           <label for="link">${m.link}</label>
           <p class="hint" id="link-hint">${m.linkHint}</p>
-          ${errors.link ? html`<p class="field-error" id="link-error"><span class="visually-hidden">${m.errorPrefix}</span> ${errors.link.message}</p>` : nothing}
-          <input id="link" name="link" type="url" spellcheck="false" autocomplete="url" .value=${this.values.link} @input=${this.#onInput}
+          ${form.renderFieldError('link-error', errors.link, m.errorPrefix)}
+          <input id="link" name="link" type="url" spellcheck="false" autocomplete="url" .value=${values.link} @input=${this.#onInput}
             aria-invalid=${errors.link ? 'true' : nothing} aria-describedby=${described('link-hint', errors.link && 'link-error')} />
         </div>
 
@@ -316,7 +267,7 @@ export class PledgeEvidenceForm extends PledgeElement {
           <fieldset role="group" aria-describedby=${described('date-hint', dateError && 'date-error')}>
             <legend>${m.date}</legend>
             <p class="hint" id="date-hint">${m.dateHint}</p>
-            ${dateError ? html`<p class="field-error" id="date-error"><span class="visually-hidden">${m.errorPrefix}</span> ${dateError.message}</p>` : nothing}
+            ${form.renderFieldError('date-error', dateError, m.errorPrefix)}
             <div class="date-input">${datePart('day', 'w2')}${datePart('month', 'w2')}${datePart('year', 'w4')}</div>
           </fieldset>
         </div>
@@ -324,10 +275,5 @@ export class PledgeEvidenceForm extends PledgeElement {
         <button type="submit" part="submit">${resubmit ? m.resubmitEvidence : m.submitEvidence}</button>
       </form>
     `;
-  }
-
-  #focus(event: Event, id: string) {
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
   }
 }

@@ -1,12 +1,25 @@
-import type { Actor, PledgeEvent, SendResult } from '@pledgeflow/core';
+import type { Actor, EventType, PledgeEvent, SendResult } from '@pledgeflow/core';
 
 const init = { bubbles: true, composed: true } as const;
 
-/** A person took a step (accepted or refused) through an element. */
+/** A step as a person took it through an element: the tracker adds who, when and an id. */
+export interface TakenStep {
+  stream: string;
+  type: EventType;
+  data: Record<string, unknown>;
+}
+
+/**
+ * A person took a step through an element, or tried to: `step` is always there, `event` only
+ * when the tracker recorded it (`result.ok`), since a refused step never became an event.
+ */
 export class PledgeStepEvent extends Event {
   static readonly type = 'pledge-step';
-  constructor(readonly event: PledgeEvent | undefined, readonly result: SendResult) {
+  /** The event the tracker recorded (`result.event`); undefined when the step was refused. */
+  readonly event: PledgeEvent | undefined;
+  constructor(readonly step: TakenStep, readonly result: SendResult) {
     super(PledgeStepEvent.type, init);
+    this.event = result.ok ? result.event : undefined;
   }
 }
 

@@ -41,6 +41,11 @@ export const formStyles = css`
     padding: var(--_space);
     margin: 0 0 calc(var(--_space) * 1.5);
   }
+  .error-summary-title {
+    font-weight: 700;
+    font-size: 1.25em;
+    margin: 0 0 0.5em;
+  }
   .error-summary ul {
     margin: 0;
     padding-inline-start: 1.2em;
