@@ -19,7 +19,7 @@ for (const kind of TEST_DATABASES) {
 
     beforeAll(async () => {
       handle = await kind.create();
-      server = await startTestServer(handle, [{ plan }, { plan: seeded, events: eastmereEvents() }]);
+      server = await startTestServer(handle, [{ plan }, { plan: seeded, events: eastmereEvents() }], { heartbeatMs: 300 });
       ruth = await devSignIn(server.url, 'ruth-kendrick');
     }, 60_000);
     afterAll(async () => {
@@ -157,6 +157,9 @@ for (const kind of TEST_DATABASES) {
       const pushed = await push([e]);
       await readUntil(new RegExp(`id: ${pushed.body.head}\\n`));
       expect(text).toContain(`data: {"head":${pushed.body.head}}`);
+      // Quiet for a moment: a heartbeat comment keeps proxies from closing the stream.
+      await readUntil(/: heartbeat\n\n/);
+      expect(text).toContain(': heartbeat');
       controller.abort();
     });
   });
