@@ -5,7 +5,9 @@
 // change that makes a bundle bigger fails here, and a change that makes one smaller lowers its
 // ceiling in the same commit.
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { reactExampleBuild } from '../../examples/react/build-options.js';
 import { brotli, bundle, CLASSIC_ZOD } from '../bench/bundle-size.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,6 +16,12 @@ const BUDGETS = [
   { name: 'the elements with core inside (what dist/pledgeflow.js holds)', entry: 'packages/elements/src/define.ts', ceilingKB: 57, goalKB: 45 },
   { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 30, goalKB: 20 },
 ];
+
+/** examples/react/dist/main.js as examples/react/build.js makes it: an app with React, the hooks, core and <pledge-status>. */
+const REACT_EXAMPLE_CEILING_KB = 123.5;
+
+/** Names that only XState's interpreter (createActor and its actors) defines: an app that only uses the hooks must not carry them. */
+const INTERPRETER_NAMES = ['SimulatedClock', 'sendTo'];
 
 /** Browser entries that must never carry classic zod (only zod/mini). */
 const BROWSER_ENTRIES = [
@@ -31,6 +39,19 @@ describe('bundle sizes', () => {
       expect(kB, `${budget.entry} is ${kB.toFixed(2)} kB brotli`).toBeLessThanOrEqual(budget.ceilingKB);
     }, 60_000);
   }
+
+  it(`the React example page: at most ${REACT_EXAMPLE_CEILING_KB} kB brotli, with none of XState's interpreter`, async () => {
+    const result = await build({ ...reactExampleBuild, write: false, metafile: true, logLevel: 'silent' });
+    const main = result.outputFiles.find((f) => f.path.endsWith('main.js'))!;
+    const kB = brotli(main.contents) / 1000;
+    expect(kB, `examples/react/dist/main.js is ${kB.toFixed(2)} kB brotli`).toBeLessThanOrEqual(REACT_EXAMPLE_CEILING_KB);
+    // Which of XState's files came in, and what imported them, so that a failure says where to look.
+    const xstate = Object.entries(result.metafile.inputs)
+      .flatMap(([path, input]) => input.imports.filter((i) => /node_modules\/(@xstate\/react|xstate)\//.test(i.path)).map((i) => `${path} imports ${i.path}`))
+      .filter((line) => !line.startsWith('node_modules/'));
+    expect(xstate, 'what brings XState into the React example').toEqual([]);
+    for (const name of INTERPRETER_NAMES) expect(main.text.includes(name), `examples/react/dist/main.js contains ${name}`).toBe(false);
+  }, 60_000);
 
   it('never puts classic zod (only zod/mini) in a browser bundle', async () => {
     for (const entry of BROWSER_ENTRIES) {

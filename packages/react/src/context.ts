@@ -1,10 +1,10 @@
 import { createContext, useContext } from 'react';
 import type { Actor, Tracker } from '@pledgeflow/core';
 
-/** Where event ids and times come from: read when an event is sent, never while rendering. */
+/** The provider's own event ids and times, when it was given them (else the tracker's): read when a step is taken, never while rendering. */
 export interface EventClock {
-  newEventId: () => string;
-  now: () => Date;
+  newEventId?: () => string;
+  now?: () => Date;
 }
 
 export interface TrackerContextValue {

@@ -1,5 +1,5 @@
 import { createElement, useEffect, useInsertionEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { ActorSchema, addDays, createEventId, formatProblem, isCalendarDate, problemsFromZod, startOfLondonDay, todayInLondon, type Actor, type Tracker } from '@pledgeflow/core';
+import { ActorSchema, addDays, formatProblem, isCalendarDate, problemsFromZod, startOfLondonDay, todayInLondon, type Actor, type Tracker } from '@pledgeflow/core';
 import { TrackerContext, type EventClock, type TrackerContextValue } from './context.js';
 
 export interface TrackerProviderProps {
@@ -11,14 +11,12 @@ export interface TrackerProviderProps {
    * UK time; pass it when rendering on the server and hydrating, so both sides agree.
    */
   today?: string;
-  /** Makes the id of each event sent (the idempotency key). Defaults to a ULID-like id from `now()`. */
+  /** Makes the id of each step taken (the idempotency key). Defaults to the tracker's: a ULID-like id from the step's time. */
   newEventId?: () => string;
-  /** The time an event is recorded as happening (its `at`). Defaults to the system clock. */
+  /** The time a step is recorded as happening (its `at`). Defaults to the tracker's clock (the system clock unless the tracker was given one). */
   now?: () => Date;
   children?: ReactNode;
 }
-
-const systemNow = () => new Date();
 
 function checkedActor(actor: Actor): Actor {
   const parsed = ActorSchema.safeParse(actor, { reportInput: true });
@@ -42,10 +40,10 @@ export function TrackerProvider({ tracker, actor, today, newEventId, now, childr
   const { userId, agencyId, role } = actor;
   const person = useMemo(() => checkedActor({ userId, agencyId, role }), [userId, agencyId, role]);
 
-  const clock = useRef<EventClock>(makeClock(newEventId, now));
+  const clock = useRef<EventClock>({ newEventId, now });
   // An insertion effect runs before any event handler can send, and not on the server.
   useInsertionEffect(() => {
-    clock.current = makeClock(newEventId, now);
+    clock.current = { newEventId, now };
   }, [newEventId, now]);
 
   const value = useMemo<TrackerContextValue>(() => ({ tracker, actor: person, today: day, clock }), [tracker, person, day]);
@@ -82,9 +80,4 @@ function useUkToday(today: string | undefined): string {
     };
   }, [today]);
   return today ?? current;
-}
-
-function makeClock(newEventId: (() => string) | undefined, now: (() => Date) | undefined): EventClock {
-  const clockNow = now ?? systemNow;
-  return { now: clockNow, newEventId: newEventId ?? (() => createEventId(clockNow().getTime())) };
 }

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, renderHook, screen } from '@testing-library/react';
 import { overdueActions, scrutinyReport, type PlanState, type Tracker } from '@pledgeflow/core';
-import { structuralEqual, TrackerProvider, useQuery } from '../src/index.js';
+import { useSelector } from '@xstate/react';
+import { itemSource, planSource, structuralEqual, TrackerProvider, useQuery } from '../src/index.js';
 import { as, ev, h, provider, TODAY, trackerWithHistory } from './helpers.js';
 
 afterEach(cleanup);
@@ -105,5 +106,22 @@ describe('structuralEqual', () => {
     expect(structuralEqual(NaN, NaN)).toBe(true);
     expect(structuralEqual(new Date(0), new Date(0))).toBe(false);
     expect(structuralEqual(null, {})).toBe(false);
+  });
+});
+
+describe('planSource and itemSource', () => {
+  it('are what @xstate/react’s useSelector reads, like an XState actor', () => {
+    const tracker = trackerWithHistory();
+    const plan = planSource(tracker);
+    const item = itemSource(tracker, 'a1');
+    const { result } = renderHook(() => ({
+      overdue: useSelector(plan, (state) => overdueIds(state, TODAY), structuralEqual),
+      state: useSelector(item, (view) => view?.kind === 'action' && view.state),
+    }));
+    expect(result.current).toEqual({ overdue: ['a1'], state: 'inProgress' });
+    act(() => {
+      tracker.send(ev(as('lead'), 'a1', 'action.flag-risk', { reason: 'Two training days were cancelled' }));
+    });
+    expect(result.current.state).toBe('atRisk');
   });
 });

@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, renderHook, screen } from '@testing-library/react';
 import { useState } from 'react';
+import { createTracker } from '@pledgeflow/core';
 import { TrackerProvider, useAction, usePromise } from '../src/index.js';
-import { as, fixedClock, h, provider, TODAY, trackerWithHistory } from './helpers.js';
+import { as, ev, fixedClock, h, provider, testPlan, TODAY, trackerWithHistory } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -85,6 +86,21 @@ describe('send from useAction', () => {
     act(() => setPrefix('second'));
     fireEvent.click(screen.getByRole('button', { name: 'Record progress' }));
     expect(tracker.history('a1').at(-1)).toMatchObject({ eventId: 'second-id-000001', at: '2026-12-01T12:00:00.000Z' });
+  });
+});
+
+describe('send without the provider’s clock', () => {
+  it('dates the step by the tracker’s clock and gives it the tracker’s id', () => {
+    const at = Date.parse('2026-12-02T09:30:00Z');
+    const tracker = createTracker({ plan: testPlan(), now: () => at, newEventId: (ms) => `tracker-${ms}` });
+    tracker.send(ev(as('lead'), 'a1', 'action.agree', {}, '2026-11-02T09:00:00Z'));
+    const { result } = renderHook(() => useAction('a1'), { wrapper: provider(tracker, as('lead')) });
+    expect(result.current!.can('action.start')).toEqual({ ok: true, warnings: [] });
+    let outcome!: ReturnType<NonNullable<typeof result.current>['send']>;
+    act(() => {
+      outcome = result.current!.send('action.start');
+    });
+    expect(outcome.ok && outcome.event).toMatchObject({ id: `tracker-${at}`, at: '2026-12-02T09:30:00.000Z', actor: as('lead') });
   });
 });
 
