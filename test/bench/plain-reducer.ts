@@ -1,6 +1,6 @@
 // The baseline the engine is measured against: a plain `switch` over parsed events, with no
 // XState, no schema, no policy and no checks. The simplest replay that gives a usable state.
-import type { PledgeEvent } from '@pledgeflow/core';
+import { daysBetween, workingDaysBetween, type Plan, type PledgeEvent } from '@pledgeflow/core';
 
 interface PlainItem {
   state: string;
@@ -41,11 +41,47 @@ export function plainReplay(events: readonly PledgeEvent[]): Map<string, PlainIt
   return items;
 }
 
-/** The hand-written single loop the scrutiny report is measured against: overdue items only. */
-export function plainOverdue(items: readonly { id: string; state: string; dueDate?: string }[], today: string): string[] {
-  const out: string[] = [];
-  for (const a of items) {
-    if (a.dueDate && a.dueDate < today && a.state !== 'completed' && a.state !== 'verified' && a.state !== 'deferred' && a.state !== 'withdrawn') out.push(a.id);
+/**
+ * The baseline the scrutiny report is measured against: the same work done the plainest
+ * way, in one loop over the plain reducer's state. For every action it works out overdue
+ * days (calendar and working days, with core's calendar function, asked afresh each time),
+ * its BRAG status and the roll-up counts by status and working group, and builds the rows of
+ * the overdue, reviews overdue, evidence waiting and at-risk lists, sorted as the report
+ * sorts them.
+ */
+export function plainReport(plan: Plan, items: ReadonlyMap<string, PlainItem>, today: string) {
+  const calendar = { closures: plan.board.closures };
+  const names = new Map(plan.people.map((p) => [p.id, p.name]));
+  const byStatus: Record<string, number> = { blue: 0, red: 0, amber: 0, green: 0, grey: 0 };
+  const byWorkstream = new Map<string, Record<string, number>>();
+  const overdue: { id: string; title: string; owner: string; dueDate: string; daysOverdue: number; workingDaysOverdue: number }[] = [];
+  const reviews: { id: string; title: string; owner: string; reviewDate: string; daysOverdue: number }[] = [];
+  const waiting: { actionId: string; evidenceId: string }[] = [];
+  const atRisk: { id: string; title: string; owner: string; reason?: string }[] = [];
+  for (const a of plan.actions) {
+    const item = items.get(a.id);
+    const state = item?.state ?? 'draft';
+    const dueDate = item?.dueDate ?? a.dueDate;
+    const owner = names.get(item?.owner ?? a.owner ?? '') ?? 'No owner';
+    const open = state !== 'completed' && state !== 'verified' && state !== 'deferred' && state !== 'withdrawn';
+    let status: string;
+    if (state === 'deferred' || state === 'withdrawn') status = 'grey';
+    else if (state === 'completed' || state === 'verified') status = 'blue';
+    else if (dueDate && today > dueDate) status = 'red';
+    else if (state === 'atRisk' || (a.reviewDate && today > a.reviewDate)) status = 'amber';
+    else status = 'green';
+    byStatus[status]!++;
+    let group = byWorkstream.get(a.workstream);
+    if (!group) byWorkstream.set(a.workstream, (group = { blue: 0, red: 0, amber: 0, green: 0, grey: 0 }));
+    group[status]!++;
+    if (open && dueDate && today > dueDate) {
+      overdue.push({ id: a.id, title: a.title, owner, dueDate, daysOverdue: daysBetween(dueDate, today), workingDaysOverdue: workingDaysBetween(dueDate, today, calendar) });
+    }
+    if (open && a.reviewDate && today > a.reviewDate) reviews.push({ id: a.id, title: a.title, owner, reviewDate: a.reviewDate, daysOverdue: daysBetween(a.reviewDate, today) });
+    for (const e of item?.evidence ?? []) if (e.status === 'submitted') waiting.push({ actionId: a.id, evidenceId: e.id });
+    if (state === 'atRisk') atRisk.push({ id: a.id, title: a.title, owner, ...(item?.reason ? { reason: item.reason } : {}) });
   }
-  return out;
+  overdue.sort((x, y) => y.daysOverdue - x.daysOverdue || x.id.localeCompare(y.id));
+  reviews.sort((x, y) => y.daysOverdue - x.daysOverdue);
+  return { byStatus, byWorkstream, overdue, reviews, waiting, atRisk };
 }

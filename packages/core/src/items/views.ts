@@ -52,3 +52,8 @@ export function stateOf(snapshot: { value: unknown }): ActionState | PromiseStat
   const [parent, child] = Object.entries(value)[0]!;
   return (child === 'unjudged' ? parent : child) as ActionState | PromiseState;
 }
+
+/** True when an action still needs work: not completed, verified, deferred or withdrawn. */
+export function isOpen(action: Pick<ActionView, 'state'>): boolean {
+  return !CLOSED_ACTION_STATES.includes(action.state);
+}

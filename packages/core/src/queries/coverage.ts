@@ -1,18 +1,13 @@
 import { PRINCIPLES, type PrincipleNumber } from '../schema/checks.js';
 import type { PlanState } from '../tracker/tracker.js';
 import type { PromiseView } from '../items/views.js';
-import { actionFacts } from './action-facts.js';
+import { actionFacts } from '../items/action-facts.js';
+import { principleBits } from '../items/report-line.js';
+export { principleBits };
 
 export interface PrincipleGap {
   principle: PrincipleNumber;
   text: string;
-}
-
-/** @internal A bit per corporate parenting principle in `principles` (bit p for principle p). */
-export function principleBits(principles: readonly number[]): number {
-  let bits = 0;
-  for (const p of principles) if (Object.hasOwn(PRINCIPLES, p)) bits |= 1 << p;
-  return bits;
 }
 
 /** @internal The principles whose bit is not set in `served`, in order. */

@@ -2,10 +2,10 @@ import { daysBetween, toDayNumber } from '../calendar/dates.js';
 import type { Evidence } from '../machines/action.context.js';
 import { addWorkingDays, type CalendarOptions } from '../calendar/working-days.js';
 import type { PlanState } from '../tracker/tracker.js';
-import { actionFacts, submittedOn } from './action-facts.js';
+import { actionFacts, submittedOn } from '../items/action-facts.js';
 import { CalendarDay } from './calendar-day.js';
 import { checkToday } from './today.js';
-import { CLOSED_ACTION_STATES, type ActionView, type PromiseView } from '../items/views.js';
+import { isOpen, type ActionView, type PromiseView } from '../items/views.js';
 
 export interface OverdueAction {
   action: ActionView;
@@ -13,10 +13,7 @@ export interface OverdueAction {
   workingDaysOverdue: number;
 }
 
-/** True when an action still needs work (not completed, verified, deferred or withdrawn). */
-export function isOpen(action: Pick<ActionView, 'state'>): boolean {
-  return !CLOSED_ACTION_STATES.includes(action.state);
-}
+export { isOpen };
 
 /** Open actions whose due date is before `today`, most overdue first. */
 export function overdueActions(state: PlanState, today: string, calendar: CalendarOptions = {}): OverdueAction[] {

@@ -6,15 +6,15 @@ import type { PlanState } from '../tracker/tracker.js';
 import { bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag } from './brag.js';
 import { CalendarDay } from './calendar-day.js';
 import { countDelivery, promiseEvidenceGaps, type Delivery } from './coverage.js';
-import { reportLine, sharedText, type DatedChange, type ReportLine } from './report-lines.js';
+import { reportLine, sharedText, type DatedChange, type ReportLine } from '../items/report-line.js';
 import { RollUpTally, type RollUpGroup } from './rollup.js';
 import type { Row } from './scrutiny-report.js';
 
 /**
  * @internal What the scrutiny report says of the actions on one day: the rows of each list, in
  * the order its query gives (overdueActions, reviewsOverdue, evidenceAwaitingReview and the
- * rest), under the plan's own BRAG settings and closures. Never handed out as it is: the report
- * copies it, so no caller can change what the next one gets.
+ * rest), under the plan's own BRAG settings and closures. Frozen, lists and rows, so the report
+ * hands them out as they are and no caller can change what the next one gets.
  */
 export interface ReportFacts {
   readonly today: string;
@@ -123,9 +123,16 @@ function gather(state: PlanState, today: string): ReportFacts {
   const noEvidence = promiseEvidenceGaps(state.promises, delivery).map(({ promise: p, actions }) => ({
     id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), actions,
   }));
+  for (const row of slipped) Object.freeze(row.changes);
+  const byWorkstream = workstreams.groups();
+  for (const g of byWorkstream) {
+    Object.freeze(g.counts);
+    Object.freeze(g.actions);
+  }
   return {
-    today, names: n, byStatus, byState, byWorkstream: workstreams.groups(), overdue, reviewsOverdue: reviews, evidenceAwaitingReview: waiting,
-    atRisk, slippedDueDates: slipped, promisesWithoutEvidence: noEvidence, served,
+    today, names: n, byStatus: Object.freeze(byStatus), byState: Object.freeze(byState), byWorkstream: frozen(byWorkstream),
+    overdue: frozen(overdue), reviewsOverdue: frozen(reviews), evidenceAwaitingReview: frozen(waiting),
+    atRisk: frozen(atRisk), slippedDueDates: frozen(slipped), promisesWithoutEvidence: frozen(noEvidence), served,
   };
 }
 
@@ -139,10 +146,16 @@ function overdueRow(a: ReportLine, dueDate: string, daysOverdue: number, working
 }
 
 function atRiskRow(a: ReportLine, n: Names): Row<'atRisk'> {
-  const row: Row<'atRisk'> = { id: a.id, title: a.title, owner: n.person(a.owner), leadAgency: n.agency(a.leadAgency) };
+  const row: { -readonly [K in keyof Row<'atRisk'>]: Row<'atRisk'>[K] } = { id: a.id, title: a.title, owner: n.person(a.owner), leadAgency: n.agency(a.leadAgency) };
   if (a.dueDate) row.dueDate = a.dueDate;
   if (a.reason) row.reason = a.reason;
   return row;
+}
+
+/** Freezes a list and its rows: the report hands them out as they are, to every caller. */
+function frozen<T extends object>(rows: T[]): readonly T[] {
+  for (const row of rows) Object.freeze(row);
+  return Object.freeze(rows);
 }
 
 function changeRow(this: Names, c: DatedChange): Row<'slippedDueDates'>['changes'][number] {

@@ -15,14 +15,17 @@ import { checkToday } from './today.js';
 /** @internal A row of one of the report's lists. */
 export type Row<K extends keyof ScrutinyReport> = ScrutinyReport[K] extends readonly (infer R)[] ? R : never;
 
+/** A list in the report: frozen, as its rows are. */
+type List<T> = readonly Readonly<T>[];
+
 /** Everything a scrutiny panel asks of the plan on one day, in one plain object (what `pledgeflow report --format json` prints). */
 export interface ScrutinyReport {
   plan: { id: string; title: string; council: string; period: { start: string; end: string } };
   today: string;
   counts: {
     actions: number;
-    byStatus: Record<Brag, number>;
-    byState: Record<ActionState, number>;
+    byStatus: Readonly<Record<Brag, number>>;
+    byState: Readonly<Record<ActionState, number>>;
     overdue: number;
     reviewsOverdue: number;
     promiseReviewsOverdue: number;
@@ -35,62 +38,44 @@ export interface ScrutinyReport {
     unansweredFeedback: number;
     changesSinceLastMeeting: number;
   };
-  overdue: {
+  overdue: List<{
     id: string; title: string; owner: string; ownerId?: string; leadAgency: string; leadAgencyId: string;
     workstream: string; state: ActionState; dueDate: string; daysOverdue: number; workingDaysOverdue: number;
-  }[];
-  reviewsOverdue: { id: string; title: string; owner: string; reviewDate: string; daysOverdue: number }[];
-  promiseReviewsOverdue: { id: string; number: number; title: string; owner: string; reviewDate: string; daysOverdue: number }[];
-  evidenceAwaitingReview: { actionId: string; actionTitle: string; evidenceId: string; summary: string; agency: string; submittedBy: string; daysWaiting: number }[];
-  atRisk: { id: string; title: string; owner: string; leadAgency: string; dueDate?: string; reason?: string }[];
-  slippedDueDates: {
+  }>;
+  reviewsOverdue: List<{ id: string; title: string; owner: string; reviewDate: string; daysOverdue: number }>;
+  promiseReviewsOverdue: List<{ id: string; number: number; title: string; owner: string; reviewDate: string; daysOverdue: number }>;
+  evidenceAwaitingReview: List<{ actionId: string; actionTitle: string; evidenceId: string; summary: string; agency: string; submittedBy: string; daysWaiting: number }>;
+  atRisk: List<{ id: string; title: string; owner: string; leadAgency: string; dueDate?: string; reason?: string }>;
+  slippedDueDates: List<{
     id: string; title: string; owner: string; originalDueDate?: string; currentDueDate?: string;
-    changes: { from?: string; to: string; reason: string; on: string; by: string }[];
-  }[];
-  promisesWithoutEvidence: { id: string; number: number; title: string; owner: string; actions: number }[];
-  principlesWithoutActions: { principle: number; text: string }[];
+    changes: List<{ from?: string; to: string; reason: string; on: string; by: string }>;
+  }>;
+  promisesWithoutEvidence: List<{ id: string; number: number; title: string; owner: string; actions: number }>;
+  principlesWithoutActions: List<{ principle: number; text: string }>;
   youSaidWeDid: {
     answered: { id: string; said: string; date: string; did: string; answeredOn: string }[];
     unanswered: { id: string; said: string; date: string; daysWaiting: number }[];
   };
   measures: { id: string; title: string; latest?: { period: string; value: number }; target: number; direction: 'higher' | 'lower'; meetsTarget?: boolean; trend: string; summary: string }[];
-  byWorkstream: RollUpGroup[];
+  byWorkstream: readonly RollUpGroup[];
   lastMeeting?: { date: string; theme: string };
   nextMeeting?: { date: string; theme: string; papersDue: string; childrenInCareCouncilReportDue: string; minutesDue: string };
 }
-
-// Copies of the remembered rows. Spreading a plain object keeps its keys in order and is one
-// step for V8; each list has its own copier so that each copies one or two shapes of row.
-type Change = Row<'slippedDueDates'>['changes'][number];
-const copyOverdue = (r: Row<'overdue'>): Row<'overdue'> => ({ ...r });
-const copyReview = (r: Row<'reviewsOverdue'>): Row<'reviewsOverdue'> => ({ ...r });
-const copyWaiting = (r: Row<'evidenceAwaitingReview'>): Row<'evidenceAwaitingReview'> => ({ ...r });
-const copyAtRisk = (r: Row<'atRisk'>): Row<'atRisk'> => ({ ...r });
-const copyChange = (c: Change): Change => ({ ...c });
-const copySlipped = (r: Row<'slippedDueDates'>): Row<'slippedDueDates'> => ({ ...r, changes: r.changes.map(copyChange) });
-const copyGap = (r: Row<'promisesWithoutEvidence'>): Row<'promisesWithoutEvidence'> => ({ ...r });
-const copyGroup = (g: RollUpGroup): RollUpGroup => ({ ...g, counts: { ...g.counts }, actions: g.actions.slice() });
 
 /**
  * The scrutiny report for `today` (a UK calendar date). The same answers as the queries it is
  * named after (overdueActions, reviewsOverdue, rollUp by working group and the rest), worked
  * out in one pass over the actions (report-facts.ts), once per plan state and day: asked again,
- * it hands out a fresh copy.
+ * it hands out the same frozen lists and rows (a new report object around them).
  */
 export function scrutinyReport(state: PlanState, today: string): ScrutinyReport {
   checkToday(today);
   const { plan } = state;
   const facts = reportFacts(state, today);
   const n = facts.names;
-  const overdue = facts.overdue.map(copyOverdue);
-  const reviews = facts.reviewsOverdue.map(copyReview);
-  const waiting = facts.evidenceAwaitingReview.map(copyWaiting);
-  const atRisk = facts.atRisk.map(copyAtRisk);
-  const slipped = facts.slippedDueDates.map(copySlipped);
-  const noEvidence = facts.promisesWithoutEvidence.map(copyGap);
-  const byWorkstream = facts.byWorkstream.map(copyGroup);
-  const byStatus = { ...facts.byStatus };
-  const byState = { ...facts.byState };
+  // Remembered per state and day, and frozen: handed out as they are, never copied.
+  const { overdue, reviewsOverdue: reviews, evidenceAwaitingReview: waiting, atRisk, slippedDueDates: slipped } = facts;
+  const { promisesWithoutEvidence: noEvidence, byWorkstream, byStatus, byState } = facts;
   const promiseReviews = promiseReviewsOverdue(state, today).map(({ promise: p, daysOverdue }) => ({
     id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), reviewDate: p.reviewDate!, daysOverdue,
   }));

@@ -1,7 +1,7 @@
 import type { DueDateChange } from '../machines/action.context.js';
 import type { PlanState } from '../tracker/tracker.js';
 import type { ActionView } from '../items/views.js';
-import { actionFacts } from './action-facts.js';
+import { actionFacts } from '../items/action-facts.js';
 
 export interface SlippedDueDate {
   action: ActionView;

@@ -224,7 +224,7 @@ export class Tracker {
   get(id: string): ItemView | undefined {
     const entry = this.#entry(id);
     if (!entry) return undefined;
-    if (!entry.view) entry.view = viewOf(entry);
+    if (!entry.view) entry.view = viewOf(this.plan, entry);
     return entry.view;
   }
 

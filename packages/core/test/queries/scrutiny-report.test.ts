@@ -193,14 +193,23 @@ describe('the scrutiny report and the queries it is made of', () => {
     }
   });
 
-  it('hands out a new report each time: changing one does not change the next', () => {
+  it('hands out frozen lists and rows: changing one fails and does not change the next', () => {
     const state = scenario(6).tracker.state();
     const first = scrutinyReport(state, '2026-12-31');
     const expected = JSON.stringify(first);
-    first.overdue.length = 0;
-    first.slippedDueDates[0]?.changes.push({ to: '2099-01-01', reason: 'x', on: 'x', by: 'x' });
-    first.byWorkstream[0]!.actions.push('nonsense');
-    first.counts.byStatus.red = -1;
+    expect(first.slippedDueDates.length).toBeGreaterThan(0);
+    expect(first.overdue.length).toBeGreaterThan(0);
+    expect(() => {
+      (first.overdue as unknown[]).length = 0;
+    }).toThrow(TypeError);
+    expect(() => (first.slippedDueDates[0]!.changes as unknown[]).push({ to: '2099-01-01', reason: 'x', on: 'x', by: 'x' })).toThrow(TypeError);
+    expect(() => (first.byWorkstream[0]!.actions as string[]).push('nonsense')).toThrow(TypeError);
+    expect(() => {
+      (first.counts.byStatus as Record<string, number>)['red'] = -1;
+    }).toThrow(TypeError);
+    expect(() => {
+      (first.overdue[0] as { title: string }).title = 'changed';
+    }).toThrow(TypeError);
     expect(JSON.stringify(scrutinyReport(state, '2026-12-31'))).toBe(expected);
   });
 

@@ -1,10 +1,9 @@
 import type { ActionState } from '../machines/states.js';
 import type { Plan } from '../schema/plan.js';
-import type { ActionView } from '../items/views.js';
+import { isOpen, type ActionView } from './views.js';
 import { dayNumberOrNaN, londonDate } from '../calendar/dates.js';
+import { PRINCIPLES } from '../schema/checks.js';
 import { actionFacts, submittedOn, type ActionFacts } from './action-facts.js';
-import { principleBits } from './coverage.js';
-import { isOpen } from './overdue.js';
 
 /**
  * @internal What the scrutiny report reads of one action whatever the day, in one small
@@ -51,6 +50,13 @@ export interface WaitingEvidence {
   readonly summary: string;
   readonly agencyId: string;
   readonly submittedBy: string;
+}
+
+/** @internal A bit per principle (1 to 7) in `principles`. */
+export function principleBits(principles: readonly number[]): number {
+  let bits = 0;
+  for (const p of principles) if (Object.hasOwn(PRINCIPLES, p)) bits |= 1 << p;
+  return bits;
 }
 
 const texts = new WeakMap<Plan, Map<string, string>>();

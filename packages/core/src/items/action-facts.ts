@@ -1,6 +1,6 @@
 import { londonDate, toDayNumber } from '../calendar/dates.js';
 import type { Evidence } from '../machines/action.context.js';
-import type { ActionView } from '../items/views.js';
+import type { ActionView } from './views.js';
 
 /** @internal What the queries ask of an action view whatever the day. */
 export interface ActionFacts {
