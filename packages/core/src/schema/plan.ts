@@ -28,6 +28,11 @@ export const PersonSchema = z.strictObject({
   jobTitle: z.optional(text(160)),
   agency: Id,
   role: RoleSchema,
+  /**
+   * How the council's identity provider names this person (their sign-in name or email), for
+   * a sync server to find them from a verified token. Not shown anywhere.
+   */
+  login: z.optional(text(254)),
 });
 
 export const WorkstreamSchema = z.strictObject({
