@@ -48,6 +48,7 @@ export class StepFormController<V extends object, E extends FieldError = FieldEr
     host.addController(this);
   }
 
+  // Nothing to do on connect: the state lives here and the host re-renders when it changes.
   hostConnected(): void {}
 
   /** What was typed, by field. */
