@@ -83,8 +83,7 @@ const MAX_WORDS_TO_POSTCODE = 8;
 // Read in steps after a birth word: separators, "of"/"for", an optional date, then the name.
 const LEAD_IN = /[\s:,(\-\u2013]*(?:(?:of|for)\s+)?/y;
 const DATE_HERE = new RegExp(`(?:${DATE_SOURCE})[\\s,;:)\\-\u2013]*(?:(?:of|for)\\s+)?`, 'iy');
-// What may sit between a name and the birth word after it: "Jane Smith, DOB", "Zoë McDonald's date of birth".
-const BETWEEN_NAME_AND_BIRTH_WORD = /[\s,:(\-\u2013]/;
+const LEAD_IN_STEPS = [LEAD_IN, DATE_HERE];
 
 // Outward code (A9, A99, AA9, AA99, A9A, AA9A) then inward code (9AA, without C I K M O V).
 const POSTCODE =
@@ -124,12 +123,9 @@ const NOT_NAME_WORDS = new Set(
 export function findPersonalData(original: string): PersonalDataFinding[] {
   const folded = fold(original);
   const text = folded.text;
-  const found = new Map<string, PersonalDataFinding>();
-  const add = (kind: PersonalDataKind, foldedStart: number, foldedEnd: number) => {
-    const start = folded.startOf(foldedStart);
-    const end = folded.endOf(foldedEnd - 1);
-    const key = `${kind}:${start}:${end}`;
-    if (!found.has(key)) found.set(key, { kind, message: MESSAGES[kind], start, end });
+  const found: PersonalDataFinding[] = [];
+  const add = (kind: PersonalDataKind, start: number, end: number) => {
+    found.push({ kind, message: MESSAGES[kind], start: folded.startOf(start), end: folded.endOf(end - 1) });
   };
 
   findNhsNumbers(text, add);
@@ -137,14 +133,16 @@ export function findPersonalData(original: string): PersonalDataFinding[] {
   const postcodes = Array.from(text.matchAll(POSTCODE), (m) => ({ start: m.index, end: m.index + m[0].length }));
   // The capitalised words are found once, and only when something might sit next to a name.
   let words: Words | undefined;
-  const wordsOf = () => (words ??= capitalisedWords(text, [...birthWords.map((w) => w.start), ...postcodes.flatMap((p) => [p.start, p.end])]));
+  const wordsOf = () => (words ??= capitalisedWords(text, Int32Array.from([...birthWords.map((w) => w.start), ...postcodes.flatMap((p) => [p.start, p.end])]).sort()));
   if (birthWords.length > 0) {
     findDatesOfBirth(text, birthWords, add);
     findNamesBesideBirthWords(text, wordsOf, birthWords, add);
   }
   if (postcodes.length > 0) findNamesWithPostcodes(text, wordsOf(), postcodes, add);
 
-  return [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
+  found.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
+  // The same finding can come from two birth words ("DOB 03/03/2012 (date of birth)"): once is enough.
+  return found.filter((f, i) => i === 0 || f.kind !== found[i - 1]!.kind || f.start !== found[i - 1]!.start || f.end !== found[i - 1]!.end);
 }
 
 type Add = (kind: PersonalDataKind, start: number, end: number) => void;
@@ -233,16 +231,12 @@ const inRange = (n: number, max: number) => n >= 1 && n <= max;
 function findNamesBesideBirthWords(text: string, wordsOf: () => Words, birthWords: readonly Span[], add: Add): void {
   for (const word of birthWords) {
     const from = Math.max(0, word.start - NAME_REACH);
-    for (const end of nameEndsBefore(text, from, word.start)) {
-      // A name ends in a letter: checked first, so most birth words need no words found.
-      const start = mayBeLetter(text, end - 1) ? nameStartBefore(text, wordsOf(), from, end) : undefined;
-      // Only a name right next to the birth word: "Jane Smith Council DOB" is not about Jane Smith.
-      if (start !== undefined) {
-        add('name-with-date-of-birth', start, word.end);
-        break;
-      }
-    }
+    // "Jane Smith was born on", else "Jane Smith, DOB" or "Zoë McDonald's date of birth". Only a
+    // name right next to the birth word: "Jane Smith Council DOB" is not about Jane Smith.
+    const start = nameEndingAt(text, wordsOf, from, endBeforeVerb(text, from, word.start)) ?? nameEndingAt(text, wordsOf, from, endBeforeSeparators(text, from, word.start));
+    if (start !== undefined) add('name-with-date-of-birth', start, word.end);
     const at = afterLeadIn(text, word.end);
+    // A name starts with a capital: checked first, so most birth words need no words found.
     const nameEnd = mayBeCapital(text, at) ? nameEndAfter(text, wordsOf(), at) : undefined;
     if (nameEnd !== undefined) add('name-with-date-of-birth', word.start, nameEnd);
   }
@@ -260,74 +254,69 @@ function mayBeCapital(text: string, at: number): boolean {
   return code >= 0x80 || (code >= 0x41 && code <= 0x5a);
 }
 
+// Folded text has no white space but these two (see `fold`).
+const isSpace = (code: number) => code === 0x20 || code === 0x0a;
+const isBetweenNameAndBirthWord = (code: number) => isSpace(code) || code === 0x2c || code === 0x3a || code === 0x28 || code === 0x2d;
+
+/** Where a name followed by "was" or "is" before `to` would end; -1 when there is no such verb. Never reads before `from`. */
+function endBeforeVerb(text: string, from: number, to: number): number {
+  let at = to;
+  while (at > from && isSpace(text.charCodeAt(at - 1))) at--;
+  if (at === to) return -1;
+  const verb = at - 3 >= from && text.startsWith('was', at - 3) ? 3 : at - 2 >= from && text.startsWith('is', at - 2) ? 2 : 0;
+  return verb > 0 ? endBeforeSeparators(text, from, at - verb) : -1;
+}
+
+/** Where a name before `to` would end: before separators (", ", " (", ": ") and an "'s". */
+function endBeforeSeparators(text: string, from: number, to: number): number {
+  let at = to;
+  while (at > from && isBetweenNameAndBirthWord(text.charCodeAt(at - 1))) at--;
+  return at - 2 >= from && text[at - 1] === 's' && isApostrophe(text[at - 2]) ? at - 2 : at;
+}
+
 /**
  * Where the name of two or more name-like words that ends exactly at `end` starts, counting
- * only words from `from` on; undefined when there is none.
+ * only words from `from` on; undefined when there is none. A name ends in a letter: checked
+ * first, so most birth words need no words found.
  */
-function nameStartBefore(text: string, words: Words, from: number, end: number): number | undefined {
-  let k = firstEndingAfter(words.list, end - 1);
-  const last = words.list[k] && seenWithin(text, words.list[k]!, from, end);
+function nameEndingAt(text: string, wordsOf: () => Words, from: number, end: number): number | undefined {
+  if (end <= from || !mayBeLetter(text, end - 1)) return undefined;
+  const words = wordsOf();
+  let k = firstEndingAfter(words, end - 1);
+  const last = k < words.count ? seenWithin(text, words, k, from, end) : undefined;
   if (!last || last.end !== end || !last.nameLike) return undefined;
   let start = last.start;
   let count = 1;
-  // A word cut by the window's start ends the walk: nothing before it is inside.
-  for (let seen: SeenWord | undefined = last; k > 0 && seen.start === words.list[k]!.start && words.list[k - 1]!.joinsNext; k--, count++) {
-    seen = seenWithin(text, words.list[k - 1]!, from, end);
+  // Back over the words joined to it; one cut by the window's start is the last that can be inside.
+  for (; k > 0 && start === words.starts[k] && joinsNext(words, k - 1); k--, count++) {
+    const seen = seenWithin(text, words, k - 1, from, end);
     if (!seen?.nameLike) break;
     start = seen.start;
   }
   return count >= 2 ? start : undefined;
 }
 
-/**
- * Where a name right before a birth word would end: before the separators, an optional "was"
- * or "is" ("Jane Smith was born on"), and an optional "'s" ("Zoë McDonald's date of birth").
- * Read backwards from `to`, never before `from`.
- */
-function nameEndsBefore(text: string, from: number, to: number): number[] {
-  const ends: number[] = [];
-  let at = to;
-  while (at > from && /\s/.test(text[at - 1]!)) at--;
-  if (at < to) {
-    const verb = ['was', 'is'].find((v) => at - v.length >= from && text.startsWith(v, at - v.length));
-    if (verb) ends.push(withoutPossessive(text, from, skipBack(text, from, at - verb.length)));
-  }
-  ends.push(withoutPossessive(text, from, skipBack(text, from, to)));
-  return ends;
-}
-
-function skipBack(text: string, from: number, at: number): number {
-  while (at > from && BETWEEN_NAME_AND_BIRTH_WORD.test(text[at - 1]!)) at--;
-  return at;
-}
-
-function withoutPossessive(text: string, from: number, at: number): number {
-  return at - 2 >= from && text[at - 1] === 's' && isApostrophe(text[at - 2]) ? at - 2 : at;
-}
-
 /** Where a name after a birth word would start: after separators, "of" or "for", and a date. */
 function afterLeadIn(text: string, from: number): number {
   let at = from;
-  for (const step of [LEAD_IN, DATE_HERE]) {
+  for (const step of LEAD_IN_STEPS) {
     step.lastIndex = at;
-    if (step.exec(text)) at = step.lastIndex;
+    if (step.test(text)) at = step.lastIndex;
   }
   return at;
 }
 
 /**
  * Where the name right after a birth word ends ("DOB: Amir Khan", "date of birth 3 March 2012
- * for Tom Ellis"), allowing a date between; undefined when no name starts there.
+ * for Tom Ellis"), allowing a date between; undefined when no name starts at `at`.
  */
 function nameEndAfter(text: string, words: Words, at: number): number | undefined {
-  const i = firstEndingAfter(words.list, at);
-  const first = words.list[i];
-  if (!first || first.start > at) return undefined;
+  const i = firstEndingAfter(words, at);
+  if (i >= words.count || words.starts[i]! > at) return undefined;
   // A word starts here, or the rest of one does ("DOB-Jane Smith" after its hyphen).
-  const firstNameLike = first.start === at ? nameLike(text, first) : startsWithin(text, at) && isNameWord(text.slice(at, first.end));
-  const next = words.list[i + 1];
-  if (!firstNameLike || !first.joinsNext || !next || !nameLike(text, next)) return undefined;
-  return words.list[nameRunEnd(words, i + 1)]!.end;
+  const firstNameLike = words.starts[i] === at ? nameLike(words, i) : startsWithin(text, at) && isNameWord(text.slice(at, words.ends[i]));
+  if (!firstNameLike || !joinsNext(words, i) || !nameLike(words, i + 1)) return undefined;
+  return words.ends[nameRunEnd(words, i + 1)]!;
 }
 
 function findNamesWithPostcodes(text: string, words: Words, postcodes: readonly Span[], add: Add): void {
@@ -417,13 +406,18 @@ function testAt(pattern: RegExp, text: string, at: number): boolean {
   return pattern.test(text);
 }
 
+// What each character of the Basic Multilingual Plane is, once looked up: the kind of letter plus one, 0 for not yet known.
+const LETTER_KINDS = new Uint8Array(0x10000);
+
 function letterAt(text: string, at: number): Letter {
   const code = text.charCodeAt(at);
   if (code < 0x80) return code >= 0x61 && code <= 0x7a ? Letter.Lower : code >= 0x41 && code <= 0x5a ? Letter.Upper : Letter.None;
   if (at >= text.length) return Letter.None;
-  if (testAt(UPPER_AT, text, at)) return Letter.Upper;
-  if (testAt(LOWER_AT, text, at)) return Letter.Lower;
-  return testAt(LETTER_AT, text, at) ? Letter.Other : Letter.None;
+  const surrogate = code >= 0xd800 && code <= 0xdfff;
+  if (!surrogate && LETTER_KINDS[code]) return (LETTER_KINDS[code]! - 1) as Letter;
+  const kind = testAt(UPPER_AT, text, at) ? Letter.Upper : testAt(LOWER_AT, text, at) ? Letter.Lower : testAt(LETTER_AT, text, at) ? Letter.Other : Letter.None;
+  if (!surrogate) LETTER_KINDS[code] = kind + 1;
+  return kind;
 }
 
 /** 2 for a surrogate pair (a letter outside the Basic Multilingual Plane), else 1. */
@@ -466,53 +460,65 @@ const startsWithin = (text: string, at: number) => text[at - 1] === '-' || isApo
 // A word never ends in "'s" (the apostrophe only comes after an initial), so there is nothing to strip.
 const isNameWord = (word: string) => !NOT_NAME_WORDS.has(word.toLowerCase());
 
-interface Word extends Span {
-  /** Only spaces or tabs (at least one) between this word and the next. */
-  joinsNext: boolean;
-  /** Not an organisation, service, role, place or calendar word: worked out when first asked (see `nameLike`). */
-  nameLike?: boolean;
-}
-
-/** A word as seen through a window of the text (see `wordsWithin`). */
+/** A word as seen through a window of the text (see `seenWithin`). */
 interface SeenWord extends Span {
   joinsNext: boolean;
   nameLike: boolean;
 }
 
+/** The capitalised words of a text, in order of position (they never overlap), as columns. */
 interface Words {
   text: string;
-  /** In order of position; they never overlap. */
-  list: Word[];
-  /** For each word, once asked, the index of the last of the name-like words joined to it and each other. */
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** For each word: JOINS_NEXT, and once asked, KNOWN with NAME_LIKE or not. */
+  flags: Uint8Array;
+  /** For each word, once asked, the index of the last of the name-like words joined to it and each other; -1 before. */
   nameRunEnd: Int32Array;
 }
+/** Only spaces (at least one) between this word and the next. */
+const JOINS_NEXT = 1;
+const KNOWN = 2;
+/** Not an organisation, service, role, place or calendar word. */
+const NAME_LIKE = 4;
 
-const nameLike = (text: string, word: Word) => (word.nameLike ??= isNameWord(text.slice(word.start, word.end)));
+const joinsNext = (words: Words, k: number) => (words.flags[k]! & JOINS_NEXT) !== 0;
+
+function nameLike(words: Words, k: number): boolean {
+  if (k >= words.count) return false;
+  let flags = words.flags[k]!;
+  if (!(flags & KNOWN)) words.flags[k] = flags |= KNOWN | (isNameWord(words.text.slice(words.starts[k], words.ends[k])) ? NAME_LIKE : 0);
+  return (flags & NAME_LIKE) !== 0;
+}
 
 /** The index of the last word in the run of joined name-like words that starts at word `k` (itself name-like). */
 function nameRunEnd(words: Words, k: number): number {
   let j = k;
-  while (words.nameRunEnd[j]! < 0 && words.list[j]!.joinsNext && nameLike(words.text, words.list[j + 1]!)) j++;
+  while (words.nameRunEnd[j]! < 0 && joinsNext(words, j) && nameLike(words, j + 1)) j++;
   const end = words.nameRunEnd[j]! >= 0 ? words.nameRunEnd[j]! : j;
   // Remembered for every word passed, so runs are walked once however many birth words point into them.
-  for (let i = k; i <= j; i++) words.nameRunEnd[i] = end;
+  words.nameRunEnd.fill(end, k, j + 1);
   return end;
 }
 
 /**
- * The capitalised words of `text`. Runs of letters are also cut at `cuts`, where a birth word
+ * The capitalised words of `text`. Runs of letters are also cut at `cuts` (in order), where a birth word
  * starts or a postcode starts or ends ("ZoëDOB" is Zoë then DOB), since those patterns only
  * know ASCII letters and the name is read up to them.
  */
-function capitalisedWords(text: string, cuts: number[]): Words {
-  cuts.sort((a, b) => a - b);
+function capitalisedWords(text: string, cuts: Int32Array): Words {
   let c = 0;
   const limitAfter = (at: number) => {
     while (c > 0 && cuts[c - 1]! > at) c--;
     while (c < cuts.length && cuts[c]! <= at) c++;
     return c < cuts.length ? cuts[c]! : text.length;
   };
-  const list: Word[] = [];
+  // Every word has two letters or more, so there are at most half as many words as characters.
+  const capacity = (text.length >> 1) + 1;
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  let count = 0;
   for (let i = 0; i < text.length; ) {
     if (letterAt(text, i) === Letter.None) {
       i += widthAt(text, i);
@@ -533,38 +539,41 @@ function capitalisedWords(text: string, cuts: number[]): Words {
       if (runShape(part) !== Shape.Capitalised) break;
       end = runEnd(part);
     }
-    list.push({ start: i, end, joinsNext: false });
+    starts[count] = i;
+    ends[count++] = end;
     i = end;
   }
-  for (let k = 0; k + 1 < list.length; k++) list[k]!.joinsNext = onlySpaces(text, list[k]!.end, list[k + 1]!.start);
-  return { text, list, nameRunEnd: new Int32Array(list.length).fill(-1) };
+  const flags = new Uint8Array(count);
+  for (let k = 0; k + 1 < count; k++) if (onlySpaces(text, ends[k]!, starts[k + 1]!)) flags[k] = JOINS_NEXT;
+  return { text, count, starts, ends, flags, nameRunEnd: new Int32Array(count).fill(-1) };
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
-  for (let i = from; i < to; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) !== 0x20) return false;
   return true;
 }
 
 /** Index of the first word that ends after `at` (binary search). */
-function firstEndingAfter(list: readonly Word[], at: number): number {
+function firstEndingAfter(words: Words, at: number): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = words.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid]!.end <= at) lo = mid + 1;
+    if (words.ends[mid]! <= at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /**
- * A word as if the text were cut at `from` and `to`: a word cut at its hyphen keeps the part
+ * Word `k` as if the text were cut at `from` and `to`: a word cut at its hyphen keeps the part
  * inside ("Smith" of "Smith-Dob"), as does O'Brien cut after its apostrophe; a word cut inside
  * its letters, or with nothing inside, is undefined.
  */
-function seenWithin(text: string, word: Word, from: number, to: number): SeenWord | undefined {
-  let { start, end } = word;
+function seenWithin(text: string, words: Words, k: number, from: number, to: number): SeenWord | undefined {
+  let start = words.starts[k]!;
+  let end = words.ends[k]!;
   if (start < from) {
     if (startsWithin(text, from + 1) && from + 1 < end) start = from + 1;
     else if (startsWithin(text, from)) start = from;
@@ -576,15 +585,15 @@ function seenWithin(text: string, word: Word, from: number, to: number): SeenWor
     else return undefined;
   }
   if (end <= start || end <= from || start >= to) return undefined;
-  const whole = start === word.start && end === word.end;
-  return { start, end, nameLike: whole ? nameLike(text, word) : isNameWord(text.slice(start, end)), joinsNext: word.joinsNext && word.end === end };
+  const whole = start === words.starts[k] && end === words.ends[k];
+  return { start, end, nameLike: whole ? nameLike(words, k) : isNameWord(text.slice(start, end)), joinsNext: joinsNext(words, k) && end === words.ends[k] };
 }
 
 /** The words inside `from`..`to` (see `seenWithin`). */
 function wordsWithin(text: string, words: Words, from: number, to: number): SeenWord[] {
   const within: SeenWord[] = [];
-  for (let i = firstEndingAfter(words.list, from); i < words.list.length && words.list[i]!.start < to; i++) {
-    const seen = seenWithin(text, words.list[i]!, from, to);
+  for (let k = firstEndingAfter(words, from); k < words.count && words.starts[k]! < to; k++) {
+    const seen = seenWithin(text, words, k, from, to);
     if (seen) within.push(seen);
   }
   return within;
@@ -641,6 +650,7 @@ const DIGIT = /^\p{Nd}$/u;
 const MARK_AT = /\p{M}/uy;
 /** Anything but printable ASCII and the line feed, the only characters folding changes. */
 const NEEDS_FOLDING = /[^\x20-\x7e\n]/;
+const PLAIN = /[\x20-\x7e\n]+/y;
 
 interface Folded {
   text: string;
@@ -652,39 +662,127 @@ interface Folded {
 
 function fold(original: string): Folded {
   if (!NEEDS_FOLDING.test(original)) return { text: original, startOf: (i) => i, endOf: (i) => i + 1 };
-  const parts: string[] = [];
-  // For each folded UTF-16 unit, the original stretch it came from.
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let text = '';
+  // Where each piece of the folded text came from, in threes: its folded start, its original
+  // start, and its original end, or -1 for a piece that maps one to one. Every piece but the
+  // first starts at least one character further on in the original, hence the size.
+  const pieces = new Int32Array(3 * (original.length + 1));
+  let count = 0;
+  const piece = (from: number, to: number, folded: string) => {
+    if (folded.length === 0) return;
+    const last = 3 * (count - 1);
+    const oneToOne = folded.length === to - from;
+    // Extends the last piece when both map one to one and this starts where that ends.
+    if (!(oneToOne && count > 0 && pieces[last + 2] === -1 && pieces[last + 1]! + text.length - pieces[last]! === from)) {
+      pieces[3 * count] = text.length;
+      pieces[3 * count + 1] = from;
+      pieces[3 * count + 2] = oneToOne ? -1 : to;
+      count++;
+    }
+    text += folded;
+  };
+  // The start of the text not yet copied, all of which folds to itself.
+  let same = 0;
+  const folds = (from: number, to: number, folded: string) => {
+    if (from > same) piece(same, from, original.slice(same, from));
+    piece(from, to, folded);
+    same = to;
+  };
   const known = new Map<string, string>();
   for (let i = 0; i < original.length; ) {
-    // A character with the combining marks after it, folded together so that "e" and U+0301 make "é".
-    let j = i + widthAt(original, i);
-    while (j < original.length && original.charCodeAt(j) >= 0x300 && testAt(MARK_AT, original, j)) j += widthAt(original, j);
-    // "\r\n" is one line break.
-    if (original[i] === '\r' && original[j] === '\n') j++;
     const code = original.charCodeAt(i);
-    let out: string | undefined;
-    if (j === i + 1 && ((code >= 0x20 && code < 0x7f) || code === 0x0a)) out = original[i]!;
-    else {
-      const chunk = original.slice(i, j);
-      out = known.get(chunk);
-      if (out === undefined) {
-        out = '';
-        if (chunk === '\r\n') out = '\n';
-        else for (const c of chunk.normalize('NFKC')) out += foldCharacter(c);
-        known.set(chunk, out);
+    if ((code >= 0x20 && code < 0x7f) || code === 0x0a) {
+      // Printable ASCII folds to itself, all but a letter with a combining mark after it.
+      PLAIN.lastIndex = i;
+      PLAIN.test(original);
+      const to = isMarkAt(original, PLAIN.lastIndex) ? PLAIN.lastIndex - 1 : PLAIN.lastIndex;
+      if (to > i) {
+        i = to;
+        continue;
       }
     }
-    parts.push(out);
-    for (let k = 0; k < out.length; k++) {
-      starts.push(i);
-      ends.push(j);
+    if (code === 0x0d) {
+      const to = original.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+      folds(i, to, '\n');
+      i = to;
+    } else if ((code < 0xd800 || code > 0xdbff) && !isMarkAt(original, i + 1)) {
+      // One UTF-16 unit on its own.
+      const folded = foldAlone(code);
+      if (folded.length !== 1 || folded.charCodeAt(0) !== code) folds(i, i + 1, folded);
+      i++;
+    } else {
+      // A character with the combining marks after it, folded together so that "e" and U+0301
+      // make "é"; or a character outside the Basic Multilingual Plane.
+      let j = i + widthAt(original, i);
+      while (j < original.length && isMarkAt(original, j)) j += widthAt(original, j);
+      const chunk = original.slice(i, j);
+      let folded = known.get(chunk);
+      if (folded === undefined) known.set(chunk, (folded = foldChunk(chunk)));
+      if (folded !== chunk) folds(i, j, folded);
+      i = j;
     }
-    i = j;
   }
-  return { text: parts.join(''), startOf: (i) => starts[i]!, endOf: (i) => ends[i]! };
+  if (original.length > same) piece(same, original.length, original.slice(same));
+  // The piece holding folded offset `at` (binary search over the pieces' folded starts).
+  const pieceOf = (at: number) => {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (pieces[mid * 3]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo * 3;
+  };
+  return {
+    text,
+    startOf: (at) => {
+      const p = pieceOf(at);
+      return pieces[p + 2] === -1 ? pieces[p + 1]! + at - pieces[p]! : pieces[p + 1]!;
+    },
+    endOf: (at) => {
+      const p = pieceOf(at);
+      return pieces[p + 2] === -1 ? pieces[p + 1]! + at - pieces[p]! + 1 : pieces[p + 2]!;
+    },
+  };
 }
+
+// Whether each character of the Basic Multilingual Plane is a combining mark, once looked up: 1 yes, 2 no, 0 not yet known.
+const MARKS = new Uint8Array(0x10000);
+
+function isMarkAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (!(code >= 0x300)) return false;
+  if (code >= 0xd800 && code <= 0xdfff) return testAt(MARK_AT, text, at);
+  if (!MARKS[code]) MARKS[code] = testAt(MARK_AT, text, at) ? 1 : 2;
+  return MARKS[code] === 1;
+}
+
+// What each character of the Basic Multilingual Plane folds to on its own, once worked out.
+const FOLDED_ALONE = new Map<number, string>();
+
+function foldAlone(code: number): string {
+  let folded = FOLDED_ALONE.get(code);
+  if (folded === undefined) FOLDED_ALONE.set(code, (folded = foldChunk(String.fromCharCode(code))));
+  return folded;
+}
+
+function foldChunk(chunk: string): string {
+  let folded = '';
+  for (const c of chunk.normalize('NFKC')) {
+    let f = FOLDED_CHARACTERS.get(c);
+    if (f === undefined) {
+      // Bounded, however many different characters a text brings.
+      if (FOLDED_CHARACTERS.size >= 10_000) FOLDED_CHARACTERS.clear();
+      FOLDED_CHARACTERS.set(c, (f = foldCharacter(c)));
+    }
+    folded += f;
+  }
+  return folded;
+}
+
+// What each character folds to after NFKC, once worked out.
+const FOLDED_CHARACTERS = new Map<string, string>();
 
 function foldCharacter(c: string): string {
   if (c === '\r' || LINE_BREAK.test(c)) return '\n';
