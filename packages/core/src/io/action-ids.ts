@@ -1,0 +1,61 @@
+// Ids of imported actions: the ones given must be free, the missing ones are made from titles.
+import type { Plan } from '../schema/plan.js';
+
+const MAX_SLUG = 48;
+
+/** Keeps action ids unique: checks the ones given and makes the missing ones from titles. */
+export class IdBook {
+  /** Promises and actions share ids (both are event streams), so neither may be reused. */
+  private readonly inPlan: Map<string, string>;
+  private readonly givenOnRow = new Map<string, number>();
+  /** Lower-cased, so a made id never differs from another only by case. */
+  private readonly taken: Set<string>;
+  /** The next suffix to try for each base, so many rows with one title stay fast. */
+  private readonly nextSuffix = new Map<string, number>();
+
+  constructor(plan: Plan, given: readonly string[]) {
+    this.inPlan = new Map([
+      ...plan.actions.map((a): [string, string] => [a.id, `an action in the plan ("${a.title}")`]),
+      ...plan.promises.map((p): [string, string] => [p.id, `promise ${p.number} ("${p.title}")`]),
+    ]);
+    this.taken = new Set([...this.inPlan.keys(), ...given.filter(Boolean)].map((id) => id.toLowerCase()));
+  }
+
+  /** Why `id` cannot be used on `row`, if it cannot. */
+  clash(id: string, row: number): string | undefined {
+    const user = this.inPlan.get(id);
+    if (user !== undefined) {
+      return `the id "${id}" is already used by ${user}; leave the id blank to have one made from the title, or choose another`;
+    }
+    const earlier = this.givenOnRow.get(id);
+    if (earlier !== undefined) return `the id "${id}" is also used on row ${earlier}; each action needs its own id`;
+    this.givenOnRow.set(id, row);
+    return undefined;
+  }
+
+  /** A lowercase slug of `title`, at most 48 characters, with -2, -3 ... added if needed to be unique. */
+  make(title: string): string {
+    const base = slug(title);
+    let id = base;
+    let n = this.nextSuffix.get(base) ?? 2;
+    while (this.taken.has(id)) {
+      const suffix = `-${n++}`;
+      id = `${base.slice(0, MAX_SLUG - suffix.length).replace(/-+$/, '')}${suffix}`;
+    }
+    this.nextSuffix.set(base, n);
+    this.taken.add(id);
+    return id;
+  }
+}
+
+function slug(title: string): string {
+  const s = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, MAX_SLUG)
+    .replace(/-+$/, '');
+  return s || 'action';
+}
