@@ -8,7 +8,7 @@ import { CalendarDay } from './calendar-day.js';
 import { countDelivery, promiseEvidenceGaps, type Delivery } from './coverage.js';
 import { reportLine, sharedText, type DatedChange, type ReportLine } from '../items/report-line.js';
 import { RollUpTally, type RollUpGroup } from './rollup.js';
-import type { Row } from './scrutiny-report.js';
+import type { Row } from './report-types.js';
 
 /**
  * @internal What the scrutiny report says of the actions on one day: the rows of each list, in
