@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { initialTransition, transition } from 'xstate';
 import { actionMachine } from '@pledgeflow/core/xstate';
 import { createEventId, createTracker, scrutinyReport, splitAtSnapshots, type PledgeEvent } from '@pledgeflow/core';
+import { findPersonalData } from '@pledgeflow/core';
 import { runBrowserBenchmarks } from './browser/driver.js';
 import { bundleSizes } from './bundle-size.js';
 import { plainReplay, plainReport } from './plain-reducer.js';
@@ -187,6 +188,30 @@ record('replay-100k', 'ms', r.value, r.baseline, 15);
     }
   }
   record('report-after-step', 'ms', median(c), median(d), 1.5, 'one send(), then the report on the new state');
+}
+
+{
+  // The personal-data check on a 2,000-character note written to make it backtrack (issue 10:
+  // 17 s before it read words in one pass), against 2,000 characters of ordinary evidence with
+  // dates, a birthday and a service's postcode in it. Per scan; each run times 200 scans.
+  const fill = (unit: string) => unit.repeat(Math.ceil(2000 / unit.length)).slice(0, 2000);
+  const adversarial = fill('Abcd '.repeat(15) + '1 DOB x ');
+  const ordinary = fill(
+    'The Corporate Parenting Board met on 3 March 2026 and agreed the refreshed pledge. Care leavers now get a birthday card and a voucher; 212 were sent by 31/03/2026. ' +
+      'Drop-in sessions moved to the Youth Hub, 20 Station Road, Leeds LS1 4AP, from 6 January 2026. West Mercia Police ran 4 workshops on exploitation for 38 foster carers. ' +
+      'Every young person leaving care now has a named adviser and a plan for housing, education and work. ',
+  );
+  const scans = 200;
+  const scan = (text: string) => () => {
+    for (let i = 0; i < scans; i++) findPersonalData(text);
+  };
+  const p = compare(scan(adversarial), scan(ordinary));
+  // Prose with no birth word or postcode skips the name and date checks altogether: shown too.
+  const plainProse = fill('Every young person leaving care now has a named adviser and a plan for housing, education and work, and partners report what they did each quarter. ');
+  const q = compare(scan(adversarial), scan(plainProse));
+  record('privacy-scan-2k', 'µs', (p.value * 1000) / scans, (p.baseline * 1000) / scans, 3, `one scan of 'Abcd '.repeat(15) + '1 DOB x ' to 2,000 characters, against ordinary evidence; ${round(q.value / q.baseline)} times prose with no birth word or postcode`, {
+    details: { proseWithoutBirthWordsOrPostcodesUs: round((q.baseline * 1000) / scans), ratioToThatProse: round(q.value / q.baseline) },
+  });
 }
 
 {
