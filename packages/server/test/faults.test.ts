@@ -14,6 +14,14 @@ const EVENTS_PER_CLIENT = Number(process.env['PLEDGEFLOW_SIM_EVENTS'] ?? 40);
 const BATCH = 10;
 console.log(`fault run: seed ${SEED}, ${EVENTS_PER_CLIENT} events per client (repeat with PLEDGEFLOW_SIM_SEED=${SEED})`);
 
+/**
+ * Seeds that once failed, run on every `npm test` with the events per client they failed with.
+ * 893996358: the last client still had steps in its outbox when the drain began, and the
+ * drain pulled each client right after its own push, so the first two never saw those steps.
+ */
+const REGRESSION_SEEDS = [{ seed: 893996358, events: 40 }];
+const RUNS = [{ seed: SEED, events: EVENTS_PER_CLIENT }, ...REGRESSION_SEEDS.filter((r) => r.seed !== SEED)];
+
 /** mulberry32: a small seeded generator, so a failing run can be repeated. */
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -73,7 +81,7 @@ function faulty(inner: () => Transport, rnd: () => number, counts: Record<string
 }
 
 for (const kind of TEST_DATABASES) {
-  describe(`fault run (${kind.name})`, () => {
+  describe.each(RUNS)(`fault run (${kind.name}, seed $seed)`, ({ seed, events: perClient }) => {
     let handle: TestDatabaseHandle | undefined;
     let server: RunningServer | undefined;
     afterAll(async () => {
@@ -81,9 +89,9 @@ for (const kind of TEST_DATABASES) {
       await handle?.remove();
     });
 
-    it(`keeps one history through drops, duplicates, reorders and two restarts (seed ${SEED})`, async () => {
-      const rnd = random(SEED);
-      const plan = eastmere(`eastmere-faults-${kind.name.toLowerCase()}`);
+    it(`keeps one history through drops, duplicates, reorders and two restarts (seed ${seed}, ${perClient} events per client)`, async () => {
+      const rnd = random(seed);
+      const plan = eastmere(`eastmere-faults-${kind.name.toLowerCase()}-${seed}`);
       handle = await kind.create({ persistent: true });
       server = await startTestServer(handle, [{ plan }]);
       const port = server.port;
@@ -98,14 +106,14 @@ for (const kind of TEST_DATABASES) {
         return { person: person as keyof typeof PEOPLE, client: c, token, made: [] as string[] };
       }));
 
-      const total = EVENTS_PER_CLIENT * clients.length;
+      const total = perClient * clients.length;
       const restartAt = new Set([Math.floor(total / 3), Math.floor((2 * total) / 3)]);
       let made = 0;
       let restarts = 0;
       while (made < total) {
         for (const c of clients) {
-          if (c.made.length >= EVENTS_PER_CLIENT) continue;
-          for (let k = 0; k < 1 + Math.floor(rnd() * 4) && c.made.length < EVENTS_PER_CLIENT; k++) {
+          if (c.made.length >= perClient) continue;
+          for (let k = 0; k < 1 + Math.floor(rnd() * 4) && c.made.length < perClient; k++) {
             const streams = PEOPLE[c.person];
             const stream = streams[Math.floor(rnd() * streams.length)]!;
             const type = STEPS[Math.floor(rnd() * STEPS.length)]!;
@@ -129,13 +137,14 @@ for (const kind of TEST_DATABASES) {
       }
       expect(restarts).toBe(2);
 
-      // Drain: the network heals; every outbox empties and every client catches up.
+      // Drain: the network heals; every outbox empties, and only then does every client
+      // catch up (a client that pulled before another's last push would miss it).
       for (const c of clients) {
         c.client.transport = fetchTransport(server.url, await devSignIn(server.url, c.person));
         while (c.client.outbox.size) await c.client.push(BATCH);
-        await c.client.pull(50);
       }
-      console.log(`fault run (${kind.name}) seed ${SEED}: ${JSON.stringify(counts)}`);
+      for (const c of clients) await c.client.pull(50);
+      console.log(`fault run (${kind.name}) seed ${seed}: ${JSON.stringify(counts)}`);
       expect(counts['dropped before']! + counts['dropped after']!).toBeGreaterThan(0);
 
       await server.close();
@@ -179,7 +188,7 @@ for (const kind of TEST_DATABASES) {
       } finally {
         await db.close();
       }
-    }, Math.max(300_000, EVENTS_PER_CLIENT * 3_000));
+    }, Math.max(300_000, perClient * 3_000));
   });
 }
 
