@@ -53,16 +53,15 @@ export function eventWarnings(event: PledgeEvent): readonly string[] {
  * take this step here; the lifecycle can take it from the item's state; and, in plans that
  * refuse it, no personal data. Pure: no clock, no I/O; the event must be parsed (`readEvent`).
  */
-export function decide(plan: Plan, item: ItemState, event: PledgeEvent, options: DecideOptions = {}): Verdict {
+export function decide(plan: Plan, item: ItemState, event: PledgeEvent, options?: DecideOptions): Verdict {
   const { kind, snapshot } = item;
-  const title = () => `"${item.item.title}"`;
   if (!event.type.startsWith(kind.prefix)) {
-    return { ok: false, reasons: [`${title()} is ${kind.named}: a ${event.type} step does not apply to it.`] };
+    return { ok: false, reasons: [`"${item.item.title}" is ${kind.named}: a ${event.type} step does not apply to it.`] };
   }
   const facts = planFacts(plan);
   const who = actorProblems(event.actor, facts.people);
-  if (who.length) return { ok: false, reasons: who };
-  if (options.checkTime !== false) {
+  if (who.length) return { ok: false, reasons: [...who] };
+  if (options?.checkTime !== false) {
     const when = outsideWindow(event.at, facts.window, plan);
     if (when) return { ok: false, reasons: [when] };
   }
@@ -79,7 +78,7 @@ export function decide(plan: Plan, item: ItemState, event: PledgeEvent, options:
   if (next === snapshot) return { ok: false, reasons: whyNot(item, event) };
 
   let warnings = NO_WARNINGS;
-  if (options.withWarnings || plan.privacy === 'refuse') {
+  if (options?.withWarnings || plan.privacy === 'refuse') {
     warnings = eventWarnings(event);
     if (warnings.length && plan.privacy === 'refuse') {
       return { ok: false, reasons: warnings.map((w) => `${w} This plan does not accept text that looks like a child's personal data.`) };

@@ -131,11 +131,12 @@ function candidates(config: LifecycleConfig<unknown, unknown>, snapshot: Lifecyc
 }
 
 function guardPasses<C, E>(impl: LifecycleImplementations<C, E>, t: Transition, context: C, event: E): boolean {
-  if (t.guard === undefined) return true;
-  const [name, params] = typeof t.guard === 'string' ? [t.guard, undefined] : [t.guard.type, t.guard.params];
+  const g = t.guard;
+  if (g === undefined) return true;
+  const name = typeof g === 'string' ? g : g.type;
   const guard = impl.guards[name];
   if (!guard) throw new Error(`no guard named "${name}"`);
-  return guard(context, event, params);
+  return guard(context, event, typeof g === 'string' ? undefined : g.params);
 }
 
 /** Where a transition defined on the state at `from` goes: XState's rules for `x`, `.child` and `#machine.x`. */

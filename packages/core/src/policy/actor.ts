@@ -2,14 +2,18 @@ import type { Actor } from '../schema/events.js';
 import type { Person, Plan } from '../schema/plan.js';
 import { ROLE_LABELS } from '../schema/roles.js';
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /**
  * Why `actor` cannot act in this plan, if they cannot: someone the plan does not list, or
  * who claims a role or an agency other than the plan's record of them. Empty when they can.
  * The plan's people are the council's record of who holds which role where; a step claiming
  * anything else is refused, wherever it comes from (a page, a backup, another tab, a server).
  */
-export function actorProblems(actor: Actor, people: ReadonlyMap<string, Person>): string[] {
+export function actorProblems(actor: Actor, people: ReadonlyMap<string, Person>): readonly string[] {
   const person = people.get(actor.userId);
+  // The common case, without allocating: every fold asks this for every event.
+  if (person && person.role === actor.role && person.agency === actor.agencyId) return NONE;
   if (!person) return [`actor.userId: "${actor.userId}" is not one of the people in this plan, so they cannot take steps in it.`];
   const out: string[] = [];
   if (person.role !== actor.role) {

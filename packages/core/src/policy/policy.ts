@@ -90,25 +90,25 @@ export function stepName(type: EventType): string {
 const aOrAn = (word: string) => (/^[aeiou]/i.test(word) ? 'An' : 'A');
 
 function inScope(scope: Scope, actor: Actor, target: PolicyTarget, plan: Plan): string | undefined {
-  const title = () => `"${target.item.title}"`;
+  const title = (t: PolicyTarget) => `"${t.item.title}"`;
   switch (scope) {
     case 'any':
       return undefined;
     case 'own':
-      return target.context.owner === actor.userId ? undefined : `only on items they own, and ${title()} is owned by someone else`;
+      return target.context.owner === actor.userId ? undefined : `only on items they own, and ${title(target)} is owned by someone else`;
     case 'workstream': {
       if (target.kind !== 'action') return 'only on actions';
       const ws = plan.workstreams.find((w) => w.id === target.item.workstream);
       return ws?.lead === actor.userId
         ? undefined
-        : `only on actions of a working group they lead, and ${title()} belongs to ${ws ? `"${ws.name}"` : 'another working group'}`;
+        : `only on actions of a working group they lead, and ${title(target)} belongs to ${ws ? `"${ws.name}"` : 'another working group'}`;
     }
     case 'contributor': {
       if (target.kind !== 'action') return 'only on actions';
       const { leadAgency, partners } = target.item;
       if (leadAgency === actor.agencyId || partners.includes(actor.agencyId)) return undefined;
       const agency = plan.agencies.find((a) => a.id === actor.agencyId)?.name ?? actor.agencyId;
-      return `only on actions their agency leads or contributes to, and ${agency} is not a partner on ${title()}`;
+      return `only on actions their agency leads or contributes to, and ${agency} is not a partner on ${title(target)}`;
     }
   }
 }
@@ -127,13 +127,7 @@ export function may(actor: Actor, type: EventType, data: Record<string, unknown>
   }
   const scope = POLICY[actor.role][type];
   const outOfScope = scope ? inScope(scope, actor, target, plan) : undefined;
-  // Whoever owns an item, or leads its working group, may take those steps whatever their role.
-  const byRelationship = () =>
-    (['action-owner', 'working-group-lead'] as const).some((r) => {
-      const s = POLICY[r][type];
-      return s !== undefined && r !== actor.role && inScope(s, actor, target, plan) === undefined;
-    });
-  if ((!scope || outOfScope) && !byRelationship()) {
+  if ((!scope || outOfScope) && !byRelationship(actor, type, target, plan)) {
     if (!scope) return { ok: false, reasons: [`${aOrAn(role)} ${role} cannot ${stepName(type)}.`] };
     if (outOfScope) return { ok: false, reasons: [`${aOrAn(role)} ${role} can ${stepName(type)} ${outOfScope}.`] };
   }
@@ -147,5 +141,17 @@ export function may(actor: Actor, type: EventType, data: Record<string, unknown>
       return { ok: false, reasons: ['A partner agency contributor can resubmit only evidence their own agency submitted.'] };
     }
   }
-  return { ok: true };
+  return ALLOWED;
+}
+
+const ALLOWED: Decision = Object.freeze({ ok: true });
+const RELATIONSHIP_ROLES = ['action-owner', 'working-group-lead'] as const;
+
+/** Whoever owns an item, or leads its working group, may take those steps whatever their role. */
+function byRelationship(actor: Actor, type: EventType, target: PolicyTarget, plan: Plan): boolean {
+  for (const r of RELATIONSHIP_ROLES) {
+    const s = POLICY[r][type];
+    if (s !== undefined && r !== actor.role && inScope(s, actor, target, plan) === undefined) return true;
+  }
+  return false;
 }

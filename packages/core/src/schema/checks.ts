@@ -31,6 +31,7 @@ const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  */
 export function isCanonicalInstant(text: string): boolean {
   return (
+    text.length === 24 &&
     CANONICAL_INSTANT.test(text) &&
     isRealDate(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))) &&
     Number(text.slice(11, 13)) < 24 && Number(text.slice(14, 16)) < 60 && Number(text.slice(17, 19)) < 60
@@ -48,7 +49,9 @@ const VISIBLE = /[^\s\p{Cf}\u115f\u1160\u3164\uffa0]/u;
 
 /** True when `text` has at least one character a reader can see (not only spaces or zero-width characters). */
 export function hasVisibleText(text: string): boolean {
-  return VISIBLE.test(text);
+  // Most text starts with a printable ASCII character: no need to look further.
+  const first = text.charCodeAt(0);
+  return (first > 0x20 && first < 0x7f) || VISIBLE.test(text);
 }
 
 // Written exactly as `https://host...`: no space or control character anywhere (the URL parser

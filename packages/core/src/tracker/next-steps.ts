@@ -38,7 +38,7 @@ export function nextStepsFor(plan: Plan, item: ItemState, actor: unknown): NextS
     if (why.wrongState) continue; // not a step from this state at all: not offered
     const needs = STEP_NEEDS[type];
     if (actorReasons.length || !checked.success) {
-      out.push({ type, label: stepName(type), allowed: false, reasons: actorReasons, needs });
+      out.push({ type, label: stepName(type), allowed: false, reasons: [...actorReasons], needs });
       continue;
     }
     const target = { kind: item.kind.kind, item: item.item, context: item.snapshot.context } as PolicyTarget;
