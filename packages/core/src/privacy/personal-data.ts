@@ -514,10 +514,8 @@ function capitalisedWords(text: string, cuts: Int32Array): Words {
     while (c < cuts.length && cuts[c]! <= at) c++;
     return c < cuts.length ? cuts[c]! : text.length;
   };
-  // Every word has two letters or more, so there are at most half as many words as characters.
-  const capacity = (text.length >> 1) + 1;
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
+  let starts = new Int32Array(64);
+  let ends = new Int32Array(64);
   let count = 0;
   for (let i = 0; i < text.length; ) {
     if (letterAt(text, i) === Letter.None) {
@@ -539,6 +537,10 @@ function capitalisedWords(text: string, cuts: Int32Array): Words {
       if (runShape(part) !== Shape.Capitalised) break;
       end = runEnd(part);
     }
+    if (count === starts.length) {
+      starts = grown(starts);
+      ends = grown(ends);
+    }
     starts[count] = i;
     ends[count++] = end;
     i = end;
@@ -546,6 +548,13 @@ function capitalisedWords(text: string, cuts: Int32Array): Words {
   const flags = new Uint8Array(count);
   for (let k = 0; k + 1 < count; k++) if (onlySpaces(text, ends[k]!, starts[k + 1]!)) flags[k] = JOINS_NEXT;
   return { text, count, starts, ends, flags, nameRunEnd: new Int32Array(count).fill(-1) };
+}
+
+/** Twice the room, the same contents. */
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {
@@ -664,9 +673,8 @@ function fold(original: string): Folded {
   if (!NEEDS_FOLDING.test(original)) return { text: original, startOf: (i) => i, endOf: (i) => i + 1 };
   let text = '';
   // Where each piece of the folded text came from, in threes: its folded start, its original
-  // start, and its original end, or -1 for a piece that maps one to one. Every piece but the
-  // first starts at least one character further on in the original, hence the size.
-  const pieces = new Int32Array(3 * (original.length + 1));
+  // start, and its original end, or -1 for a piece that maps one to one.
+  let pieces = new Int32Array(3 * 64);
   let count = 0;
   const piece = (from: number, to: number, folded: string) => {
     if (folded.length === 0) return;
@@ -674,6 +682,7 @@ function fold(original: string): Folded {
     const oneToOne = folded.length === to - from;
     // Extends the last piece when both map one to one and this starts where that ends.
     if (!(oneToOne && count > 0 && pieces[last + 2] === -1 && pieces[last + 1]! + text.length - pieces[last]! === from)) {
+      if (3 * count === pieces.length) pieces = grown(pieces);
       pieces[3 * count] = text.length;
       pieces[3 * count + 1] = from;
       pieces[3 * count + 2] = oneToOne ? -1 : to;
