@@ -697,7 +697,6 @@ function fold(original: string): Folded {
     piece(from, to, folded);
     same = to;
   };
-  const known = new Map<string, string>();
   for (let i = 0; i < original.length; ) {
     const code = original.charCodeAt(i);
     if ((code >= 0x20 && code < 0x7f) || code === 0x0a) {
@@ -716,8 +715,8 @@ function fold(original: string): Folded {
       i = to;
     } else if ((code < 0xd800 || code > 0xdbff) && !isMarkAt(original, i + 1)) {
       // One UTF-16 unit on its own.
-      const folded = foldAlone(code);
-      if (folded.length !== 1 || folded.charCodeAt(0) !== code) folds(i, i + 1, folded);
+      const folded = foldChunk(original[i]!);
+      if (folded !== original[i]) folds(i, i + 1, folded);
       i++;
     } else {
       // A character with the combining marks after it, folded together so that "e" and U+0301
@@ -725,8 +724,7 @@ function fold(original: string): Folded {
       let j = i + widthAt(original, i);
       while (j < original.length && isMarkAt(original, j)) j += widthAt(original, j);
       const chunk = original.slice(i, j);
-      let folded = known.get(chunk);
-      if (folded === undefined) known.set(chunk, (folded = foldChunk(chunk)));
+      const folded = foldChunk(chunk);
       if (folded !== chunk) folds(i, j, folded);
       i = j;
     }
@@ -767,31 +765,20 @@ function isMarkAt(text: string, at: number): boolean {
   return MARKS[code] === 1;
 }
 
-// What each character of the Basic Multilingual Plane folds to on its own, once worked out.
-const FOLDED_ALONE = new Map<number, string>();
-
-function foldAlone(code: number): string {
-  let folded = FOLDED_ALONE.get(code);
-  if (folded === undefined) FOLDED_ALONE.set(code, (folded = foldChunk(String.fromCharCode(code))));
-  return folded;
-}
+// What each character (with its combining marks) folds to, once worked out; bounded, however
+// many different characters a text brings.
+const FOLDED = new Map<string, string>();
 
 function foldChunk(chunk: string): string {
-  let folded = '';
-  for (const c of chunk.normalize('NFKC')) {
-    let f = FOLDED_CHARACTERS.get(c);
-    if (f === undefined) {
-      // Bounded, however many different characters a text brings.
-      if (FOLDED_CHARACTERS.size >= 10_000) FOLDED_CHARACTERS.clear();
-      FOLDED_CHARACTERS.set(c, (f = foldCharacter(c)));
-    }
-    folded += f;
+  let folded = FOLDED.get(chunk);
+  if (folded === undefined) {
+    folded = '';
+    for (const c of chunk.normalize('NFKC')) folded += foldCharacter(c);
+    if (FOLDED.size >= 10_000) FOLDED.clear();
+    FOLDED.set(chunk, folded);
   }
   return folded;
 }
-
-// What each character folds to after NFKC, once worked out.
-const FOLDED_CHARACTERS = new Map<string, string>();
 
 function foldCharacter(c: string): string {
   if (c === '\r' || LINE_BREAK.test(c)) return '\n';
