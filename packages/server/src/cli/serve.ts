@@ -26,8 +26,9 @@ Options (each also from an environment variable, for production):
   --port <n>              (default 8787)                            PLEDGEFLOW_PORT
   --issuer <iss>[|<jwks>] an identity provider to accept; several   PLEDGEFLOW_ISSUERS (space-separated)
   --audience <aud>        the audience tokens must carry            PLEDGEFLOW_AUDIENCE
-  --person-claim <name>   the claim naming the person (sub)         PLEDGEFLOW_PERSON_CLAIM
-  --logins <file.json>    claim values to person ids                PLEDGEFLOW_LOGINS
+  --person-claim <name>   the claim matched to people's logins      PLEDGEFLOW_PERSON_CLAIM
+                          (default preferred_username, then email; sub for ids)
+  --logins <file.json>    claim values to ids, for people with no login   PLEDGEFLOW_LOGINS
   --cors-origin <origin>  a browser origin allowed; several         PLEDGEFLOW_CORS_ORIGINS (space-separated)
   --trust-proxy           client address from X-Forwarded-For       PLEDGEFLOW_TRUST_PROXY=1
   --rate-per-person <n>   requests a minute per person (600)        PLEDGEFLOW_RATE_PER_PERSON

@@ -14,6 +14,7 @@ import type { Judge } from '../sync/judge.js';
 import type { PlanRegistry } from '../sync/plan-registry.js';
 import { headOf, pull } from '../sync/pull.js';
 import type { Authenticator, DevKeys } from './auth.js';
+import { findPerson, type Identity } from './identity.js';
 import { problem } from './problem.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -48,7 +49,7 @@ export interface AppOptions {
   now?: () => Date;
 }
 
-type Env = { Variables: { personId: string; requestId: string } };
+type Env = { Variables: { identity: Identity; personId: string; requestId: string } };
 
 const PushBody = z.strictObject({
   clientId: z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,100}$/, 'expected a client id of 1 to 100 letters, digits, ".", "_", ":" or "-"')),
@@ -169,8 +170,12 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!verified.ok) {
       return problem(c, 401, verified.detail, {}, { 'WWW-Authenticate': 'Bearer realm="pledgeflow"' });
     }
-    c.set('personId', verified.personId);
-    const limited = perPerson.take(verified.personId);
+    const { identity } = verified;
+    if (!plans.knows(identity)) {
+      return problem(c, 401, 'You are signed in, but you are not one of the people of any plan on this server: ask a plan editor to add you, with your sign-in name as your login.', {}, { 'WWW-Authenticate': 'Bearer realm="pledgeflow"' });
+    }
+    c.set('identity', identity);
+    const limited = perPerson.take(identity.key);
     if (!limited.ok) {
       return problem(c, 429, `You have sent too many requests: wait ${limited.retryAfter} seconds and try again.`, {}, { 'Retry-After': String(limited.retryAfter) });
     }
@@ -180,15 +185,16 @@ export function createApp(options: AppOptions): Hono<Env> {
   /** The plan and the signed-in person's place in it; a plan they are not in is as missing as one that does not exist. */
   const planFor = (c: Context<Env>): { planId: string; person: Person } | Response => {
     const planId = c.req.param('planId') ?? '';
-    const person = PLAN_ID.test(planId) ? plans.personIn(planId, c.get('personId')) : undefined;
+    const person = PLAN_ID.test(planId) ? plans.personIn(planId, c.get('identity')) : undefined;
     if (!person) return problem(c, 404, `There is no plan "${planId.slice(0, 200)}" that you belong to.`);
+    c.set('personId', person.id);
     return { planId, person };
   };
 
   app.get('/v1/plans', (c) => {
-    const personId = c.get('personId');
+    const identity = c.get('identity');
     const mine = plans.all().flatMap(({ plan, version }) => {
-      const you = plan.people.find((p) => p.id === personId);
+      const you = findPerson(plan, identity);
       return you ? [{ id: plan.id, title: plan.title, council: plan.council, version, you }] : [];
     });
     return c.json({ plans: mine });

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, decodeJwt, errors, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWTVerifyGetKey } from 'jose';
+import { foldLogin, type Identity } from './identity.js';
 
 /** An identity provider whose tokens are accepted: its exact `iss`, and where its keys are. */
 export interface IssuerConfig {
@@ -11,18 +12,28 @@ export interface AuthConfig {
   issuers: readonly IssuerConfig[];
   /** The `aud` every token must carry (the API's application id). */
   audience: string;
-  /** The claim that names the person (default `sub`). */
+  /**
+   * The claim that names the person. Its value is matched first against the `login` of the
+   * plan's people, then looked up in `logins` (or, without it, taken as a person id). Left
+   * out: `preferred_username`, then `email`, are matched against logins, and `sub` is what
+   * the logins file (or a person id) is matched to.
+   */
   personClaim?: string;
   /**
    * Claim values (a login or email, compared without regard to case) to the plan's person
-   * ids. Without it, the claim's value must be the person's id in the plan.
+   * ids, for people whose plan entry has no `login`. Without it, the claim's value must be
+   * the person's id in the plan.
    */
   logins?: Readonly<Record<string, string>>;
   /** Leeway for `exp` and `nbf`, in seconds: at most 60. */
   clockToleranceSeconds?: number;
 }
 
-export type Verified = { ok: true; personId: string } | { ok: false; detail: string };
+export type Verified = { ok: true; identity: Identity } | { ok: false; detail: string };
+
+/** Claims read for a login when no person claim is configured: Entra ID's sign-in name, then the email. */
+export const LOGIN_CLAIMS = ['preferred_username', 'email'] as const;
+const MAX_CLAIM = 254;
 
 /** Only these: never `none`, never an HMAC algorithm that could be tried with a public key. */
 export const ALGORITHMS = ['RS256', 'ES256'];
@@ -68,7 +79,7 @@ export class Authenticator {
     this.#dev = dev;
     this.#issuers = new Map(config.issuers.map((i) => [i.issuer, i]));
     this.#tolerance = Math.min(Math.max(config.clockToleranceSeconds ?? 30, 0), 60);
-    this.#logins = new Map(Object.entries(config.logins ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    this.#logins = new Map(Object.entries(config.logins ?? {}).map(([k, v]) => [foldLogin(k), v]));
   }
 
   #keysFor(issuer: IssuerConfig): Promise<JWTVerifyGetKey> {
@@ -115,12 +126,27 @@ export class Authenticator {
         clockTolerance: this.#tolerance,
         requiredClaims: ['exp'],
       });
-      const claimName = dev ? 'sub' : this.#config.personClaim ?? 'sub';
-      const claim = payload[claimName];
-      if (typeof claim !== 'string' || !claim) return { ok: false, detail: `The sign-in token has no "${claimName}" claim naming you.` };
-      const personId = dev ? claim : this.#logins.size ? this.#logins.get(claim.toLowerCase()) : claim;
-      if (!personId) return { ok: false, detail: 'You are signed in, but you are not one of the people of any plan on this server.' };
-      return { ok: true, personId };
+      const text = (name: string): string | undefined => {
+        const value = payload[name];
+        return typeof value === 'string' && value && value.length <= MAX_CLAIM ? value : undefined;
+      };
+      // The rate limit counts per signed-in subject, whichever person of which plan that is.
+      const limitKey = (subject: string) => `${String(payload.iss)} ${subject}`;
+      if (dev) {
+        const sub = text('sub');
+        if (!sub) return { ok: false, detail: 'The sign-in token has no "sub" claim naming you.' };
+        return { ok: true, identity: { logins: [], personId: sub, dev: true, key: limitKey(sub) } };
+      }
+      const configured = this.#config.personClaim;
+      const logins = (configured ? [configured] : LOGIN_CLAIMS).map(text).filter((v): v is string => v !== undefined).map(foldLogin);
+      const mapped = text(configured ?? 'sub');
+      if (!logins.length && mapped === undefined) {
+        const names = configured ? `"${configured}"` : `${LOGIN_CLAIMS.map((n) => `"${n}"`).join(', ')} or "sub"`;
+        return { ok: false, detail: `The sign-in token has no ${names} claim naming you.` };
+      }
+      const personId = mapped === undefined ? undefined : this.#logins.size ? this.#logins.get(foldLogin(mapped)) : mapped;
+      const rateKey = limitKey(text('sub') ?? mapped ?? logins[0]!);
+      return { ok: true, identity: { logins, ...(personId !== undefined ? { personId } : {}), key: rateKey } };
     } catch (error) {
       return { ok: false, detail: explain(error) };
     }

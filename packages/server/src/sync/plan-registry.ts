@@ -1,6 +1,7 @@
 import type { Person, Plan } from '@pledgeflow/core';
 import type { Database } from '../db/database.js';
 import { lockPlan } from '../db/locks.js';
+import { findPerson, loginProblem, type Identity } from '../http/identity.js';
 import { stableJson } from './stable-json.js';
 
 export interface StoredPlan {
@@ -29,6 +30,8 @@ export class PlanRegistry {
    * version when it differs from the stored one, left alone when it is the same.
    */
   async ensure(plan: Plan, by: string | null = null): Promise<StoredPlan> {
+    const problem = loginProblem(plan);
+    if (problem) throw new Error(problem);
     const stored = await this.#db.transaction(async (tx) => {
       await lockPlan(tx, plan.id);
       const { rows } = await tx.query<{ version: number; plan: Plan }>('SELECT version, plan FROM plans WHERE id = $1', [plan.id]);
@@ -53,8 +56,14 @@ export class PlanRegistry {
     return [...this.#plans.values()];
   }
 
-  /** Whether someone with this person id is one of the plan's people. */
-  personIn(planId: string, personId: string): Person | undefined {
-    return this.#plans.get(planId)?.plan.people.find((p) => p.id === personId);
+  /** The person of the plan a sign-in names, if they are one of its people. */
+  personIn(planId: string, identity: Identity): Person | undefined {
+    const stored = this.#plans.get(planId);
+    return stored ? findPerson(stored.plan, identity) : undefined;
+  }
+
+  /** Whether a sign-in names a person of any plan here. */
+  knows(identity: Identity): boolean {
+    return this.all().some(({ plan }) => findPerson(plan, identity) !== undefined);
   }
 }
