@@ -1,12 +1,15 @@
-import type { PledgeEvent } from '../schema/events.js';
+import type { ActionEventType, PledgeEvent } from '../schema/events.js';
+import type { EventOf } from '../schema/is-event.js';
 import type { ActionContext } from './action.context.js';
+import { forSteps } from './for-steps.js';
 
 export type ActionCheck = (context: ActionContext, event: PledgeEvent) => string | undefined;
 
-function evidenceOf(context: ActionContext, event: PledgeEvent) {
-  const id = (event.data as { evidenceId?: string }).evidenceId;
-  return context.evidence.find((e) => e.id === id);
-}
+/** A check that reads the data of `steps`, with its event typed as one of them. */
+const reading = <T extends ActionEventType>(steps: T | readonly T[], check: (context: ActionContext, event: EventOf<T>) => string | undefined) =>
+  forSteps(steps, check, undefined);
+
+const evidenceWith = (context: ActionContext, id: string) => context.evidence.find((e) => e.id === id);
 
 /**
  * The action machine's guards, each as a check that names what is missing. The machine
@@ -30,26 +33,25 @@ const checks = {
     c.completedBy === e.actor.userId
       ? 'The person who completed an action cannot also verify it: someone else must check it.'
       : undefined,
-  evidenceIdIsNew: (c, e) =>
-    evidenceOf(c, e) ? `There is already evidence with the id "${(e.data as { evidenceId: string }).evidenceId}" on this action.` : undefined,
-  evidenceIsSubmitted: (c, e) => {
-    const found = evidenceOf(c, e);
-    const id = (e.data as { evidenceId: string }).evidenceId;
+  evidenceIdIsNew: reading('action.evidence.add', (c, e) =>
+    evidenceWith(c, e.data.evidenceId) ? `There is already evidence with the id "${e.data.evidenceId}" on this action.` : undefined,
+  ),
+  evidenceIsSubmitted: reading(['action.evidence.accept', 'action.evidence.return'], (c, e) => {
+    const id = e.data.evidenceId;
+    const found = evidenceWith(c, id);
     if (!found) return `There is no evidence with the id "${id}" on this action.`;
     if (found.status === 'accepted') return `Evidence "${id}" has already been accepted.`;
     if (found.status === 'returned') return `Evidence "${id}" was returned and must be resubmitted before it can be looked at again.`;
     return undefined;
-  },
-  evidenceIsReturned: (c, e) => {
-    const found = evidenceOf(c, e);
-    const id = (e.data as { evidenceId: string }).evidenceId;
+  }),
+  evidenceIsReturned: reading('action.evidence.resubmit', (c, e) => {
+    const id = e.data.evidenceId;
+    const found = evidenceWith(c, id);
     if (!found) return `There is no evidence with the id "${id}" on this action.`;
     return found.status === 'returned' ? undefined : `Evidence "${id}" has not been returned, so it cannot be resubmitted.`;
-  },
-  dueDateChanges: (c, e) =>
-    c.dueDate === (e.data as { dueDate: string }).dueDate ? `The due date is already ${c.dueDate}.` : undefined,
-  ownerChanges: (c, e) =>
-    c.owner === (e.data as { owner: string }).owner ? 'That person already owns this action.' : undefined,
+  }),
+  dueDateChanges: reading('action.due-date.change', (c, e) => (c.dueDate === e.data.dueDate ? `The due date is already ${c.dueDate}.` : undefined)),
+  ownerChanges: reading('action.owner.change', (c, e) => (c.owner === e.data.owner ? 'That person already owns this action.' : undefined)),
 } satisfies Record<string, ActionCheck>;
 
 export type ActionGuard = keyof typeof checks;

@@ -1,8 +1,10 @@
 import { addDays, londonDate } from '../calendar/dates.js';
 import type { ActionEventType, PledgeEvent } from '../schema/events.js';
+import type { EventOf } from '../schema/is-event.js';
 import type { ActionItem } from '../schema/plan.js';
 import { initialActionContext, type ActionContext, type Evidence } from './action.context.js';
 import { actionChecks, type ActionGuard } from './action.guards.js';
+import { forSteps } from './for-steps.js';
 import type { Lifecycle } from './lifecycle.js';
 
 /**
@@ -14,36 +16,42 @@ export const ACTION_MACHINE_VERSION = 2;
 
 export type ActionEvent = PledgeEvent<ActionEventType>;
 
-const data = <T>(event: ActionEvent) => event.data as T;
+const NO_CHANGE: Partial<ActionContext> = {};
+
+/** An update that reads the data of `steps`, with its event typed as one of them. */
+const reading = <T extends ActionEventType>(
+  steps: T | readonly T[],
+  update: (context: ActionContext, event: EventOf<T>) => Partial<ActionContext>,
+) => forSteps(steps, update, NO_CHANGE);
 
 const updateEvidence = (list: Evidence[], id: string, change: (e: Evidence) => Evidence) =>
   list.map((e) => (e.id === id ? change(e) : e));
 
 /** What each named action of the machine does to the item: an `assign` in the XState machine. */
 export const actionUpdates = {
-  setOwner: (_c, event) => ({ owner: data<{ owner: string }>(event).owner }),
-  moveDueDate: (context, event) => {
-    const { dueDate, reason } = data<{ dueDate: string; reason: string }>(event);
+  setOwner: reading('action.owner.change', (_c, event) => ({ owner: event.data.owner })),
+  moveDueDate: reading('action.due-date.change', (context, event) => {
+    const { dueDate, reason } = event.data;
     const change = { ...(context.dueDate ? { from: context.dueDate } : {}), to: dueDate, reason, at: event.at, by: event.actor.userId };
     return { dueDate, dueDateChanges: [...context.dueDateChanges, change] };
-  },
-  recordReview: (context, event) => {
+  }),
+  recordReview: reading('action.review', (context, event) => {
     const on = londonDate(event.at);
-    const next = data<{ nextReviewDate?: string }>(event).nextReviewDate ?? addDays(on, context.reviewIntervalDays);
+    const next = event.data.nextReviewDate ?? addDays(on, context.reviewIntervalDays);
     return { lastReviewedOn: on, reviewDate: next };
-  },
-  recordProgress: (_c, event) => ({ lastProgress: { note: data<{ note: string }>(event).note, at: event.at, by: event.actor.userId } }),
-  keepReason: (_c, event) => ({ reason: data<{ reason: string }>(event).reason }),
+  }),
+  recordProgress: reading('action.progress', (_c, event) => ({ lastProgress: { note: event.data.note, at: event.at, by: event.actor.userId } })),
+  keepReason: reading(['action.flag-risk', 'action.reopen', 'action.withdraw'], (_c, event) => ({ reason: event.data.reason })),
   clearReason: () => ({ reason: undefined, deferredUntil: undefined }),
-  deferItem: (_c, event) => {
-    const { reason, until } = data<{ reason: string; until?: string }>(event);
+  deferItem: reading('action.defer', (_c, event) => {
+    const { reason, until } = event.data;
     return { reason, deferredUntil: until };
-  },
+  }),
   recordCompletion: (_c, event) => ({ completedBy: event.actor.userId, completedAt: event.at }),
   recordVerification: (_c, event) => ({ verifiedBy: event.actor.userId, verifiedAt: event.at }),
   forgetCompletion: () => ({ completedBy: undefined, completedAt: undefined }),
-  addEvidence: (context, event) => {
-    const d = data<{ evidenceId: string; summary: string; link?: string; date: string }>(event);
+  addEvidence: reading('action.evidence.add', (context, event) => {
+    const d = event.data;
     const item: Evidence = {
       id: d.evidenceId,
       summary: d.summary,
@@ -56,17 +64,17 @@ export const actionUpdates = {
       resubmissions: 0,
     };
     return { evidence: [...context.evidence, item] };
-  },
-  acceptEvidence: (context, event) => ({
-    evidence: updateEvidence(context.evidence, data<{ evidenceId: string }>(event).evidenceId, ({ returnReason: _, ...e }) => ({
+  }),
+  acceptEvidence: reading('action.evidence.accept', (context, event) => ({
+    evidence: updateEvidence(context.evidence, event.data.evidenceId, ({ returnReason: _, ...e }) => ({
       ...e,
       status: 'accepted',
       reviewedBy: event.actor.userId,
       reviewedAt: event.at,
     })),
-  }),
-  returnEvidence: (context, event) => {
-    const { evidenceId, reason } = data<{ evidenceId: string; reason: string }>(event);
+  })),
+  returnEvidence: reading('action.evidence.return', (context, event) => {
+    const { evidenceId, reason } = event.data;
     return {
       evidence: updateEvidence(context.evidence, evidenceId, (e) => ({
         ...e,
@@ -76,9 +84,9 @@ export const actionUpdates = {
         reviewedAt: event.at,
       })),
     };
-  },
-  resubmitEvidence: (context, event) => {
-    const d = data<{ evidenceId: string; summary: string; link?: string; date: string }>(event);
+  }),
+  resubmitEvidence: reading('action.evidence.resubmit', (context, event) => {
+    const d = event.data;
     // The person who resubmits is the author of what is now there: they cannot accept it.
     return {
       evidence: updateEvidence(context.evidence, d.evidenceId, ({ returnReason: _, link: __, ...e }) => ({
@@ -93,7 +101,7 @@ export const actionUpdates = {
         resubmissions: e.resubmissions + 1,
       })),
     };
-  },
+  }),
 } satisfies Record<string, (context: ActionContext, event: ActionEvent) => Partial<ActionContext>>;
 
 export type ActionUpdate = keyof typeof actionUpdates;

@@ -1,6 +1,8 @@
 import { addDays, londonDate } from '../calendar/dates.js';
 import type { PledgeEvent, PromiseEventType } from '../schema/events.js';
+import type { EventOf } from '../schema/is-event.js';
 import type { PledgePromise } from '../schema/plan.js';
+import { forSteps } from './for-steps.js';
 import type { Lifecycle } from './lifecycle.js';
 
 /**
@@ -29,30 +31,34 @@ export const PROMISE_REVIEW_DAYS = 91;
 type Check = (context: PromiseContext, event: PromiseEvent) => string | undefined;
 
 export const promiseChecks = {
-  ownerChanges: (c, e) =>
-    c.owner === (e.data as { owner: string }).owner ? 'That person already owns this promise.' : undefined,
+  ownerChanges: forSteps('promise.owner.change', (c: PromiseContext, e) => (c.owner === e.data.owner ? 'That person already owns this promise.' : undefined), undefined),
 } satisfies Record<string, Check>;
 
 /** The promise machine's guards: allowed when true. `judgementIs` takes the judgement as a param. */
 export const promiseGuards = {
-  judgementIs: (_c: PromiseContext, event: PromiseEvent, params?: Readonly<Record<string, unknown>>) =>
-    (event.data as { judgement?: Judgement }).judgement === params?.['value'],
+  judgementIs: forSteps('promise.judge', (_c: PromiseContext, event, params) => event.data.judgement === params?.['value'], false),
   ownerChanges: (c: PromiseContext, event: PromiseEvent) => !promiseChecks.ownerChanges(c, event),
 };
 
+const NO_CHANGE: Partial<PromiseContext> = {};
+
+/** An update that reads the data of `steps`, with its event typed as one of them. */
+const reading = <T extends PromiseEventType>(steps: T, update: (context: PromiseContext, event: EventOf<T>) => Partial<PromiseContext>) =>
+  forSteps(steps, update, NO_CHANGE);
+
 /** What each named action of the machine does to the promise: an `assign` in the XState machine. */
 export const promiseUpdates = {
-  recordJudgement: (_c, event) => {
-    const d = event.data as { judgement: Judgement; reason?: string };
+  recordJudgement: reading('promise.judge', (_c, event) => {
+    const d = event.data;
     return { judgement: { value: d.judgement, ...(d.reason ? { reason: d.reason } : {}), at: event.at, by: event.actor.userId } };
-  },
-  recordReview: (_c, event) => {
+  }),
+  recordReview: reading('promise.review', (_c, event) => {
     const on = londonDate(event.at);
-    const next = (event.data as { nextReviewDate?: string }).nextReviewDate ?? addDays(on, PROMISE_REVIEW_DAYS);
+    const next = event.data.nextReviewDate ?? addDays(on, PROMISE_REVIEW_DAYS);
     return { lastReviewedOn: on, reviewDate: next };
-  },
-  setOwner: (_c, event) => ({ owner: (event.data as { owner: string }).owner }),
-  retire: (_c, event) => ({ retiredReason: (event.data as { reason: string }).reason }),
+  }),
+  setOwner: reading('promise.owner.change', (_c, event) => ({ owner: event.data.owner })),
+  retire: reading('promise.retire', (_c, event) => ({ retiredReason: event.data.reason })),
   restore: () => ({ retiredReason: undefined }),
 } satisfies Record<string, (context: PromiseContext, event: PromiseEvent) => Partial<PromiseContext>>;
 
