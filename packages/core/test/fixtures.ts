@@ -1,5 +1,5 @@
 // A small plan for tests, in our own words: two working groups, four agencies, two promises, four actions.
-import { createEventId, PlanSchema, type Actor, type EventInput, type Plan, type PlanInput } from '@pledgeflow/core';
+import { createEventId, PlanSchema, type Actor, type EventInput, type Plan, type PlanInput, type SendResult } from '@pledgeflow/core';
 
 export const planInput: PlanInput = {
   id: 'testshire',
@@ -87,4 +87,10 @@ export function ev(actor: Actor, stream: string, type: EventInput['type'], data:
     actor,
     at: at ?? new Date(time).toISOString(),
   } as EventInput;
+}
+
+/** The result of a step that must be accepted; throws with the reasons if it was refused. */
+export function ok(r: SendResult) {
+  if (!r.ok) throw new Error(r.reasons.join(' '));
+  return r;
 }

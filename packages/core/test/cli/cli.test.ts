@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/cli.js';
-import { planInput } from '../fixtures.js';
+import { createTracker } from '@pledgeflow/core';
+import { as, ev, ok, planInput, testPlan } from '../fixtures.js';
 
 const root = new URL('../../../../', import.meta.url).pathname;
 const PLAN = 'examples/plans/eastmere.plan.json';
@@ -126,6 +127,18 @@ describe('pledgeflow report', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain('Usage: pledgeflow');
     }
+  });
+
+  it('reports a past day as the plan stood then', () => {
+    const files: Record<string, string> = { 'p.json': JSON.stringify({ format: 'pledgeflow-plan', version: 1, ...planInput }) };
+    const t = createTracker({ plan: testPlan() });
+    ok(t.send(ev(as('lead'), 'a1', 'action.agree', {}, '2026-06-01T10:00:00Z')));
+    ok(t.send(ev(as('owner'), 'a1', 'action.start', {}, '2026-06-02T10:00:00Z')));
+    ok(t.send(ev(as('owner'), 'a1', 'action.flag-risk', { reason: 'r' }, '2026-09-01T10:00:00Z')));
+    files['l.ndjson'] = t.events().map((e) => JSON.stringify(e)).join('\n');
+    let out = '';
+    main(['report', 'p.json', '--events', 'l.ndjson', '--today', '2026-07-01', '--format', 'json'], { stdout: (s) => void (out += s), stderr: () => {}, readFile: (p) => files[p]!, writeFile: () => {}, now: () => new Date() });
+    expect(JSON.parse(out).atRisk).toEqual([]);
   });
 });
 

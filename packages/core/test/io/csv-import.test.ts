@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importActionsCsv } from '../../src/io/csv-import.js';
 import { formatCsvProblem, type CsvProblem } from '../../src/io/csv.js';
 import { PlanSchema, type Plan } from '../../src/schema/plan.js';
+import { testPlan } from '../fixtures.js';
 
 /** A small plan written for these tests. */
 function fixturePlan(): Plan {
@@ -183,6 +184,14 @@ describe('importActionsCsv: good files', () => {
     expect(plan).toEqual(before);
     // And the new plan is still a valid plan.
     expect(PlanSchema.safeParse(result.plan).success).toBe(true);
+  });
+
+  it('does not make action ids from CSV that clash with promise ids, and stays fast with one title on many rows', () => {
+    const r = importActionsCsv('Title,Lead agency,Workstream\nP1,Virtual School,Education and Work\n', testPlan());
+    expect(r.ok && r.actions[0]!.id).toBe('p1-2');
+    const many = `Title,Lead agency,Workstream\n${'Same title,Virtual School,Education and Work\n'.repeat(5000)}`;
+    const big = importActionsCsv(many, testPlan());
+    expect(big.ok && new Set(big.actions.map((a) => a.id)).size).toBe(5000);
   });
 });
 

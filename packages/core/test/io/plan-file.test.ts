@@ -116,6 +116,17 @@ describe('plan files', () => {
   it('throws a PlanFileError listing every problem from loadPlan', () => {
     expect(() => loadPlan(file({ version: 9 }))).toThrow(PlanFileError);
   });
+
+  it('checks meeting themes, measure sources and who gave feedback in a plan file', () => {
+    const file = { format: 'pledgeflow-plan', version: 1, ...planInput, meetings: [{ date: '2026-12-10', theme: 'Case review: Jane Smith DOB 03/04/2012' }] };
+    const r = parsePlanFile(JSON.stringify(file));
+    expect(r.ok && r.warnings.map((w) => w.path)).toContain('meetings[0].theme');
+  });
+
+  it('refuses dates outside 1978 to 2100 in a plan with their path, instead of crashing a report later', () => {
+    const r = parsePlanFile(JSON.stringify({ format: 'pledgeflow-plan', version: 1, ...planInput, meetings: [{ date: '2206-12-10', theme: 'Typo' }] }));
+    expect(!r.ok && r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['meetings[0].date: expected a date from 1978 to 2100 (got "2206-12-10")']);
+  });
 });
 
 describe('event logs (NDJSON)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTracker, POLICY, ROLES, type EventType } from '@pledgeflow/core';
-import { as, ev, testPlan } from '../fixtures.js';
+import { as, ev, ok, testPlan } from '../fixtures.js';
 
 describe('who may do what', () => {
   it('lets scrutiny members see everything and change nothing, and says so', () => {
@@ -90,5 +90,28 @@ describe('who may do what', () => {
     for (const role of Object.values(ROLES)) {
       for (const type of Object.keys(POLICY[role]) as EventType[]) expect(type).toMatch(/^(action|promise)\./);
     }
+  });
+
+  it('does not give an action owner a working-group lead\'s powers over their own action', () => {
+    const t = createTracker({ plan: testPlan() });
+    ok(t.send(ev(as('editor'), 'a1', 'action.agree')));
+    ok(t.send(ev(as('nurse'), 'a1', 'action.evidence.add', { evidenceId: 'e1', summary: 'Clinic held.', date: '2026-06-01' })));
+    for (const [type, data] of [
+      ['action.evidence.accept', { evidenceId: 'e1' }], ['action.due-date.change', { dueDate: '2027-06-30', reason: 'later' }],
+      ['action.defer', { reason: 'r' }], ['action.owner.change', { owner: 'lead' }],
+    ] as const) {
+      expect(t.can(as('owner'), { stream: 'a1', type, data }).ok, type).toBe(false);
+    }
+    expect(t.can(as('owner'), { stream: 'a1', type: 'action.start' }).ok).toBe(true);
+  });
+
+  it('treats whoever resubmits evidence as its author, who then cannot accept it', () => {
+    const t = createTracker({ plan: testPlan() });
+    ok(t.send(ev(as('editor'), 'a1', 'action.agree')));
+    ok(t.send(ev(as('nurse'), 'a1', 'action.evidence.add', { evidenceId: 'e1', summary: 'Clinic held.', date: '2026-06-01' })));
+    ok(t.send(ev(as('board'), 'a1', 'action.evidence.return', { evidenceId: 'e1', reason: 'How many came?' })));
+    ok(t.send(ev(as('lead'), 'a1', 'action.evidence.resubmit', { evidenceId: 'e1', summary: 'Clinic held for 30.', date: '2026-06-01' })));
+    expect(t.getAction('a1')!.evidence[0]).toMatchObject({ submittedBy: 'lead', agencyId: 'vs' });
+    expect(t.send(ev(as('lead'), 'a1', 'action.evidence.accept', { evidenceId: 'e1' })).ok).toBe(false);
   });
 });

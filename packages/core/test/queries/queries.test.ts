@@ -4,7 +4,7 @@ import {
   principlesWithoutActions, promiseReviewsOverdue, promisesWithoutEvidence, reviewsOverdue, rollUp, scrutinyReport,
   slippedDueDates, youSaidWeDid, type Tracker,
 } from '@pledgeflow/core';
-import { as, ev, testPlan } from '../fixtures.js';
+import { as, ev, ok, testPlan } from '../fixtures.js';
 
 function midYear(): Tracker {
   const t = createTracker({ plan: testPlan() });
@@ -54,6 +54,10 @@ describe('BRAG status', () => {
   it('explains itself in words', () => {
     expect(bragStatus({ ...base, dueDate: '2026-11-20' }, TODAY).why).toBe('due 2026-11-20, 5 days ago (3 working days)');
   });
+
+  it('shows red from the day after the due date, weekend or not, like the overdue list', () => {
+    expect(bragStatus({ state: 'inProgress', dueDate: '2026-11-20' }, '2026-11-21').status).toBe('red');
+  });
 });
 
 describe('time queries', () => {
@@ -94,6 +98,12 @@ describe('time queries', () => {
     const t = midYear();
     expect(changesSince(t.state(), '2026-09-10').map((c) => c.summary)).toEqual(['Lee Lead moved the due date to 2027-03-31: Mentor training moved to spring.']);
   });
+
+  it('refuses a malformed today instead of quietly answering nothing', () => {
+    const state = createTracker({ plan: testPlan() }).state();
+    expect(() => scrutinyReport(state, '2026-1-5')).toThrow('today must be a date');
+    expect(() => rollUp(state, '25/11/2026', 'workstream')).toThrow(RangeError);
+  });
 });
 
 describe('gaps and roll-ups', () => {
@@ -125,6 +135,12 @@ describe('gaps and roll-ups', () => {
     const [s] = slippedDueDates(midYear().state());
     expect(s).toMatchObject({ originalDueDate: '2027-01-29', currentDueDate: '2027-03-31' });
     expect(s!.changes[0]!.reason).toBe('Mentor training moved to spring.');
+  });
+
+  it('does not count setting a first due date as a slipped date', () => {
+    const t = createTracker({ plan: testPlan() });
+    ok(t.send(ev(as('editor'), 'a3', 'action.due-date.change', { dueDate: '2027-01-31', reason: 'First date set.' })));
+    expect(slippedDueDates(t.state())).toEqual([]);
   });
 
   it('splits "you said, we did" into answered and waiting, oldest first', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { actionMachine, promiseMachine } from '@pledgeflow/core/xstate';
 import { createTracker, MemoryStore, openTracker, type EventInput, type PledgeEvent, type Tracker } from '@pledgeflow/core';
-import { as, ev, testPlan } from '../fixtures.js';
+import { as, ev, ok, testPlan } from '../fixtures.js';
 import { prng } from '../prng.js';
 import { randomLog } from '../random-log.js';
 
@@ -39,6 +39,15 @@ describe('the same log, delivered differently, gives the same state', () => {
       }
     });
   }
+
+  it('sorts a mix of server-sequenced and local events the same way whatever the delivery order', () => {
+    const a = { ...ev(as('lead'), 'a1', 'action.agree', {}, '2026-06-01T10:00:00Z'), seq: 1 } as PledgeEvent;
+    const b = ev(as('owner'), 'a1', 'action.start', {}, '2026-06-01T09:00:00Z') as PledgeEvent;
+    const c = { ...ev(as('owner'), 'a1', 'action.flag-risk', { reason: 'r' }, '2026-06-01T08:00:00Z'), seq: 2 } as PledgeEvent;
+    const orders = [[a, b, c], [a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]];
+    const states = new Set(orders.map((o) => createTracker({ plan: testPlan(), events: o }).getAction('a1')!.state));
+    expect([...states]).toEqual(['atRisk']);
+  });
 });
 
 describe('the fast fold', () => {
@@ -75,6 +84,24 @@ describe('idempotency', () => {
     const result = t.send({ ...step, stream: 'a4' });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reasons[0]).toContain('already recorded with different content');
+  });
+
+  it('takes the server\'s seq for an event it already has', () => {
+    const t = createTracker({ plan: testPlan() });
+    const agree = ok(t.send(ev(as('lead'), 'a1', 'action.agree'))).event;
+    t.receive([{ ...agree, seq: 7 }]);
+    expect(t.events()[0]!.seq).toBe(7);
+  });
+
+  it('tries an event refused earlier afresh when it is sent again, and keeps no stale refusal', () => {
+    const start = ev(as('owner'), 'a1', 'action.start') as PledgeEvent;
+    const t = createTracker({ plan: testPlan(), events: [start] });
+    expect(t.rejected).toHaveLength(1);
+    ok(t.send(ev(as('lead'), 'a1', 'action.agree', {}, new Date(Date.parse(start.at) - 1000).toISOString())));
+    ok(t.send(start));
+    expect(t.getAction('a1')!.state).toBe('inProgress');
+    expect(t.rejected).toEqual([]);
+    expect(t.snapshot('a1')!.eventCount).toBe(2);
   });
 });
 

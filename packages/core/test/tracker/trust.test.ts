@@ -60,6 +60,11 @@ describe('time', () => {
     expect(result).toEqual({ ok: false, reasons: [expect.stringMatching(/^seq: only a sync server/)] });
     expect(t.events()).toEqual([]);
   });
+
+  it('refuses an unclear moment in at() rather than reading it in the machine\'s time zone', () => {
+    const t = createTracker({ plan: testPlan() });
+    for (const when of ['2026-06-01T11:00', 'June 1, 2026', '2026', '2026-02-30']) expect(() => t.at(when), when).toThrow(RangeError);
+  });
 });
 
 describe('who is acting', () => {
@@ -166,6 +171,16 @@ describe('one id, two contents', () => {
     expect(t.rejected).toHaveLength(1);
     expect(t.rejected[0]!.conflictsWith).toBeDefined();
   });
+
+  it('refuses a different event that reuses a refused event\'s id, and lists a bad event once', () => {
+    const start = ev(as('owner'), 'a1', 'action.start') as PledgeEvent;
+    const t = createTracker({ plan: testPlan(), events: [start] });
+    const { rejected } = t.receive([{ ...start, data: { note: 'changed' } } as PledgeEvent]);
+    expect(rejected[0]!.reasons[0]).toContain('different content');
+    const ghost = { ...start, id: 'ghost-event-1', stream: 'nowhere' };
+    for (let i = 0; i < 3; i++) t.receive([ghost]);
+    expect(t.rejected.filter((r) => r.event.id === 'ghost-event-1')).toHaveLength(1);
+  });
 });
 
 describe('step()', () => {
@@ -182,5 +197,17 @@ describe('step()', () => {
     const own = t.step(as('editor'), { stream: 'a1', type: 'action.start' }, { at: now + 60_000, id: 'host-made-1' });
     expect(own.ok && [own.event.id, own.event.at]).toEqual(['host-made-1', '2026-06-01T12:01:00.000Z']);
     expect(t.step(as('editor'), { stream: 'a1', type: 'action.progress', data: { note: 'x' } }, { at: Number.NaN }).ok).toBe(false);
+  });
+});
+
+describe('malformed events', () => {
+  it('keeps malformed events out with reasons instead of crashing the load', () => {
+    const good = ev(as('lead'), 'a1', 'action.agree') as PledgeEvent;
+    const bad = [{ ...good, id: 'bad-event-1', data: undefined }, { ...good, id: 'bad-event-2', actor: { ...good.actor, role: 'god' } }, null];
+    const t = createTracker({ plan: testPlan(), events: [good, ...(bad as PledgeEvent[])] });
+    expect(t.getAction('a1')!.state).toBe('agreed');
+    expect(t.rejected).toHaveLength(3);
+    // (An event with no data is read as one with empty data, as send() reads it: here a second agree, refused.)
+    expect(t.rejected.find((r) => r.event?.id === 'bad-event-2')!.reasons[0]).toContain('actor.role');
   });
 });
