@@ -4,10 +4,26 @@ import { planNames } from '../schema/plan-names.js';
 
 const quote = (s: string) => `"${s}"`;
 
-/** One event in plain English, without the actor: "moved the due date to 2027-03-31". */
-export function describeEvent(event: PledgeEvent, plan: Plan): string {
+/** What an event needs from the item's earlier events to be read as people say it. */
+export interface EventContext {
+  /** The evidence's summary, for steps on a piece of evidence. */
+  evidenceSummary?: string;
+  /** The due date before an `action.due-date.change`. */
+  previousDueDate?: string;
+  /** The owner (a person's id) before an owner change. */
+  previousOwner?: string;
+}
+
+/**
+ * One event in plain English, without the actor: "moved the due date from 2026-10-30 to
+ * 2027-03-31: ...". With `context` (from the item's history) evidence is named by its summary
+ * and a change says what it changed from. Dates stay YYYY-MM-DD here, for logs and the command
+ * line; the elements say them as people do, in words a council can change.
+ */
+export function describeEvent(event: PledgeEvent, plan: Plan, context: EventContext = {}): string {
   const person = planNames(plan).person;
   const d = event.data as Record<string, string | undefined>;
+  const evidence = context.evidenceSummary !== undefined ? quote(context.evidenceSummary) : d['evidenceId'];
   switch (event.type) {
     case 'action.agree': return 'agreed the action';
     case 'action.start': return 'started work';
@@ -21,19 +37,20 @@ export function describeEvent(event: PledgeEvent, plan: Plan): string {
     case 'action.resume': return 'resumed the action';
     case 'action.withdraw': return `withdrew the action: ${d['reason']}`;
     case 'action.review': return `recorded a review${d['nextReviewDate'] ? `; next review ${d['nextReviewDate']}` : ''}`;
-    case 'action.owner.change': return `gave the action to ${person(d['owner']!)}`;
-    case 'action.due-date.change': return `moved the due date to ${d['dueDate']}: ${d['reason']}`;
+    case 'action.owner.change': return `gave the action to ${person(d['owner']!)}${context.previousOwner ? ` (from ${person(context.previousOwner)})` : ''}`;
+    case 'action.due-date.change':
+      return `moved the due date ${context.previousDueDate ? `from ${context.previousDueDate} ` : ''}to ${d['dueDate']}: ${d['reason']}`;
     case 'action.evidence.add': return `added evidence ${quote(d['summary']!)}`;
-    case 'action.evidence.accept': return `accepted evidence ${d['evidenceId']}`;
-    case 'action.evidence.return': return `returned evidence ${d['evidenceId']}: ${d['reason']}`;
-    case 'action.evidence.resubmit': return `resubmitted evidence ${d['evidenceId']}`;
+    case 'action.evidence.accept': return `accepted evidence ${evidence}`;
+    case 'action.evidence.return': return `returned evidence ${evidence}: ${d['reason']}`;
+    case 'action.evidence.resubmit': return `resubmitted evidence ${d['summary'] !== undefined ? quote(d['summary']) : evidence}`;
     case 'promise.adopt': return 'adopted the promise';
     case 'promise.judge': {
       const words = { 'on-track': 'on track', 'at-risk': 'at risk', kept: 'kept', 'not-kept': 'not kept' } as const;
       return `judged the promise ${words[d['judgement'] as keyof typeof words]}${d['reason'] ? `: ${d['reason']}` : ''}`;
     }
     case 'promise.review': return `recorded a review${d['nextReviewDate'] ? `; next review ${d['nextReviewDate']}` : ''}`;
-    case 'promise.owner.change': return `gave the promise to ${person(d['owner']!)}`;
+    case 'promise.owner.change': return `gave the promise to ${person(d['owner']!)}${context.previousOwner ? ` (from ${person(context.previousOwner)})` : ''}`;
     case 'promise.retire': return `retired the promise: ${d['reason']}`;
     case 'promise.restore': return 'restored the promise';
   }

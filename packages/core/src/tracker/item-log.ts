@@ -2,27 +2,15 @@ import type { Verdict } from '../decide/decide.js';
 import { foldItem, type Folded, type RejectedEvent } from '../decide/fold.js';
 import { compareEvents, differences, sameEvent } from '../events/order.js';
 import { readEvent } from '../events/parse.js';
+import { CoveredItems } from './covered-items.js';
+import type { Entry } from './entry.js';
 import { ITEM_KINDS, type ItemKindDescriptor, type PlanItem } from '../items/kinds.js';
 import type { ItemSnapshot } from '../items/snapshot.js';
-import type { ItemView } from '../items/views.js';
 import { restoreLifecycle, startLifecycle, type LifecycleSnapshot } from '../machines/lifecycle.js';
 import type { PledgeEvent } from '../schema/events.js';
 import type { Plan } from '../schema/plan.js';
 
-/** One promise or action as the tracker holds it. */
-export interface Entry {
-  kind: ItemKindDescriptor;
-  item: PlanItem;
-  snapshot: LifecycleSnapshot;
-  /** Its accepted events, in canonical order. */
-  events: PledgeEvent[];
-  /** Events of this item that the log holds but the fold refused, with why. */
-  refused: RejectedEvent[];
-  /** Its view, until it changes. */
-  view?: ItemView;
-  /** The snapshot the item was loaded from while the events it covers are not read yet. */
-  covered?: ItemSnapshot;
-}
+export type { Entry } from './entry.js';
 
 const noItem = (stream: string) => `There is no promise or action with the id "${stream}" in this plan.`;
 
@@ -49,10 +37,8 @@ export class ItemLog {
   /** Items whose stored snapshot did not fit and were rebuilt from events. */
   readonly rebuilt: string[] = [];
   readonly #ids = new Map<string, PledgeEvent>();
-  readonly #coveredEvents: ((stream: string) => readonly PledgeEvent[]) | undefined;
+  readonly #covered: CoveredItems | undefined;
   readonly #onRebuilt: (stream: string) => void;
-  /** How many items still have events covered by their snapshot and not read. */
-  #unread = 0;
 
   /**
    * `coveredEvents` reads the events a stored snapshot covers, when they are needed;
@@ -61,7 +47,7 @@ export class ItemLog {
    */
   constructor(plan: Plan, coveredEvents?: (stream: string) => readonly PledgeEvent[], onRebuilt: (stream: string) => void = () => {}) {
     this.plan = plan;
-    this.#coveredEvents = coveredEvents;
+    this.#covered = coveredEvents ? new CoveredItems(coveredEvents) : undefined;
     this.#onRebuilt = onRebuilt;
     for (const item of plan.actions) this.entries.set(item.id, this.#newEntry(ITEM_KINDS.action, item));
     for (const item of plan.promises) this.entries.set(item.id, this.#newEntry(ITEM_KINDS.promise, item));
@@ -73,68 +59,18 @@ export class ItemLog {
 
   /** Loads a log: `events` in any order, with each item's stored snapshot when it still fits. */
   load(events: readonly unknown[], snapshots: readonly ItemSnapshot[]): void {
-    if (this.#coveredEvents) this.#loadFromSnapshots(events, snapshots);
-    else this.#load(events, snapshots);
-  }
-
-  /**
-   * Loading when the store reads covered events on demand: each item starts from its
-   * snapshot, and only items with events after it (or a snapshot that does not fit) are
-   * read and folded now.
-   */
-  #loadFromSnapshots(after: readonly unknown[], snapshots: readonly ItemSnapshot[]) {
-    const touched = new Set<string>();
-    for (const event of after) {
-      const read = readEvent(event);
-      if (read.ok) touched.add(read.event.stream);
-    }
-    for (const snap of snapshots) {
-      const entry = this.entries.get(snap.stream);
-      if (!entry) continue;
-      const accepted = snap.eventCount - (snap.refused?.length ?? 0);
-      const restored =
-        snap.kind === entry.kind.kind && snap.machineVersion === entry.kind.version && !touched.has(snap.stream) &&
-        // Refused events are shown to their authors, and a view needs the time of the last change: read those now.
-        !snap.refused?.length && (accepted === 0 || snap.updatedAt !== undefined)
-          ? restoreLifecycle(entry.kind.lifecycle, snap.value, snap.context)
-          : undefined;
-      if (restored && snap.eventCount > 0) {
-        entry.snapshot = restored;
-        entry.covered = snap;
-        this.#unread++;
-      }
-    }
-    // Everything else is loaded from the start, over its covered events and the events after
-    // them (items with no snapshot have all their events in `after`; events of an item no
-    // longer in the plan are read now too, to be shown in `rejected`).
-    const rest: unknown[] = [];
-    const readNow: ItemSnapshot[] = [];
-    for (const snap of snapshots) {
-      const entry = this.entries.get(snap.stream);
-      if (!entry || (!entry.covered && snap.eventCount > 0)) {
-        rest.push(...this.#coveredEvents!(snap.stream));
-        readNow.push(snap);
-      }
-    }
-    for (const event of after) rest.push(event);
-    this.#load(rest, readNow);
+    if (!this.#covered) return this.#load(events, snapshots);
+    const rest = this.#covered.restore(this.entries, events, snapshots);
+    this.#load(rest.events, rest.snapshots);
   }
 
   /** Reads and takes in the events the item's snapshot covers, before anything changes it. */
   read(entry: Entry): void {
-    const snap = entry.covered;
-    if (!snap) return;
-    entry.covered = undefined;
-    this.#unread--;
-    const list: PledgeEvent[] = [];
-    for (const stored of this.#coveredEvents!(snap.stream)) {
-      const read = readEvent(stored);
-      if (read.ok) list.push(read.event);
-      else this.loose.push({ event: stored as PledgeEvent, reasons: read.reasons });
-    }
-    list.sort(compareEvents);
-    if (list.length === snap.eventCount && list.at(-1)?.id === snap.lastEventId) {
-      for (const event of list) {
+    const covered = this.#covered?.read(entry);
+    if (!covered) return;
+    this.loose.push(...covered.damaged);
+    if (covered.fits) {
+      for (const event of covered.events) {
         entry.events.push(event);
         this.#ids.set(event.id, event);
       }
@@ -142,7 +78,7 @@ export class ItemLog {
     }
     // The store no longer holds what the snapshot covers: fold what it holds instead.
     this.rebuilt.push(entry.item.id);
-    const fresh = list.filter((e) => !this.#ids.has(e.id));
+    const fresh = covered.events.filter((e) => !this.#ids.has(e.id));
     this.#settle(entry, foldItem(this.plan, entry, fresh));
     entry.view = undefined;
     this.#onRebuilt(entry.item.id);
@@ -150,14 +86,14 @@ export class ItemLog {
 
   /** Reads every item's covered events: for the whole log, and to know every id. */
   readAll(): void {
-    if (this.#unread === 0) return;
+    if (!this.#covered?.unread) return;
     for (const entry of this.entries.values()) this.read(entry);
   }
 
   /** The accepted event with this id, reading covered events first if some are not read yet. */
   seen(id: string): PledgeEvent | undefined {
     const found = this.#ids.get(id);
-    if (found || this.#unread === 0) return found;
+    if (found || !this.#covered?.unread) return found;
     this.readAll();
     return this.#ids.get(id);
   }

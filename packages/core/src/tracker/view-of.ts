@@ -3,7 +3,7 @@ import type { PromiseContext } from '../machines/promise.lifecycle.js';
 import type { ActionItem, Plan, PledgePromise } from '../schema/plan.js';
 import { reportLine, sharedText } from '../items/report-line.js';
 import { stateOf, type ActionView, type ItemView, type PromiseView } from '../items/views.js';
-import type { Entry } from './item-log.js';
+import type { Entry } from './entry.js';
 
 /**
  * An item as it stands: what the plan says of it, with what its events made of it. Frozen,
