@@ -13,7 +13,9 @@ export const reactExampleBuild = {
   platform: 'browser',
   target: 'es2022',
   // Our packages from their TypeScript source, as the rollup build and the tests take them.
-  conditions: ['pledgeflow-source'],
+  // `module` as bundlers take it by default: @xstate/react's ES module, whose useSelector
+  // leaves XState's interpreter out (its CommonJS build would bring all of XState in).
+  conditions: ['pledgeflow-source', 'module'],
   tsconfig: here('../../tsconfig.json'),
   define: { 'process.env.NODE_ENV': '"production"' },
   minify: true,

@@ -1,10 +1,10 @@
 // Shared by useAction and usePromise: one item's view, its audit trail and next steps, and
 // sending steps on it. Internal: not exported from the package.
 import { useCallback, useMemo } from 'react';
+import { useSelector } from '@xstate/react';
 import type { Decision, EventType, HistoryEntry, ItemView, NextStep, SendResult, StepInput } from '@pledgeflow/core';
 import { useTrackerContext, type TrackerContextValue } from './context.js';
 import { itemSource } from './sources.js';
-import { useSelected } from './use-selected.js';
 
 /** The data a step takes, as `tracker.step()` accepts it. */
 export type StepData<T extends EventType> = StepInput<T>['data'];
@@ -23,11 +23,13 @@ const sameItem = (view: ItemView | undefined) => view;
 export function useItem<V extends ItemView>(hook: string, id: string, kind: V['kind']): ItemParts<V> {
   const context = useTrackerContext(hook);
   const { tracker, actor, clock } = context;
-  // A subscription to this item alone (useSyncExternalStore, with the server snapshot SSR needs).
-  // Not a live actor per item (useMachine/useActor): items are folded by the tracker with pure
-  // transitions and checked against policy, and a second copy would fork the truth.
+  // @xstate/react's useSelector is useSyncExternalStore with a selector and a comparator (and the
+  // server snapshot SSR needs), for React 16.8 to 19: exactly the subscription this hook needs.
+  // Its useMachine/useActor do not fit: items are folded by the tracker with pure transitions
+  // and checked against policy; running a live actor per item would fork the truth. Imported
+  // alone, useSelector leaves XState's interpreter out of an app's bundle (see docs/react.md).
   const source = useMemo(() => itemSource(tracker, id), [tracker, id]);
-  const item = useSelected(source, sameItem);
+  const item = useSelector(source, sameItem);
   const view = item?.kind === kind ? (item as V) : undefined;
 
   // Views stay the same object until the item changes: a cheap key for everything derived from one.

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
+import { useSelector } from '@xstate/react';
 import type { PlanState } from '@pledgeflow/core';
 import { useTrackerContext } from './context.js';
 import { structuralEqual } from './equal.js';
 import { planSource } from './sources.js';
-import { useSelected } from './use-selected.js';
 
 export interface QueryOptions<T> {
   /**
@@ -23,5 +23,5 @@ export function useQuery<T>(query: (state: PlanState, today: string) => T, optio
   const source = useMemo(() => planSource(tracker), [tracker]);
   // The previous result is kept when `compare` says it is equal: the re-render is skipped and
   // the caller keeps a stable object.
-  return useSelected(source, (state) => query(state, today), options.compare ?? structuralEqual);
+  return useSelector(source, (state) => query(state, today), options.compare ?? structuralEqual);
 }
