@@ -1,32 +1,25 @@
-// The queries as they were before the scrutiny report was made fast (one pass, report lines,
-// calendar work remembered): written plainly, one pass per list, kept here as the definition
-// the fast code is checked against. Change both together when a query's meaning changes.
+// Plain versions of what was made fast: the scrutiny report's parts that report-facts.ts works
+// out in one pass, and the queries that now take shortcuts (a calendar day remembered, facts kept
+// per action, bits for principles, times compared as text). Written plainly, as the definition
+// the fast code is checked against; what was not made fast (reviewsOverdue, the names, the
+// report's plan, promise reviews, feedback, measures and meetings) comes from src.
+// Change both together when a query's meaning changes.
 import {
-  ACTION_STATES, addDays, addWorkingDays, BRAG_LABELS, boardDeadlines, CLOSED_ACTION_STATES, DEFAULT_BRAG_SETTINGS, daysBetween,
-  describeEvent, londonDate, measureProgress, PRINCIPLES, startOfLondonDay, workingDaysBetween, youSaidWeDid,
-  type ActionState, type ActionView, type Brag, type BragResult, type BragSettings, type CalendarOptions, type DueDateChange,
-  type Evidence, type Plan, type PlanState, type PledgeEvent, type PrincipleNumber, type PromiseView, type RollUpBy, type RollUpGroup,
-  type ScrutinyReport,
+  ACTION_STATES, addDays, addWorkingDays, BRAG_LABELS, BRAG_WORST_FIRST, DEFAULT_BRAG_SETTINGS, daysBetween, describeEvent,
+  isOpen, londonDate, planNames, PRINCIPLES, reviewsOverdue, scrutinyReport as fastScrutinyReport, startOfLondonDay,
+  workingDaysBetween,
+  type ActionState, type ActionView, type Brag, type BragResult, type BragSettings, type CalendarOptions, type Change,
+  type EvidenceAwaitingReview, type OverdueAction, type PlanState, type PledgeEvent, type PrincipleGap, type PrincipleNumber,
+  type PromiseEvidenceGap, type RollUpBy, type RollUpGroup, type ScrutinyReport, type SlippedDueDate,
 } from '@pledgeflow/core';
 import { checkToday } from '../../src/queries/today.js';
 
+// Not made fast: the query is its own plain version.
+export { reviewsOverdue };
+
 // ---- brag.ts
-/**
- * An action's BRAG status on `today`. The rule, first match wins:
- * 1. grey: deferred or withdrawn (no longer being worked on);
- * 2. blue: completed or verified;
- * 3. red: past its due date: from the next day when `redAfterWorkingDays` is 0, otherwise once
- *    more than that many working days have passed;
- * 4. amber: flagged at risk; or its review date has passed (when `amberWhenReviewOverdue`);
- *    or it is past due but within the red grace; or due within `amberWithinWorkingDays`;
- * 5. green: everything else, including drafts that are not yet due.
- */
-export function bragStatus(
-  action: Pick<ActionView, 'state' | 'dueDate' | 'reviewDate' | 'reason'>,
-  today: string,
-  settings: Partial<BragSettings> = {},
-  calendar: CalendarOptions = {},
-): BragResult {
+/** An action's BRAG status on `today`, the rules one after another as brag.ts's comment gives them, counting working days afresh. */
+export function bragStatus(action: Pick<ActionView, 'state' | 'dueDate' | 'reviewDate' | 'reason'>, today: string, settings: Partial<BragSettings> = {}, calendar: CalendarOptions = {}): BragResult {
   const s = { ...DEFAULT_BRAG_SETTINGS, ...settings };
   const result = (status: Brag, why: string): BragResult => ({ status, label: BRAG_LABELS[status], why });
   if (action.state === 'deferred' || action.state === 'withdrawn') return result('grey', action.state === 'deferred' ? 'deferred' : 'withdrawn');
@@ -50,34 +43,24 @@ export function bragStatus(
 }
 
 // ---- rollup.ts
-const WORST_FIRST: Brag[] = ['red', 'amber', 'green', 'blue', 'grey'];
-
-function keysOf(action: ActionView, by: RollUpBy): string[] {
-  switch (by) {
-    case 'promise': return action.promises;
-    case 'workstream': return [action.workstream];
-    // An agency answers for the actions it leads and those it contributes to.
-    case 'agency': return [action.leadAgency, ...action.partners];
-    case 'owner': return [action.owner ?? '(no owner)'];
-    case 'principle': return action.principles.map(String);
-  }
-}
+/** The groups an action counts in; an agency answers for the actions it leads and those it contributes to. */
+const GROUPS_OF: Record<RollUpBy, (action: ActionView) => string[]> = {
+  promise: (a) => a.promises,
+  workstream: (a) => [a.workstream],
+  agency: (a) => [a.leadAgency, ...a.partners],
+  owner: (a) => [a.owner ?? '(no owner)'],
+  principle: (a) => a.principles.map(String),
+};
 
 /** BRAG counts grouped by promise, workstream, agency, owner or principle; every group in the plan appears, even an empty one. */
-export function rollUp(
-  state: PlanState,
-  today: string,
-  by: RollUpBy,
-  settings: Partial<BragSettings> = state.plan.brag,
-  calendar: CalendarOptions = { closures: state.plan.board.closures },
-): RollUpGroup[] {
+export function rollUp(state: PlanState, today: string, by: RollUpBy, settings: Partial<BragSettings> = state.plan.brag, calendar: CalendarOptions = { closures: state.plan.board.closures }): RollUpGroup[] {
   checkToday(today);
   const { plan } = state;
   const names = new Map<string, string>();
   if (by === 'promise') for (const p of plan.promises) names.set(p.id, `${p.number}. ${p.title}`);
   if (by === 'workstream') for (const w of plan.workstreams) names.set(w.id, w.name);
   if (by === 'agency') for (const a of plan.agencies) names.set(a.id, a.name);
-  if (by === 'owner') for (const a of state.actions) if (a.owner) names.set(a.owner, plan.people.find((p) => p.id === a.owner)?.name ?? a.owner);
+  if (by === 'owner') for (const a of state.actions) if (a.owner) names.set(a.owner, planNames(plan).person(a.owner));
   if (by === 'principle') for (let i = 1; i <= 7; i++) names.set(String(i), `Principle ${i}`);
 
   const groups = new Map<string, RollUpGroup>();
@@ -92,71 +75,25 @@ export function rollUp(
   for (const key of names.keys()) group(key);
   for (const action of state.actions) {
     const status = bragStatus(action, today, settings, calendar).status;
-    for (const key of new Set(keysOf(action, by))) {
+    for (const key of new Set(GROUPS_OF[by](action))) {
       const g = group(key);
       g.total++;
       g.counts[status]++;
       g.actions.push(action.id);
     }
   }
-  for (const g of groups.values()) g.status = WORST_FIRST.find((s) => g.counts[s] > 0) ?? 'none';
+  for (const g of groups.values()) g.status = BRAG_WORST_FIRST.find((s) => g.counts[s] > 0) ?? 'none';
   return [...groups.values()];
 }
 
 // ---- overdue.ts
-/** True when an action still needs work (not completed, verified, deferred or withdrawn). */
-function isOpen(action: Pick<ActionView, 'state'>): boolean {
-  return !CLOSED_ACTION_STATES.includes(action.state);
-}
-
 /** Open actions whose due date is before `today`, most overdue first. */
-export function overdueActions(state: PlanState, today: string, calendar: CalendarOptions = {}): { action: ActionView; daysOverdue: number; workingDaysOverdue: number }[] {
-  checkToday(today);
-  const out: { action: ActionView; daysOverdue: number; workingDaysOverdue: number }[] = [];
-  for (const action of state.actions) {
-    if (!action.dueDate || !(today > action.dueDate) || !isOpen(action)) continue;
-    out.push({
-      action,
-      daysOverdue: daysBetween(action.dueDate, today),
-      workingDaysOverdue: workingDaysBetween(action.dueDate, today, calendar),
-    });
-  }
-  return out.sort((a, b) => b.daysOverdue - a.daysOverdue || a.action.id.localeCompare(b.action.id));
-}
-
-interface ReviewOverdue {
-  action: ActionView;
-  daysOverdue: number;
-}
-
-/** Open actions whose next review date is before `today`, longest waiting first. */
-export function reviewsOverdue(state: PlanState, today: string): ReviewOverdue[] {
+export function overdueActions(state: PlanState, today: string, calendar: CalendarOptions = {}): OverdueAction[] {
   checkToday(today);
   return state.actions
-    .filter((a) => a.reviewDate && today > a.reviewDate && isOpen(a))
-    .map((action) => ({ action, daysOverdue: daysBetween(action.reviewDate!, today) }))
-    .sort((a, b) => b.daysOverdue - a.daysOverdue);
-}
-
-interface PromiseReviewOverdue {
-  promise: PromiseView;
-  daysOverdue: number;
-}
-
-/** Promises in force (not retired) whose review date is before `today`, longest waiting first. */
-export function promiseReviewsOverdue(state: PlanState, today: string): PromiseReviewOverdue[] {
-  checkToday(today);
-  return state.promises
-    .filter((p) => p.reviewDate && today > p.reviewDate && p.state !== 'retired')
-    .map((promise) => ({ promise, daysOverdue: daysBetween(promise.reviewDate!, today) }))
-    .sort((a, b) => b.daysOverdue - a.daysOverdue);
-}
-
-interface EvidenceAwaitingReview {
-  action: ActionView;
-  evidence: Evidence;
-  /** Calendar days since it was submitted (UK dates). */
-  daysWaiting: number;
+    .filter((a) => a.dueDate && today > a.dueDate && isOpen(a))
+    .map((action) => ({ action, daysOverdue: daysBetween(action.dueDate!, today), workingDaysOverdue: workingDaysBetween(action.dueDate!, today, calendar) }))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.action.id.localeCompare(b.action.id));
 }
 
 /** Evidence submitted (or resubmitted) and not yet accepted or returned, longest waiting first. */
@@ -173,11 +110,6 @@ export function evidenceAwaitingReview(state: PlanState, today: string): Evidenc
 }
 
 // ---- coverage.ts
-interface PrincipleGap {
-  principle: PrincipleNumber;
-  text: string;
-}
-
 /** Corporate parenting principles that no action serves, leaving out deferred and withdrawn ones. */
 export function principlesWithoutActions(state: PlanState): PrincipleGap[] {
   const served = new Set<number>();
@@ -188,12 +120,6 @@ export function principlesWithoutActions(state: PlanState): PrincipleGap[] {
   return (Object.keys(PRINCIPLES).map(Number) as PrincipleNumber[])
     .filter((p) => !served.has(p))
     .map((principle) => ({ principle, text: PRINCIPLES[principle] }));
-}
-
-interface PromiseEvidenceGap {
-  promise: PromiseView;
-  /** How many actions deliver it. */
-  actions: number;
 }
 
 /** Adopted promises (not drafts, not retired) none of whose actions has accepted evidence. */
@@ -210,92 +136,54 @@ export function promisesWithoutEvidence(state: PlanState): PromiseEvidenceGap[] 
 }
 
 // ---- slipped.ts
-interface SlippedDueDate {
-  action: ActionView;
-  /** The first due date that was later moved. */
-  originalDueDate: string;
-  currentDueDate?: string;
-  /** Every move later in time, with who made it and why. */
-  changes: DueDateChange[];
-}
-
 /** Actions whose due date was moved later at least once, with every reason given. */
 export function slippedDueDates(state: PlanState): SlippedDueDate[] {
-  const out: SlippedDueDate[] = [];
-  for (const action of state.actions) {
-    // Setting a first due date is not a slip; moving one later is.
-    if (!action.dueDateChanges.some((c) => c.from !== undefined && c.to > c.from)) continue;
-    const first = action.dueDateChanges.find((c) => c.from !== undefined)!;
-    out.push({
+  // Setting a first due date is not a slip; moving one later is.
+  return state.actions
+    .filter((a) => a.dueDateChanges.some((c) => c.from !== undefined && c.to > c.from))
+    .map((action) => ({
       action,
-      originalDueDate: first.from!,
+      originalDueDate: action.dueDateChanges.find((c) => c.from !== undefined)!.from!,
       ...(action.dueDate ? { currentDueDate: action.dueDate } : {}),
       changes: action.dueDateChanges,
-    });
-  }
-  return out;
+    }));
 }
 
 // ---- changes.ts
-interface Change {
-  event: PledgeEvent;
-  /** The UK calendar date it happened. */
-  on: string;
-  title: string;
-  summary: string;
-}
-
 /** Everything that happened after `since` (a UK calendar date, not included), oldest first. */
 export function changesSince(state: PlanState, since: string): Change[] {
-  const titles = new Map<string, string>();
-  for (const a of state.plan.actions) titles.set(a.id, a.title);
-  for (const p of state.plan.promises) titles.set(p.id, `Promise ${p.number}: ${p.title}`);
-  const people = new Map(state.plan.people.map((p) => [p.id, p.name]));
-  const out: Change[] = [];
-  const from = startOfLondonDay(addDays(since, 1));
-  for (const event of state.events) {
-    if (Date.parse(event.at) < from) continue;
-    const on = londonDate(event.at);
-    out.push({
-      event,
-      on,
-      title: titles.get(event.stream) ?? event.stream,
-      summary: `${people.get(event.actor.userId) ?? event.actor.userId} ${describeEvent(event, state.plan)}`,
-    });
-  }
-  return out;
+  const names = planNames(state.plan);
+  return eventsAfter(state, since).map((event) => ({
+    event, on: londonDate(event.at), title: names.item(event.stream), summary: `${names.person(event.actor.userId)} ${describeEvent(event, state.plan)}`,
+  }));
 }
 
 /** How many events happened after `since` (a UK calendar date, not included). */
 export function countChangesSince(state: PlanState, since: string): number {
+  return eventsAfter(state, since).length;
+}
+
+/** The events at or after the start of the UK day after `since`, every time parsed. */
+function eventsAfter(state: PlanState, since: string): PledgeEvent[] {
   const from = startOfLondonDay(addDays(since, 1));
-  let n = 0;
-  for (const event of state.events) if (Date.parse(event.at) >= from) n++;
-  return n;
+  return state.events.filter((event) => Date.parse(event.at) >= from);
 }
 
 // ---- scrutiny-report.ts
-/** Everything a scrutiny panel asks of the plan on one day, in one plain object (what `pledgeflow report --format json` prints). */
-function names(plan: Plan) {
-  const people = new Map(plan.people.map((p) => [p.id, p.name]));
-  const agencies = new Map(plan.agencies.map((a) => [a.id, a.name]));
-  const workstreams = new Map(plan.workstreams.map((w) => [w.id, w.name]));
-  return {
-    person: (id?: string) => (id ? people.get(id) ?? id : 'No owner'),
-    agency: (id: string) => agencies.get(id) ?? id,
-    workstream: (id: string) => workstreams.get(id) ?? id,
-  };
-}
-
-/** The scrutiny report for `today` (a UK calendar date). */
+/**
+ * The scrutiny report for `today` (a UK calendar date): what report-facts.ts works out in one
+ * pass, and the count of changes, made plainly from the plain queries above; the parts that
+ * were not made fast (the plan, promise reviews, feedback, measures, meetings) as src makes them.
+ */
 export function scrutinyReport(state: PlanState, today: string): ScrutinyReport {
   checkToday(today);
   const { plan } = state;
-  const n = names(plan);
+  const src = fastScrutinyReport(state, today);
+  const names = planNames(plan);
+  const n = { ...names, person: (id?: string) => (id ? names.person(id) : 'No owner') };
   const calendar = { closures: plan.board.closures };
 
-  // Every action is in exactly one working group, so the status counts add up from the
-  // roll-up (BRAG is worked out once per action, not twice).
+  // Every action is in exactly one working group, so the status counts add up from the roll-up.
   const byWorkstream = rollUp(state, today, 'workstream', plan.brag, calendar);
   const byStatus: Record<Brag, number> = { blue: 0, red: 0, amber: 0, green: 0, grey: 0 };
   for (const g of byWorkstream) for (const s of Object.keys(byStatus) as Brag[]) byStatus[s] += g.counts[s];
@@ -309,9 +197,6 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
   }));
   const reviews = reviewsOverdue(state, today).map(({ action: a, daysOverdue }) => ({
     id: a.id, title: a.title, owner: n.person(a.owner), reviewDate: a.reviewDate!, daysOverdue,
-  }));
-  const promiseReviews = promiseReviewsOverdue(state, today).map(({ promise: p, daysOverdue }) => ({
-    id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), reviewDate: p.reviewDate!, daysOverdue,
   }));
   const waiting = evidenceAwaitingReview(state, today).map(({ action, evidence, daysWaiting }) => ({
     actionId: action.id, actionTitle: action.title, evidenceId: evidence.id, summary: evidence.summary,
@@ -331,14 +216,9 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
     id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), actions,
   }));
   const principles = principlesWithoutActions(state);
-  const feedback = youSaidWeDid(plan);
-  const meetings = [...plan.meetings].sort((a, b) => a.date.localeCompare(b.date));
-  const last = meetings.filter((m) => m.date < today).at(-1);
-  const next = meetings.find((m) => m.date >= today);
-  const deadlines = next ? boardDeadlines(next.date, plan.board) : undefined;
 
   return {
-    plan: { id: plan.id, title: plan.title, council: plan.council, period: plan.period },
+    plan: src.plan,
     today,
     counts: {
       actions: state.actions.length,
@@ -346,40 +226,28 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       byState,
       overdue: overdue.length,
       reviewsOverdue: reviews.length,
-      promiseReviewsOverdue: promiseReviews.length,
+      promiseReviewsOverdue: src.counts.promiseReviewsOverdue,
       evidenceAwaitingReview: waiting.length,
       atRisk: atRisk.length,
       slippedDueDates: slipped.length,
-      promises: state.promises.length,
+      promises: src.counts.promises,
       promisesWithoutEvidence: noEvidence.length,
       principlesWithoutActions: principles.length,
-      unansweredFeedback: feedback.unanswered.length,
-      changesSinceLastMeeting: last ? countChangesSince(state, last.date) : state.events.length,
+      unansweredFeedback: src.counts.unansweredFeedback,
+      changesSinceLastMeeting: src.lastMeeting ? countChangesSince(state, src.lastMeeting.date) : state.events.length,
     },
     overdue,
     reviewsOverdue: reviews,
-    promiseReviewsOverdue: promiseReviews,
+    promiseReviewsOverdue: src.promiseReviewsOverdue,
     evidenceAwaitingReview: waiting,
     atRisk,
     slippedDueDates: slipped,
     promisesWithoutEvidence: noEvidence,
     principlesWithoutActions: principles,
-    youSaidWeDid: {
-      answered: feedback.answered.map((f) => ({ id: f.id, said: f.said, date: f.date, did: f.response!.did, answeredOn: f.response!.date })),
-      unanswered: feedback.unanswered.map((f) => ({ id: f.id, said: f.said, date: f.date, daysWaiting: Math.max(0, daysBetween(f.date, today)) })),
-    },
-    measures: plan.measures.map((m) => {
-      const p = measureProgress(m);
-      return {
-        id: m.id, title: m.title, ...(p.latest ? { latest: { period: p.latest.period, value: p.latest.value } } : {}),
-        target: m.target, direction: m.direction, ...(p.meetsTarget !== undefined ? { meetsTarget: p.meetsTarget } : {}),
-        trend: p.trend, summary: p.summary,
-      };
-    }),
+    youSaidWeDid: src.youSaidWeDid,
+    measures: src.measures,
     byWorkstream,
-    ...(last ? { lastMeeting: { date: last.date, theme: last.theme } } : {}),
-    ...(next && deadlines
-      ? { nextMeeting: { date: next.date, theme: next.theme, papersDue: deadlines.papers, childrenInCareCouncilReportDue: deadlines.childrenInCareCouncil, minutesDue: deadlines.minutes } }
-      : {}),
+    ...(src.lastMeeting ? { lastMeeting: src.lastMeeting } : {}),
+    ...(src.nextMeeting ? { nextMeeting: src.nextMeeting } : {}),
   };
 }
