@@ -24,6 +24,7 @@ const ELEMENTS = {
   'pledge-promises': ['PledgePromises', 'pledge-status'],
   'pledge-measure': ['PledgeMeasure'],
   'pledge-deadlines': ['PledgeDeadlines'],
+  'pledge-my-work': ['PledgeMyWork'],
 };
 
 /**

@@ -58,6 +58,7 @@ export type { ActionView, PromiseView, ItemView } from './items/views.js';
 export { STATE_LABELS, CLOSED_ACTION_STATES } from './items/views.js';
 export type { ItemSnapshot } from './items/snapshot.js';
 export { describeEvent } from './tracker/describe.js';
+export type { EventContext } from './tracker/describe.js';
 export { createEventId } from './tracker/event-id.js';
 
 // Store
@@ -75,7 +76,10 @@ export type { BoardDeadlineSettings } from './calendar/deadlines.js';
 
 // Queries
 export { bragStatus, BRAG, BRAG_LABELS, BRAG_WORST_FIRST, DEFAULT_BRAG_SETTINGS } from './queries/brag.js';
-export type { Brag, BragResult } from './queries/brag.js';
+export { bragGrounds } from './queries/brag.js';
+export type { Brag, BragResult, BragGrounds, BragRule } from './queries/brag.js';
+export { amberReason, REVIEW_OVERDUE_LABEL } from './queries/review-overdue.js';
+export type { AmberReason } from './queries/review-overdue.js';
 export { overdueActions, dueSoon, reviewsOverdue, promiseReviewsOverdue, evidenceAwaitingReview, isOpen } from './queries/overdue.js';
 export type { OverdueAction, ReviewOverdue, PromiseReviewOverdue, EvidenceAwaitingReview } from './queries/overdue.js';
 export { rollUp } from './queries/rollup.js';

@@ -9,6 +9,7 @@ import { PledgeActionList } from './action-list/action-list.js';
 import { PledgeAction } from './action/action.js';
 import { PledgeEvidenceForm } from './evidence-form/evidence-form.js';
 import { PledgeTracker } from './tracker/tracker.js';
+import { PledgeMyWork } from './my-work/my-work.js';
 
 defineElement('pledge-status', PledgeStatus);
 defineElement('pledge-overdue-report', PledgeOverdueReport);
@@ -18,6 +19,7 @@ defineElement('pledge-deadlines', PledgeDeadlines);
 defineElement('pledge-action-list', PledgeActionList);
 defineElement('pledge-action', PledgeAction);
 defineElement('pledge-evidence-form', PledgeEvidenceForm);
+defineElement('pledge-my-work', PledgeMyWork);
 defineElement('pledge-tracker', PledgeTracker);
 
 declare global {
@@ -30,6 +32,7 @@ declare global {
     'pledge-action-list': PledgeActionList;
     'pledge-action': PledgeAction;
     'pledge-evidence-form': PledgeEvidenceForm;
+    'pledge-my-work': PledgeMyWork;
     'pledge-tracker': PledgeTracker;
   }
 }

@@ -60,7 +60,7 @@ describe('<pledge-action-list>', () => {
   it('labels every filter control', async () => {
     const el = await list();
     const labels = $$<HTMLSelectElement | HTMLInputElement>(el, 'select, input').map((c) => c.labels![0]!.textContent!.trim());
-    expect(labels).to.deep.equal(['Working group', 'Lead agency', 'Owner', 'Stage', 'Status', 'Overdue only']);
+    expect(labels).to.deep.equal(['Working group', 'Agency', 'Owner', 'Stage', 'Status', 'Overdue only']);
   });
 
   it('filters from the keyboard and updates the live count', async () => {
@@ -104,8 +104,9 @@ describe('<pledge-action-list>', () => {
       select.dispatchEvent(new Event('change'));
       await el.updateComplete;
     };
-    await choose('#filter-leadAgency', 'csc');
+    await choose('#filter-agency', 'lead:csc');
     expect(ids(el)).to.deep.equal(['ETE-3', 'HOM-1', 'HOM-2']);
+    expect(el.leadAgency).to.equal('csc');
     await choose('#filter-owner', '-');
     expect(ids(el)).to.deep.equal(['ETE-3']);
     await choose('#filter-owner', '');
@@ -115,6 +116,35 @@ describe('<pledge-action-list>', () => {
     await choose('#filter-status', 'amber');
     expect(ids(el)).to.deep.equal(['HOM-1']);
     expect(el.status).to.equal('amber');
+  });
+
+  it('filters by an agency that contributes as a partner, from the keyboard, and says which filters are set', async () => {
+    const el = await list();
+    await expectNoAxeViolations(el);
+    const select = $<HTMLSelectElement>(el, '#filter-agency');
+    const texts = [...select.options].map((o) => o.textContent!.trim());
+    expect(texts).to.include('Fixture College (leads or contributes)');
+    expect(texts).to.include('Fixture Police (leads or contributes)');
+    expect(texts).to.not.include('Fixture College (leads)'); // the college leads nothing
+    const heard: Record<string, string>[] = [];
+    el.addEventListener('pledge-filter', (e) => heard.push({ ...e.filters }));
+    select.focus();
+    // Keyboard only: the first options are the agencies leading or contributing, sorted by name.
+    select.value = 'any:college';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal(['ETE-1']);
+    expect(el.agency).to.equal('college');
+    expect(heard.at(-1)).to.deep.equal({ agency: 'college' });
+    select.value = 'any:police';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal(['HOM-1']);
+    select.value = 'any:vs';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal(['ETE-1', 'ETE-2']);
+    await expectNoAxeViolations(el);
   });
 
   it('sorts by a column from the keyboard, with aria-sort on that header only', async () => {

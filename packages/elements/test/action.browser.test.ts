@@ -51,6 +51,36 @@ describe('<pledge-action>', () => {
     expect(history[0]).to.contain('as board member');
   });
 
+  it('tells the history and the status with names and UK dates, never ids or YYYY-MM-DD, in words a council can change', async () => {
+    const tracker = fixtureTracker();
+    const take = (s: ReturnType<typeof step>) => {
+      const r = tracker.send(s);
+      if (!r.ok) throw new Error(r.reasons.join(' '));
+    };
+    take(step(people.lead, 'ETE-2', 'action.due-date.change', { dueDate: '2027-01-29', reason: 'Training moved to the spring term.' }, '2026-11-02T09:00:00Z'));
+    take(step(people.lead, 'ETE-2', 'action.review', { nextReviewDate: '2026-12-18' }, '2026-11-03T09:00:00Z'));
+    take(step(people.lead, 'ETE-2', 'action.owner.change', { owner: 'lena-ward' }, '2026-11-04T09:00:00Z'));
+    const { el } = await view({ tracker, action: 'ETE-2' });
+    await expectNoAxeViolations(el);
+    const lines = () => $$(el, '[part="history"] li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const history = lines();
+    expect(history.join('\n')).to.not.match(/\d{4}-\d{2}-\d{2}/);
+    expect(history[2]).to.contain('Lena Ward (Children\'s Services) moved the due date from 30 October 2026 to 29 January 2027: Training moved to the spring term.');
+    expect(history[3]).to.contain('recorded a review; the next review is on 18 December 2026');
+    expect(history[4]).to.contain('gave the action to Lena Ward (it was Omar Bell’s)');
+    expect($(el, '.why').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Why this status: Due 29 January 2027');
+    // Evidence is named by what it says, not its id.
+    const { el: protocol } = await view({ action: 'HOM-2' });
+    const accepted = $$(protocol, '[part="history"] li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim())[3]!;
+    expect(accepted).to.contain('Bea Fox (Children\'s Services) accepted evidence “Protocol signed by all providers.”');
+    expect(accepted).to.not.contain('HOM-2-protocol');
+    // Every word goes through the messages object.
+    protocol.messages = { historyEvents: { 'action.evidence.accept': (f) => `signed off “${f.evidence}”` }, historyLine: (name, _agency, what) => `${name} ${what}` };
+    await protocol.updateComplete;
+    expect($$(protocol, '[part="history"] li')[3]!.textContent).to.contain('Bea Fox signed off “Protocol signed by all providers.”');
+    await expectNoAxeViolations(protocol);
+  });
+
   it('offers only the steps this person may take, and says why others are not offered', async () => {
     const { el } = await view();
     await expectNoAxeViolations(el);
@@ -61,6 +91,24 @@ describe('<pledge-action>', () => {
     expect(reasons).to.have.length(2);
     expect(reasons[0]).to.match(/^Mark as complete: An action can only be completed once at least one piece of evidence has been accepted/);
     expect(reasons[1]).to.equal('Withdraw: A working-group lead cannot withdraw actions.');
+  });
+
+  it('shows a partner the steps that matter to them first, and folds the steps their role never takes', async () => {
+    const { el } = await view({ actor: people.partner, action: 'ETE-3' }); // a draft: no evidence yet, and not the college's
+    const { el: own } = await view({ actor: people.partner, action: 'ETE-2' }); // in progress, and the college is not a partner on it
+    await expectNoAxeViolations(own);
+    const open = $$(own, '.cannot > ul li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(open).to.have.length.at.most(2);
+    expect(open.join('\n')).to.match(/Add evidence/);
+    const folded = $<HTMLDetailsElement>(own, 'details.not-yours');
+    expect(folded.open).to.equal(false);
+    expect(folded.querySelector('summary')!.textContent).to.match(/^\d+ other steps? that your role does not take, and why$/);
+    // Opened with the keyboard, the folded steps say why.
+    await pressOn(own, folded.querySelector('summary')!, 'Enter');
+    expect(folded.open).to.equal(true);
+    expect(folded.textContent).to.contain('A partner agency contributor cannot');
+    await expectNoAxeViolations(own);
+    expect(el.shadowRoot!.querySelector('details.not-yours')).to.exist;
   });
 
   it('shows a scrutiny member everything but no steps, with the reason said once', async () => {

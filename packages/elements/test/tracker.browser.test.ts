@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { stringifyPlanFile } from '@pledgeflow/core';
-import type { PledgeActionList, PledgeErrorEvent, PledgeTracker } from '@pledgeflow/elements';
+import type { PledgeAction, PledgeActionList, PledgeErrorEvent, PledgeTracker } from '@pledgeflow/elements';
 import '@pledgeflow/elements/define.js';
 import { $, $$, expectNoAxeViolations, mount, pressOn } from './helpers.js';
 import { fixtureTracker, people, planInput, TODAY } from './plan-fixture.js';
@@ -29,7 +29,22 @@ function deepActive(root: DocumentOrShadowRoot): Element | null {
   return active;
 }
 
+/** Leaves the test page's URL as it was before the test: the tracker writes its place into the hash. */
+const clearHash = () => history.replaceState(null, '', location.pathname + location.search);
+
+/** Goes Back (or Forward) as the browser's buttons do, and waits for the tracker to show that place. */
+async function travel(el: PledgeTracker, go: () => void) {
+  const moved = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+  go();
+  await moved;
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r, 20));
+}
+
 describe('<pledge-tracker>', () => {
+  beforeEach(clearHash);
+  after(clearHash);
+
   it('loads a plan file and its event log, fires pledge-load, and shows the action plan, with no axe violations', async () => {
     let loads = 0;
     document.body.addEventListener('pledge-load', () => loads++, { once: true });
@@ -100,6 +115,86 @@ describe('<pledge-tracker>', () => {
     expect(list.hidden).to.equal(false);
     expect(list.workstream).to.equal('ete');
     expect(deepActive(el.shadowRoot!)!.getAttribute('data-id')).to.equal('ETE-2');
+  });
+
+  it('opens the place a link names: a view, an action, or the list with its filters, with no axe violations', async () => {
+    const fixture = { tracker: fixtureTracker(), actor: people.lead, today: TODAY };
+    history.replaceState(null, '', '#pledge/actions/ETE-2');
+    const el = await loaded('<pledge-tracker></pledge-tracker>', (e) => Object.assign(e, fixture));
+    expect(el.view).to.equal('actions');
+    expect(el.actionId).to.equal('ETE-2');
+    const action = $<PledgeAction>(el, 'pledge-action');
+    await action.updateComplete;
+    expect(action.shadowRoot!.querySelector('h3')!.textContent).to.equal('Designated teacher training');
+    await expectNoAxeViolations(el);
+
+    history.replaceState(null, '', '#pledge/actions?workstream=ete&agency=college');
+    const filtered = await loaded('<pledge-tracker></pledge-tracker>', (e) => Object.assign(e, { ...fixture, tracker: fixtureTracker() }));
+    const list = $<PledgeActionList>(filtered, 'pledge-action-list');
+    await list.updateComplete;
+    expect(list.workstream).to.equal('ete');
+    expect(list.agency).to.equal('college');
+    expect(list.shownActions.map((a) => a.id)).to.deep.equal(['ETE-1']);
+    await expectNoAxeViolations(filtered);
+
+    history.replaceState(null, '', '#pledge/overdue');
+    const overdue = await loaded('<pledge-tracker></pledge-tracker>', (e) => Object.assign(e, { ...fixture, tracker: fixtureTracker() }));
+    expect(overdue.view).to.equal('overdue');
+    expect($(overdue, 'pledge-overdue-report')).to.exist;
+  });
+
+  it('puts each place in the URL, and Back and Forward move between them with focus where the person was', async () => {
+    const el = await loaded('<pledge-tracker></pledge-tracker>', (e) => Object.assign(e, { tracker: fixtureTracker(), actor: people.lead, today: TODAY }));
+    const start = history.length;
+    await press(el, navButton(el, 'overdue'), 'Enter');
+    expect(location.hash).to.equal('#pledge/overdue');
+    await press(el, navButton(el, 'actions'), 'Enter');
+    expect(location.hash).to.equal('#pledge/actions');
+    const list = $<PledgeActionList>(el, 'pledge-action-list');
+    await list.updateComplete;
+    const status = list.shadowRoot!.querySelector<HTMLSelectElement>('#filter-status')!;
+    status.value = 'red';
+    status.dispatchEvent(new Event('change', { bubbles: true }));
+    await list.updateComplete;
+    await el.updateComplete;
+    expect(location.hash).to.equal('#pledge/actions?status=red');
+    const title = list.shadowRoot!.querySelector<HTMLButtonElement>('button[data-id="ETE-2"]')!;
+    title.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    expect(location.hash).to.equal('#pledge/actions/ETE-2');
+    expect(history.length).to.equal(start + 4);
+
+    await travel(el, () => history.back());
+    expect(el.actionId).to.equal(undefined);
+    expect(list.hidden).to.equal(false);
+    expect(list.status).to.equal('red');
+    expect(deepActive(el.shadowRoot!)!.getAttribute('data-id')).to.equal('ETE-2'); // back on the row it opened
+    await expectNoAxeViolations(el);
+
+    await travel(el, () => history.back());
+    expect(list.status).to.equal(undefined);
+    await travel(el, () => history.back());
+    expect(el.view).to.equal('overdue');
+    expect(navButton(el, 'overdue').getAttribute('aria-current')).to.equal('page');
+    await expectNoAxeViolations(el);
+
+    await travel(el, () => history.forward());
+    expect(el.view).to.equal('actions');
+    await travel(el, () => history.go(2));
+    expect(el.actionId).to.equal('ETE-2');
+    expect(deepActive(el.shadowRoot!)!.className).to.equal('head');
+    expect(history.length).to.equal(start + 4); // moving about added no entries
+  });
+
+  it('leaves the URL alone with routing="off", and ignores hashes that are not its own', async () => {
+    history.replaceState(null, '', '#main');
+    const el = await loaded('<pledge-tracker routing="off"></pledge-tracker>', (e) => Object.assign(e, { tracker: fixtureTracker(), actor: people.lead, today: TODAY }));
+    await press(el, navButton(el, 'overdue'), 'Enter');
+    expect(location.hash).to.equal('#main');
+    const other = await loaded('<pledge-tracker></pledge-tracker>', (e) => Object.assign(e, { tracker: fixtureTracker(), actor: people.lead, today: TODAY }));
+    expect(other.view).to.equal('actions'); // "#main" belongs to the page's skip link
   });
 
   it('passes a new signed-in person down to the views', async () => {

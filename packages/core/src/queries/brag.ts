@@ -102,6 +102,33 @@ export function bragStatus(
   return { status, label: BRAG_LABELS[status], why: why(rule, action, day, s) };
 }
 
+/** What an action's BRAG status rests on, for words of one's own: which rule, and the days late when it is past due. */
+export interface BragGrounds {
+  rule: BragRule;
+  /** Calendar days and working days past the due date (rules `late` and `lateWithinGrace`). */
+  daysLate?: number;
+  workingDaysLate?: number;
+  /** The red grace in working days (rule `lateWithinGrace`). */
+  graceWorkingDays?: number;
+}
+
+/** The grounds of an action's BRAG status on `today`: what `bragStatus(...).why` says, as facts. */
+export function bragGrounds(
+  action: Pick<ActionView, 'state' | 'dueDate' | 'reviewDate'>,
+  today: string,
+  settings: Partial<BragSettings> = {},
+  calendar: CalendarOptions = {},
+): BragGrounds {
+  const s = { ...DEFAULT_BRAG_SETTINGS, ...settings };
+  const day = new CalendarDay(today, calendar);
+  const rule = bragRule(action, s, day);
+  if (rule !== 'late' && rule !== 'lateWithinGrace') return { rule };
+  return {
+    rule, daysLate: daysBetween(action.dueDate!, today), workingDaysLate: day.workingDaysLate(action.dueDate!),
+    ...(rule === 'lateWithinGrace' ? { graceWorkingDays: s.redAfterWorkingDays } : {}),
+  };
+}
+
 function why(rule: BragRule, action: Pick<ActionView, 'dueDate' | 'reviewDate' | 'reason'>, day: CalendarDay, s: BragSettings): string {
   switch (rule) {
     case 'late':

@@ -1,8 +1,8 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ACTION_STATES, BRAG_WORST_FIRST, isOpen, type ActionView, type Brag, type Tracker, type TrackerChange } from '@pledgeflow/core';
+import { ACTION_STATES, amberReason, BRAG_WORST_FIRST, isOpen, type ActionView, type Brag, type Tracker, type TrackerChange } from '@pledgeflow/core';
 import { bragOf } from '../shared/brag-cache.js';
-import { PledgeSelectEvent } from '../shared/events.js';
+import { PledgeFilterEvent, PledgeSelectEvent } from '../shared/events.js';
 import { PledgeElement } from '../shared/pledge-element.js';
 import { planNames, type PlanNames } from '../shared/plan-names.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -17,6 +17,8 @@ export type ActionListColumn = (typeof COLUMNS)[number];
 
 /** The owner filter's value for actions nobody owns yet (not a valid id, so never a person's). */
 const NO_OWNER = '-';
+/** The status filter's value for actions amber only because a review date has passed. */
+const REVIEW_OVERDUE = 'review-overdue';
 const byText = new Intl.Collator('en-GB', { numeric: true });
 
 /**
@@ -28,20 +30,22 @@ const byText = new Intl.Collator('en-GB', { numeric: true });
  * @customElement pledge-action-list
  * @summary A filterable, sortable table of action-plan items with their BRAG status.
  * @attr workstream - Show only this working group's actions (its id).
+ * @attr agency - Show only actions this agency leads or contributes to as a partner (its id).
  * @attr lead-agency - Show only actions this agency leads (its id).
  * @attr owner - Show only actions this person owns (their id; `-` for actions with no owner).
  * @attr stage - Show only actions in this stage (`draft`, `agreed`, `inProgress`, ...).
- * @attr status - Show only actions with this BRAG status (`red`, `amber`, `green`, `blue`, `grey`).
+ * @attr status - Show only actions with this BRAG status (`red`, `amber`, `green`, `blue`, `grey`), or `review-overdue`: amber only because a review date has passed (shown as "Review overdue", not "At risk", and left out of `amber`).
  * @attr overdue-only - Show only open actions past their due date.
  * @attr sort-by - The column sorted on: `title`, `workstream`, `leadAgency`, `owner`, `dueDate`, `state` or `status`. Plan order when absent.
  * @attr sort-direction - `ascending` (the default) or `descending`.
  * @attr today - The day to count from, YYYY-MM-DD (UK today by default).
  * @event {PledgeSelectEvent} pledge-select - A person chose an action's title: `event.id` is the action's id, `event.kind` is `'action'`.
+ * @event {PledgeFilterEvent} pledge-filter - A person changed a filter or the sort: `event.filters` holds those set, by attribute name (`<pledge-tracker>` puts them in the URL).
  * @csspart filters - The filter controls.
  * @csspart count - The line that says how many actions are shown.
  * @csspart table - The table.
  * @csspart title-button - The button on each action's title.
- * @csspart status - The status badge in each row (a word, a shape and a colour).
+ * @csspart status - The status badge in each row (a word, a shape and a colour; "Review overdue" has a clock).
  * @cssproperty --pledge-color-link - Colour of the action titles and sort buttons.
  * @cssproperty --pledge-color-surface - Background of the filter panel and table header.
  * @cssproperty --pledge-color-border - Colour of the lines between rows.
@@ -61,6 +65,7 @@ export class PledgeActionList extends PledgeElement {
   static override properties = {
     ...PledgeElement.properties,
     workstream: { type: String },
+    agency: { type: String },
     leadAgency: { type: String, attribute: 'lead-agency' },
     owner: { type: String },
     stage: { type: String },
@@ -73,6 +78,8 @@ export class PledgeActionList extends PledgeElement {
 
   /** Working group filter (an id), or empty for any. */
   declare workstream: string | undefined;
+  /** Agency filter, leading or contributing (an id), or empty for any. */
+  declare agency: string | undefined;
   /** Lead agency filter (an id), or empty for any. */
   declare leadAgency: string | undefined;
   /** Owner filter (a person's id, `-` for no owner), or empty for any. */
@@ -145,19 +152,21 @@ export class PledgeActionList extends PledgeElement {
 
   /** Gives an action's row when the filters let it through, else undefined. */
   #shownRow(tracker: Tracker): (action: ActionView) => Row | undefined {
-    const { workstream, leadAgency, owner, stage, status, overdueOnly } = this;
+    const { workstream, agency, leadAgency, owner, stage, status, overdueOnly } = this;
     const today = this.day;
     const settings = tracker.plan.brag;
     const calendar = { closures: tracker.plan.board.closures };
     return (action) => {
       if (workstream && action.workstream !== workstream) return undefined;
       if (leadAgency && action.leadAgency !== leadAgency) return undefined;
+      if (agency && action.leadAgency !== agency && !action.partners.includes(agency)) return undefined;
       if (owner && (owner === NO_OWNER ? action.owner !== undefined : action.owner !== owner)) return undefined;
       if (stage && action.state !== stage) return undefined;
       if (overdueOnly && !(action.dueDate && today > action.dueDate && isOpen(action))) return undefined;
       const actionStatus = bragOf(action, today, settings, calendar).status;
-      if (status && actionStatus !== status) return undefined;
-      return { action, status: actionStatus };
+      const review = actionStatus === 'amber' && amberReason(action, today, settings, calendar) === 'review';
+      if (status && (status === REVIEW_OVERDUE ? !review : actionStatus !== status || review)) return undefined;
+      return { action, status: actionStatus, review };
     };
   }
 
@@ -175,7 +184,7 @@ export class PledgeActionList extends PledgeElement {
       case 'owner': return (r) => names.person(r.action.owner) ?? '';
       case 'dueDate': return (r) => r.action.dueDate ?? '';
       case 'state': return (r) => ACTION_STATES.indexOf(r.action.state);
-      case 'status': return (r) => BRAG_WORST_FIRST.indexOf(r.status);
+      case 'status': return (r) => BRAG_WORST_FIRST.indexOf(r.status) + (r.review ? 0.5 : 0);
     }
   }
 
@@ -232,6 +241,27 @@ export class PledgeActionList extends PledgeElement {
     this.sortBy = column;
     this.sortDirection = ascending ? 'ascending' : 'descending';
     this.announcement = this.m.sortedBy(this.m.columns[column] ?? column, ascending);
+    this.#filtersChanged();
+  }
+
+  /** The filters and sort set now, by attribute name. */
+  get filters(): Record<string, string> {
+    const out: Record<string, string> = {};
+    const set = (name: string, value: string | undefined) => value && (out[name] = value);
+    set('workstream', this.workstream);
+    set('agency', this.agency);
+    set('lead-agency', this.leadAgency);
+    set('owner', this.owner);
+    set('stage', this.stage);
+    set('status', this.status);
+    set('overdue-only', this.overdueOnly ? 'true' : undefined);
+    set('sort-by', this.sortBy);
+    set('sort-direction', this.sortBy ? this.sortDirection : undefined);
+    return out;
+  }
+
+  #filtersChanged() {
+    this.dispatchEvent(new PledgeFilterEvent(this.filters));
   }
 
   #onFilter(event: Event) {
@@ -239,17 +269,25 @@ export class PledgeActionList extends PledgeElement {
     const value = control.type === 'checkbox' ? (control as HTMLInputElement).checked : control.value || undefined;
     switch (control.name) {
       case 'workstream': this.workstream = value as string | undefined; break;
-      case 'leadAgency': this.leadAgency = value as string | undefined; break;
+      case 'agency': {
+        // One select: "any:<id>" for leading or contributing, "lead:<id>" for leading only.
+        const [kind, id] = String(value ?? '').split(/:(.*)/s);
+        this.agency = kind === 'any' ? id : undefined;
+        this.leadAgency = kind === 'lead' ? id : undefined;
+        break;
+      }
       case 'owner': this.owner = value as string | undefined; break;
       case 'stage': this.stage = value as string | undefined; break;
       case 'status': this.status = value as string | undefined; break;
       case 'overdueOnly': this.overdueOnly = value as boolean; break;
     }
+    this.#filtersChanged();
   }
 
   async #clearFilters() {
-    this.workstream = this.leadAgency = this.owner = this.stage = this.status = undefined;
+    this.workstream = this.agency = this.leadAgency = this.owner = this.stage = this.status = undefined;
     this.overdueOnly = false;
+    this.#filtersChanged();
     // The button goes away with the filters: keep keyboard focus in the filters, not on the page.
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLSelectElement>('#filter-workstream')?.focus();
@@ -276,7 +314,7 @@ export class PledgeActionList extends PledgeElement {
     const actionRows = new Map(rows.map((r) => [r.action.id, this.#actionRows.get(r.action.id) ?? new ActionRow()]));
     this.#actionRows = actionRows;
     const total = tracker.state().actions.length;
-    const filtered = !!(this.workstream || this.leadAgency || this.owner || this.stage || this.status || this.overdueOnly);
+    const filtered = !!(this.workstream || this.agency || this.leadAgency || this.owner || this.stage || this.status || this.overdueOnly);
     return html`
       ${this.#renderFilters(filtered)}
       <p class="count" part="count" role="status" tabindex="-1">${m.showing(rows.length, total)}</p>
@@ -299,7 +337,7 @@ export class PledgeActionList extends PledgeElement {
   #renderFilters(filtered: boolean) {
     const m = this.m;
     const plan = this.tracker!.plan;
-    const { leadAgencies, owners } = filterOptions(plan, this.tracker!.state().actions);
+    const { agencies, leadAgencies, owners } = filterOptions(plan, this.tracker!.state().actions);
     const select = (name: string, label: string, current: string | undefined, options: [string, string][]) => html`
       <div class="field">
         <label for="filter-${name}">${label}</label>
@@ -313,10 +351,22 @@ export class PledgeActionList extends PledgeElement {
       <fieldset class="filters" part="filters">
         <legend>${m.filtersTitle}</legend>
         ${select('workstream', m.filterWorkstream, this.workstream, plan.workstreams.map((w) => [w.id, w.name]))}
-        ${select('leadAgency', m.filterAgency, this.leadAgency, leadAgencies)}
+        <div class="field">
+          <label for="filter-agency">${m.filterAgency}</label>
+          <select id="filter-agency" name="agency" @change=${this.#onFilter}>
+            <option value="" ?selected=${!this.agency && !this.leadAgency}>${m.any}</option>
+            <optgroup label=${m.agencyInvolved}>
+              ${agencies.map(([id, name]) => html`<option value="any:${id}" ?selected=${this.agency === id}>${m.agencyInvolvedOption(name)}</option>`)}
+            </optgroup>
+            <optgroup label=${m.agencyLeads}>
+              ${leadAgencies.map(([id, name]) => html`<option value="lead:${id}" ?selected=${this.leadAgency === id}>${m.agencyLeadsOption(name)}</option>`)}
+            </optgroup>
+          </select>
+        </div>
         ${select('owner', m.filterOwner, this.owner, [...owners, [NO_OWNER, m.noOwner]])}
         ${select('stage', m.filterState, this.stage, ACTION_STATES.map((s) => [s, m.states[s] ?? s]))}
-        ${select('status', m.filterStatus, this.status, BRAG_WORST_FIRST.map((s) => [s, m.brag[s] ?? s]))}
+        ${select('status', m.filterStatus, this.status, BRAG_WORST_FIRST.flatMap((s): [string, string][] =>
+          s === 'amber' ? [[s, m.brag[s] ?? s], [REVIEW_OVERDUE, m.reviewOverdue]] : [[s, m.brag[s] ?? s]]))}
         <div class="field checkbox">
           <input type="checkbox" id="filter-overdue" name="overdueOnly" .checked=${this.overdueOnly} @change=${this.#onFilter} />
           <label for="filter-overdue">${m.overdueOnly}</label>

@@ -8,6 +8,8 @@ import { badge } from '../status/badge.js';
 export interface Row {
   action: ActionView;
   status: Brag;
+  /** Amber only because its review date has passed: shown as "Review overdue". */
+  review?: boolean;
 }
 
 let prototype: HTMLTableRowElement | undefined;
@@ -41,7 +43,7 @@ export class ActionRow {
 
   /** Brings the row up to date (building it the first time) and gives its `<tr>`. */
   draw(row: Row, m: Messages, names: PlanNames): HTMLTableRowElement {
-    if (this.#tr && row.action === this.#row!.action && row.status === this.#row!.status && m === this.#m && names === this.#names) return this.#tr;
+    if (this.#tr && row.action === this.#row!.action && row.status === this.#row!.status && row.review === this.#row!.review && m === this.#m && names === this.#names) return this.#tr;
     this.#row = row;
     this.#m = m;
     this.#names = names;
@@ -53,13 +55,13 @@ export class ActionRow {
       prototype = document.importNode(template.content.querySelector('tr')!, true);
     }
     const tr = (this.#tr ??= prototype.cloneNode(true) as HTMLTableRowElement);
-    const { action, status } = row;
+    const { action, status, review = false } = row;
     const cells = tr.children;
     const th = cells[0]!;
     const title = th.firstElementChild!;
     const { dueDate } = action;
     const ownerName = action.owner && (names.person(action.owner) ?? '');
-    const statusWord = m.brag[status] ?? status;
+    const statusWord = review ? m.reviewOverdue : m.brag[status] ?? status;
     // Each cell's text, with the cells that hold more than text told apart by a prefix.
     const texts = [
       action.id,
@@ -69,7 +71,7 @@ export class ActionRow {
       ownerName ? `name ${ownerName}` : `none ${m.noOwner}`,
       dueDate ? `date ${dueDate} ${formatDate(dueDate)}` : `none ${m.none}`,
       m.states[action.state] ?? action.state,
-      `${status} ${statusWord}`,
+      `${status} ${review} ${statusWord}`,
     ];
     const changed = (i: number) => texts[i] !== this.#texts[i];
     if (changed(0)) {
@@ -83,7 +85,7 @@ export class ActionRow {
     if (changed(4)) cells[3]!.replaceChildren(ownerName || element('span', m.noOwner, { class: 'muted' }));
     if (changed(5)) cells[4]!.replaceChildren(dueDate ? element('time', formatDate(dueDate), { datetime: dueDate }) : element('span', m.none, { class: 'muted' }));
     if (changed(6)) cells[5]!.textContent = texts[6]!;
-    if (changed(7)) cells[6]!.replaceChildren(badge(status, statusWord, 'status'));
+    if (changed(7)) cells[6]!.replaceChildren(badge(status, statusWord, 'status', review));
     this.#texts = texts;
     return tr;
   }

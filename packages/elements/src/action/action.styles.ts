@@ -166,4 +166,11 @@ export const actionStyles = css`
       display: none;
     }
   }
+  .not-yours summary {
+    cursor: pointer;
+    color: var(--_link);
+    text-decoration: underline;
+    padding-block: 0.4em;
+    min-height: 24px;
+  }
 `;

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { ActionEventType, ActionView } from '@pledgeflow/core';
+import { amberReason, bragGrounds, type ActionEventType, type ActionView, type Actor } from '@pledgeflow/core';
 import type { PledgeEvidenceForm } from '../evidence-form/evidence-form.js';
 import { bragOf } from '../shared/brag-cache.js';
 import type { PledgeStepEvent } from '../shared/events.js';
@@ -11,9 +11,10 @@ import { tokens } from '../shared/tokens.styles.js';
 import { renderDetails } from './action-details.js';
 import { renderEvidence } from './action-evidence.js';
 import { renderHistory } from './action-history.js';
+import { statusWhy } from './history-words.js';
 import { actionStyles } from './action.styles.js';
 import { readStepFields, renderEvidenceChoice, renderStepFields, type StepFieldsContext } from './step-fields.js';
-import { groupByReasons, stepsFor, type ShownStep } from './steps.js';
+import { groupByReasons, splitByRole, stepsFor, type ShownStep } from './steps.js';
 
 /** Steps that open `<pledge-evidence-form>` rather than the small step form. */
 const EVIDENCE_FORM_STEPS: readonly string[] = ['action.evidence.add', 'action.evidence.resubmit'];
@@ -36,7 +37,8 @@ const EVIDENCE_FORM_STEPS: readonly string[] = ['action.evidence.add', 'action.e
  * @csspart steps-title - The heading over the next steps.
  * @csspart steps - The section with the steps this person may take.
  * @csspart step-button - Each step's button.
- * @csspart cannot-title - The heading over the steps this person may not take, and why.
+ * @csspart cannot-title - The heading over the steps this person's role takes but they may not take now, and why.
+ * @csspart not-yours - The folded list of steps this person's role never takes, and why.
  * @csspart step-form - The form that asks for what a step needs.
  * @csspart step-form-title - The step form's heading.
  * @csspart error-summary - The box at the top of the step form that lists the problems with what was typed.
@@ -110,22 +112,24 @@ export class PledgeAction extends PledgeElement {
     if (!tracker) return html`<p>${m.noTracker}</p>`;
     const action = this.actionId ? tracker.getAction(this.actionId) : undefined;
     if (!action) return html`<p role="alert">${m.actionNotFound(this.actionId ?? '')}</p>`;
-    const brag = bragOf(action, this.day, tracker.plan.brag, { closures: tracker.plan.board.closures });
+    const calendar = { closures: tracker.plan.board.closures };
+    const brag = bragOf(action, this.day, tracker.plan.brag, calendar);
+    const review = brag.status === 'amber' && amberReason(action, this.day, tracker.plan.brag, calendar) === 'review';
     return html`
       <article>
         <header class="head" tabindex="-1">
           ${heading(this.headingLevel, 'title', action.title, 'title')}
           <p class="id">${action.id}</p>
           <p class="status">
-            <pledge-status status=${brag.status} .messages=${this.messages}></pledge-status>
-            <span class="why"><span class="visually-hidden">${m.statusWhy}: </span>${brag.why}</span>
+            <pledge-status status=${brag.status} ?review-overdue=${review} .messages=${this.messages}></pledge-status>
+            <span class="why"><span class="visually-hidden">${m.statusWhy}: </span>${statusWhy(bragGrounds(action, this.day, tracker.plan.brag, calendar), action, m)}</span>
           </p>
         </header>
         ${action.description ? html`<p class="description">${action.description}</p>` : nothing}
         ${renderDetails(action, tracker.plan, m, this.headingLevel)}
         ${this.#renderSteps(action)}
         ${renderEvidence(action, tracker.plan, m, this.headingLevel)}
-        ${renderHistory(tracker.history(action.id), m, this.headingLevel)}
+        ${renderHistory(tracker.history(action.id), tracker.plan, m, this.headingLevel)}
       </article>
     `;
   }
@@ -153,19 +157,37 @@ export class PledgeAction extends PledgeElement {
               </ul>`
             : html`<p>${this.tracker?.closedReason ?? m.noSteps}</p>`}
         <div id="step-panel">${open ? this.#renderStepForm(action, open) : nothing}</div>
-        ${refused.length
-          ? html`<div class="cannot">
-              ${heading(Math.min(6, subLevel(this.headingLevel) + 1), 'cannot-title', m.cannotTitle)}
-              <ul>
-                ${groupByReasons(refused).map((g) => html`<li>
-                  <strong>${g.types.map(label).join(', ')}</strong>:
-                  ${g.reasons.join(' ')}
-                </li>`)}
-              </ul>
-            </div>`
-          : nothing}
+        ${refused.length ? this.#renderRefused(refused, actor!) : nothing}
       </section>
     `;
+  }
+
+  /**
+   * The steps this person may not take now, and why. Those their role takes (but not on this
+   * item, or not yet) come first and open; those their role never takes are folded away, so a
+   * partner sees why they cannot add evidence without reading eleven steps that are not theirs.
+   */
+  #renderRefused(refused: ShownStep[], actor: Actor) {
+    const m = this.m;
+    const label = (type: string) => m.stepButtons[type] ?? type;
+    const { yours, others } = splitByRole(refused, actor);
+    const list = (steps: ShownStep[]) => html`<ul>
+      ${groupByReasons(steps).map((g) => html`<li>
+        <strong>${g.types.map(label).join(', ')}</strong>:
+        ${g.reasons.join(' ')}
+      </li>`)}
+    </ul>`;
+    return html`<div class="cannot">
+      ${yours.length
+        ? html`${heading(Math.min(6, subLevel(this.headingLevel) + 1), 'cannot-title', m.cannotTitle)} ${list(yours)}`
+        : nothing}
+      ${others.length
+        ? html`<details class="not-yours" part="not-yours">
+            <summary>${m.notYourSteps(others.length)}</summary>
+            ${list(others)}
+          </details>`
+        : nothing}
+    </div>`;
   }
 
   #renderStepForm(action: ActionView, step: ShownStep) {

@@ -1,4 +1,4 @@
-import type { ActionEventType, Actor, Evidence, EventType, NextStep, Tracker } from '@pledgeflow/core';
+import { POLICY, type ActionEventType, type Actor, type Evidence, type EventType, type NextStep, type Tracker } from '@pledgeflow/core';
 
 /** How a step's field is asked for in the page. */
 export type FieldKind = 'textarea' | 'date' | 'person' | 'evidence';
@@ -87,4 +87,16 @@ export function groupByReasons(steps: readonly ShownStep[]): { types: ActionEven
     else groups.set(key, { types: [step.type], reasons: step.reasons });
   }
   return [...groups.values()];
+}
+
+/**
+ * Refused steps split in two: those the person's role takes (refused here because of this item,
+ * its stage or its working group: the ones they need to read) and those their role never takes.
+ */
+export function splitByRole(steps: readonly ShownStep[], actor: Actor): { yours: ShownStep[]; others: ShownStep[] } {
+  const takes = POLICY[actor.role] ?? {};
+  const yours: ShownStep[] = [];
+  const others: ShownStep[] = [];
+  for (const step of steps) (takes[step.type] !== undefined ? yours : others).push(step);
+  return { yours, others };
 }

@@ -31,6 +31,17 @@ export class PledgeSelectEvent extends Event {
   }
 }
 
+/**
+ * A person changed the list's filters or sort. `filters` holds each one by its attribute's name
+ * (`workstream`, `agency`, `sort-by`, ...), only those set; `<pledge-tracker>` puts them in the URL.
+ */
+export class PledgeFilterEvent extends Event {
+  static readonly type = 'pledge-filter';
+  constructor(readonly filters: Readonly<Record<string, string>>) {
+    super(PledgeFilterEvent.type, init);
+  }
+}
+
 /** Something went wrong that the host may want to log or show (a plan that would not load). */
 export class PledgeErrorEvent extends Event {
   static readonly type = 'pledge-error';
@@ -59,6 +70,7 @@ declare global {
   interface HTMLElementEventMap {
     'pledge-step': PledgeStepEvent;
     'pledge-select': PledgeSelectEvent;
+    'pledge-filter': PledgeFilterEvent;
     'pledge-error': PledgeErrorEvent;
     'pledge-load': PledgeLoadEvent;
     'pledge-actor-change': PledgeActorChangeEvent;

@@ -10,6 +10,8 @@ export const defaultMessages = {
   noTracker: 'No plan is loaded yet.',
   // BRAG words: shown beside every colour.
   brag: { blue: 'Done', red: 'Overdue', amber: 'At risk', green: 'On track', grey: 'Not active' } as Record<string, string>,
+  /** Beside amber's colour, instead of "At risk", when the only problem is a review date that has passed. */
+  reviewOverdue: 'Review overdue',
   states: {
     draft: 'Draft', agreed: 'Agreed', inProgress: 'In progress', atRisk: 'At risk', completed: 'Completed',
     verified: 'Verified', deferred: 'Deferred', withdrawn: 'Withdrawn', drafted: 'Drafted', adopted: 'Adopted',
@@ -20,7 +22,11 @@ export const defaultMessages = {
   actionsCaption: 'Action plan',
   showing: (shown: number, total: number) => (shown === total ? `Showing all ${total} actions` : `Showing ${shown} of ${total} actions`),
   filterWorkstream: 'Working group',
-  filterAgency: 'Lead agency',
+  filterAgency: 'Agency',
+  agencyInvolved: 'Leads or contributes',
+  agencyLeads: 'Leads',
+  agencyInvolvedOption: (agency: string) => `${agency} (leads or contributes)`,
+  agencyLeadsOption: (agency: string) => `${agency} (leads)`,
   filterOwner: 'Owner',
   filterState: 'Stage',
   filterStatus: 'Status',
@@ -83,7 +89,48 @@ export const defaultMessages = {
   returnedBecause: 'Returned because:',
   resubmissions: (n: number) => (n === 1 ? 'Resubmitted once' : `Resubmitted ${n} times`),
   historyBy: (role: string) => `as ${role}`,
+  /** A history entry: who, from which agency, and what they did (`historyEvents`). */
+  historyLine: (name: string, agency: string, what: string) => `${name} (${agency}) ${what}`,
+  /** What each step did, from its facts: names and dates already as people say them. */
+  historyEvents: {
+    'action.agree': () => 'agreed the action',
+    'action.start': () => 'started work',
+    'action.progress': (f) => `recorded progress: ${f.note}`,
+    'action.flag-risk': (f) => `flagged a risk: ${f.reason}`,
+    'action.clear-risk': () => 'cleared the risk',
+    'action.complete': () => 'marked the action complete',
+    'action.verify': () => 'verified that the action is complete',
+    'action.reopen': (f) => `reopened the action: ${f.reason}`,
+    'action.defer': (f) => `deferred the action${f.until ? ` until ${f.until}` : ''}: ${f.reason}`,
+    'action.resume': () => 'resumed the action',
+    'action.withdraw': (f) => `withdrew the action: ${f.reason}`,
+    'action.review': (f) => `recorded a review${f.nextReviewDate ? `; the next review is on ${f.nextReviewDate}` : ''}`,
+    'action.owner.change': (f) => `gave the action to ${f.owner}${f.previousOwner ? ` (it was ${f.previousOwner}’s)` : ''}`,
+    'action.due-date.change': (f) => `moved the due date ${f.previousDueDate ? `from ${f.previousDueDate} ` : ''}to ${f.dueDate}: ${f.reason}`,
+    'action.evidence.add': (f) => `added evidence “${f.evidence}”`,
+    'action.evidence.accept': (f) => `accepted evidence “${f.evidence}”`,
+    'action.evidence.return': (f) => `returned evidence “${f.evidence}”: ${f.reason}`,
+    'action.evidence.resubmit': (f) => `resubmitted evidence “${f.evidence}”`,
+    'promise.adopt': () => 'adopted the promise',
+    'promise.judge': (f) => `judged the promise ${({ 'on-track': 'on track', 'at-risk': 'at risk', kept: 'kept', 'not-kept': 'not kept' } as Record<string, string>)[f.judgement ?? ''] ?? f.judgement}${f.reason ? `: ${f.reason}` : ''}`,
+    'promise.review': (f) => `recorded a review${f.nextReviewDate ? `; the next review is on ${f.nextReviewDate}` : ''}`,
+    'promise.owner.change': (f) => `gave the promise to ${f.owner}${f.previousOwner ? ` (it was ${f.previousOwner}’s)` : ''}`,
+    'promise.retire': (f) => `retired the promise: ${f.reason}`,
+    'promise.restore': () => 'restored the promise',
+  } as Record<string, (facts: HistoryFacts) => string>,
+  // Why an action has its status (beside the badge), dates as people say them.
+  whyLate: (due: string, days: number, working: number) =>
+    `Due ${due}, ${days} ${days === 1 ? 'day' : 'days'} ago (${working} working ${working === 1 ? 'day' : 'days'})`,
+  whyLateWithinGrace: (due: string, days: number, working: number, grace: number) =>
+    `Due ${due}, ${days} ${days === 1 ? 'day' : 'days'} ago (${working} working ${working === 1 ? 'day' : 'days'}), within the ${grace} working-day grace`,
+  whyFlagged: (reason: string | undefined) => (reason ? `Flagged at risk: ${reason}` : 'Flagged at risk'),
+  whyReviewOverdue: (date: string) => `Its review was due on ${date} and has not been recorded`,
+  whyDueSoon: (due: string) => `Due soon, on ${due}`,
+  whyOnTrack: (due: string) => `Due ${due}`,
+  whyNoDueDate: 'No due date yet',
+  whyClosed: (stage: string) => stage,
   cannotTitle: 'What you cannot do now, and why',
+  notYourSteps: (n: number) => `${n} other ${n === 1 ? 'step' : 'steps'} that your role does not take, and why`,
   stepButtons: {
     'action.agree': 'Agree this action', 'action.start': 'Start work', 'action.progress': 'Record progress',
     'action.flag-risk': 'Flag a risk', 'action.clear-risk': 'Clear the risk', 'action.complete': 'Mark as complete',
@@ -176,6 +223,27 @@ export const defaultMessages = {
   dueDateMoved: (from: string, to: string, on: string, by: string, reason: string) =>
     `${from ? `From ${from} to ${to}` : `Set to ${to}`}, on ${on} by ${by}: ${reason}`,
   reportLoaded: (groups: number, by: string) => `Overdue actions grouped by ${by.toLowerCase()}: ${groups} ${groups === 1 ? 'group' : 'groups'}.`,
+  // <pledge-my-work>
+  myWorkTitle: 'My work',
+  myWorkSignIn: 'Sign in to see what is waiting for you.',
+  myWorkIntro: (check: number, owned: number, reviews: number) =>
+    `Waiting for you: ${check} ${check === 1 ? 'piece' : 'pieces'} of evidence to check, ${owned} ${owned === 1 ? 'action' : 'actions'} you own, ${reviews} ${reviews === 1 ? 'review' : 'reviews'} due.`,
+  myWorkToCheck: 'Evidence waiting for you to accept or return',
+  myWorkNothingToCheck: 'No evidence is waiting for you.',
+  myWorkSubmitted: (name: string, agency: string) => `Submitted by ${name} (${agency})`,
+  myWorkToResubmit: 'Evidence returned to you',
+  myWorkReturned: (reason: string) => `Returned because: ${reason}`,
+  myWorkOwned: 'Actions you own',
+  myWorkNothingOwned: 'You do not own any open actions.',
+  myWorkDue: (date: string) => `Due ${date}`,
+  myWorkReviews: 'Your reviews due',
+  myWorkNoReviews: 'No reviews are due in the next two weeks.',
+  myWorkReviewDue: (date: string) => `Review due ${date}`,
+  myWorkReviewWasDue: (date: string) => `Review was due ${date}`,
+  myWorkAgency: (agency: string) => `${agency}: actions it leads or contributes to`,
+  myWorkNoAgency: (agency: string) => `${agency} does not lead or contribute to any action.`,
+  myWorkLeads: (agency: string) => `${agency} leads it`,
+  myWorkContributes: (agency: string, lead: string) => `${agency} contributes; ${lead} leads it`,
   // Promises
   pledgeTitle: 'Our promises to you',
   youSaid: 'You said',
@@ -240,7 +308,7 @@ export const defaultMessages = {
     : kind === 'cicc-report' ? `Reports are shared with the Children in Care Council ${board.childrenInCareCouncilDaysBefore} days before the meeting (${theme}).`
     : `Minutes are circulated ${board.minutesDaysAfter} days after the meeting (${theme}).`,
   // Tracker
-  views: { promises: 'Promises', actions: 'Action plan', overdue: 'Overdue', measures: 'Measures', deadlines: 'Deadlines' } as Record<string, string>,
+  views: { mine: 'My work', promises: 'Promises', actions: 'Action plan', overdue: 'Overdue', measures: 'Measures', deadlines: 'Deadlines' } as Record<string, string>,
   signedInAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
   back: 'Back to the list',
   // <pledge-tracker>
@@ -258,6 +326,21 @@ export const defaultMessages = {
 };
 
 export type Messages = typeof defaultMessages;
+
+/** What a history entry's words are made from: names and dates already as people say them. */
+export interface HistoryFacts {
+  note?: string | undefined;
+  reason?: string | undefined;
+  until?: string | undefined;
+  nextReviewDate?: string | undefined;
+  dueDate?: string | undefined;
+  previousDueDate?: string | undefined;
+  owner?: string | undefined;
+  previousOwner?: string | undefined;
+  /** The evidence, by its summary. */
+  evidence?: string | undefined;
+  judgement?: string | undefined;
+}
 /** What a host may pass: any part of the messages. */
 export type MessageOverrides = { [K in keyof Messages]?: Messages[K] extends Record<string, string> ? Partial<Messages[K]> : Messages[K] };
 

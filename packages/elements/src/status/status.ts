@@ -13,6 +13,7 @@ import { badge, BRAG_STATUSES } from './badge.js';
  * @summary Shows an action's status (Overdue, At risk, On track, Done, Not active).
  * @attr status - One of `red`, `amber`, `green`, `blue`, `grey` (the default, also used for anything else).
  * @attr label - Words to show instead of the default for the status.
+ * @attr review-overdue - With `amber`: the action is amber only because its review date has passed, so the badge says "Review overdue" with a clock, not "At risk" with a triangle. Its BRAG status is still amber.
  * @csspart badge - The badge.
  * @cssproperty [--pledge-color-red=#942514] - Text, shape and border of Overdue.
  * @cssproperty [--pledge-color-red-background=#f4cdc6] - Background of Overdue.
@@ -33,6 +34,7 @@ export class PledgeStatus extends LitElement {
   static override properties = {
     status: { type: String, reflect: true },
     label: { type: String },
+    reviewOverdue: { type: Boolean, attribute: 'review-overdue' },
     messages: { attribute: false },
   };
 
@@ -40,16 +42,21 @@ export class PledgeStatus extends LitElement {
   declare status: string;
   /** Words to show instead of the default for the status. */
   declare label: string | undefined;
+  /** Amber only because a review date has passed: "Review overdue", with a clock. */
+  declare reviewOverdue: boolean;
   /** Words to override (`{ brag: { red: 'Late' } }`). */
   declare messages: MessageOverrides | undefined;
 
   constructor() {
     super();
     this.status = 'grey';
+    this.reviewOverdue = false;
   }
 
   override render() {
     const status: Brag = (BRAG_STATUSES as readonly string[]).includes(this.status) ? (this.status as Brag) : 'grey';
-    return badge(status, this.label ?? mergeMessages(this.messages).brag[status] ?? status);
+    const review = this.reviewOverdue && status === 'amber';
+    const m = mergeMessages(this.messages);
+    return badge(status, this.label ?? (review ? m.reviewOverdue : m.brag[status] ?? status), 'badge', review);
   }
 }

@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { createTracker, formatProblem, MAX_PROBLEMS, parseEventLog, parsePlanFile, ROLE_LABELS } from '@pledgeflow/core';
-import { PledgeErrorEvent, PledgeLoadEvent, type PledgeSelectEvent } from '../shared/events.js';
+import { PledgeErrorEvent, PledgeLoadEvent, type PledgeFilterEvent, type PledgeSelectEvent } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
 import { heading, subLevel } from '../shared/heading.js';
 import { PledgeElement } from '../shared/pledge-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { trackerStyles } from './tracker.styles.js';
+import { readRoute, writeRoute, type TrackerRoute } from './tracker-route.js';
 
-export const TRACKER_VIEWS = ['promises', 'actions', 'overdue', 'measures', 'deadlines'] as const;
+export const TRACKER_VIEWS = ['mine', 'promises', 'actions', 'overdue', 'measures', 'deadlines'] as const;
 export type TrackerView = (typeof TRACKER_VIEWS)[number];
 
 /** Thrown while loading, with words a person can act on. */
@@ -33,8 +34,9 @@ const withMore = (lines: string[], more: number | undefined, m: { moreProblems: 
  * @summary The whole pledge tracker for one plan, with views for promises, actions, overdue items, measures and deadlines.
  * @attr src - URL of the plan file (`.plan.json`) to load.
  * @attr events - URL of the event log (NDJSON, one event per line) to load with it.
- * @attr view - The view shown: `promises`, `actions` (the default), `overdue`, `measures` or `deadlines`.
+ * @attr view - The view shown: `mine` (the signed-in person's work), `promises`, `actions` (the default), `overdue`, `measures` or `deadlines`.
  * @attr action-id - In the actions view, the action shown instead of the list.
+ * @attr routing - `hash` (the default): the view, the open action and the list's filters are kept in the page's URL hash (`#pledge/actions/ETE-04`), so a link opens the same place and Back and Forward move between places. `off` leaves the URL alone.
  * @attr heading-level - The level of the plan's title heading (2 by default); views use the level below.
  * @attr today - The day to count from, YYYY-MM-DD (UK today by default), passed to every view.
  * @event {PledgeLoadEvent} pledge-load - The plan and its event log were loaded and a tracker made.
@@ -69,6 +71,8 @@ export class PledgeTracker extends PledgeElement {
     view: { type: String, reflect: true },
     actionId: { type: String, attribute: 'action-id', reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    routing: { type: String },
+    filters: { attribute: false },
     loading: { state: true },
     loadError: { state: true },
     loadWarnings: { state: true },
@@ -84,6 +88,10 @@ export class PledgeTracker extends PledgeElement {
   declare actionId: string | undefined;
   /** The level of the plan's title heading (1 to 6). */
   declare headingLevel: number | undefined;
+  /** `hash` keeps where the person is in the URL hash; `off` leaves the URL alone. */
+  declare routing: 'hash' | 'off';
+  /** The action list's filters and sort, by attribute name (`{ workstream: 'ete' }`). */
+  declare filters: Readonly<Record<string, string>>;
   declare protected loading: boolean;
   declare protected loadError: { message: string; problems: string[] } | undefined;
   declare protected loadWarnings: { intro: string; problems: string[] }[];
@@ -95,6 +103,8 @@ export class PledgeTracker extends PledgeElement {
   constructor() {
     super();
     this.view = 'actions';
+    this.routing = 'hash';
+    this.filters = {};
     this.loading = false;
     this.loadWarnings = [];
   }
@@ -104,9 +114,67 @@ export class PledgeTracker extends PledgeElement {
     return [];
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.#onLocation);
+    window.addEventListener('hashchange', this.#onLocation);
+    // A link to a place in the tracker opens that place.
+    if (this.routing !== 'off') this.#applyRoute(readRoute(location.hash), false);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
+    window.removeEventListener('popstate', this.#onLocation);
+    window.removeEventListener('hashchange', this.#onLocation);
+  }
+
+  /** Where the person is now, as a route. */
+  get route(): TrackerRoute {
+    return { view: this.view, ...(this.view === 'actions' && this.actionId ? { actionId: this.actionId } : {}), filters: this.view === 'actions' ? this.filters : {} };
+  }
+
+  /** Back, Forward, or a link to another place in the tracker: show that place. */
+  #onLocation = () => {
+    if (this.routing === 'off') return;
+    void this.#applyRoute(readRoute(location.hash), true);
+  };
+
+  async #applyRoute(route: TrackerRoute | undefined, moveFocus: boolean) {
+    if (!route || writeRoute(route) === writeRoute(this.route)) return;
+    const wasAction = this.actionId;
+    this.view = (TRACKER_VIEWS as readonly string[]).includes(route.view) ? (route.view as TrackerView) : 'actions';
+    this.actionId = this.view === 'actions' ? route.actionId : undefined;
+    if (this.view === 'actions') this.filters = route.filters;
+    if (!moveFocus) return;
+    // Keyboard users land where they were: on the action's title, or on its row in the list.
+    await this.updateComplete;
+    if (this.actionId) await this.#focusAction();
+    else if (wasAction && this.view === 'actions') await this.#focusRow(wasAction);
+    else this.renderRoot.querySelector<HTMLElement>('nav [aria-current="page"]')?.focus();
+  }
+
+  /** Writes where the person is into the URL: a new history entry, so Back returns here. */
+  #writeRoute() {
+    if (this.routing === 'off' || !this.isConnected) return;
+    const hash = writeRoute(this.route);
+    if (hash !== location.hash) history.pushState(history.state, '', hash);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The first render shows what the URL (or the host) asked for: nothing to write yet.
+    if (!this.#rendered) {
+      this.#rendered = true;
+      return;
+    }
+    if (changed.has('view') || changed.has('actionId') || changed.has('filters')) this.#writeRoute();
+  }
+
+  #rendered = false;
+
+  #onFilter(event: PledgeFilterEvent) {
+    this.filters = event.filters;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -173,18 +241,26 @@ export class PledgeTracker extends PledgeElement {
     this.view = 'actions';
     this.actionId = event.id;
     await this.updateComplete;
+    await this.#focusAction();
+  }
+
+  async #focusAction() {
     const action = this.renderRoot.querySelector('pledge-action') as (HTMLElement & { updateComplete: Promise<unknown>; focusTitle(): void }) | null;
     await action?.updateComplete;
     action?.focusTitle();
+  }
+
+  async #focusRow(id: string) {
+    const list = this.renderRoot.querySelector('pledge-action-list') as (HTMLElement & { updateComplete: Promise<unknown>; focusAction(id: string): boolean }) | null;
+    await list?.updateComplete;
+    list?.focusAction(id);
   }
 
   async #back() {
     const id = this.actionId;
     this.actionId = undefined;
     await this.updateComplete;
-    const list = this.renderRoot.querySelector('pledge-action-list') as (HTMLElement & { updateComplete: Promise<unknown>; focusAction(id: string): boolean }) | null;
-    await list?.updateComplete;
-    if (id) list?.focusAction(id);
+    if (id) await this.#focusRow(id);
   }
 
   override render() {
@@ -220,7 +296,7 @@ export class PledgeTracker extends PledgeElement {
           </li>`)}
         </ul>
       </nav>
-      <div class="view" part="view" @pledge-select=${this.#onSelect}>${this.#renderView(view)}</div>
+      <div class="view" part="view" @pledge-select=${this.#onSelect} @pledge-filter=${this.#onFilter}>${this.#renderView(view)}</div>
     `;
   }
 
@@ -228,6 +304,8 @@ export class PledgeTracker extends PledgeElement {
     const level = subLevel(this.headingLevel);
     const { tracker, actor, today, messages } = this;
     switch (view) {
+      case 'mine':
+        return html`<pledge-my-work heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-my-work>`;
       case 'promises':
         return html`<pledge-promises heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-promises>`;
       case 'overdue':
@@ -236,10 +314,13 @@ export class PledgeTracker extends PledgeElement {
         return html`<pledge-measure heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-measure>`;
       case 'deadlines':
         return html`<pledge-deadlines heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-deadlines>`;
-      case 'actions':
+      case 'actions': {
+        const f = this.filters;
         // The list stays in the page (hidden) while one action is open, so its filters and sort are kept.
         return html`
-          <pledge-action-list ?hidden=${!!this.actionId} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-action-list>
+          <pledge-action-list ?hidden=${!!this.actionId} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}
+            .workstream=${f['workstream']} .agency=${f['agency']} .leadAgency=${f['lead-agency']} .owner=${f['owner']} .stage=${f['stage']}
+            .status=${f['status']} .overdueOnly=${f['overdue-only'] === 'true'} .sortBy=${f['sort-by']} .sortDirection=${f['sort-direction']}></pledge-action-list>
           ${this.actionId
             ? html`<div class="one-action">
                 <button type="button" class="secondary back" @click=${this.#back}>${this.m.back}</button>
@@ -248,6 +329,7 @@ export class PledgeTracker extends PledgeElement {
               </div>`
             : nothing}
         `;
+      }
     }
   }
 }
