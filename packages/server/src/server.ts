@@ -66,10 +66,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const registry = new PlanRegistry(db);
   await registry.load();
   const hub = new HeadHub();
-  const judge = new Judge(db, registry, (planId, head) => hub.publish(planId, head));
+  const judge = new Judge(db, registry, (planId, change) => hub.publish(planId, change));
   for (const { plan, events } of options.plans) {
-    const stored = await registry.ensure(plan);
-    logger.info({ plan: plan.id, version: stored.version }, 'plan ready');
+    const revision = await judge.revise(plan, null);
+    if (!revision.ok) throw new Error(`The plan ${plan.id} could not be stored.`);
+    const { version, changed, misfits, moreMisfits = 0 } = revision;
+    logger.info({ plan: plan.id, version, changed, misfits: misfits.length + moreMisfits }, 'plan ready');
     if (events?.length) {
       const seeded = await judge.seed(plan.id, events);
       if (seeded) logger.info({ plan: plan.id, ...seeded }, 'events loaded');

@@ -1,5 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { isCalendarDate, POLICY, ROLE_LABELS, scrutinyReport, stringifyPlanFile, todayInLondon, type Person } from '@pledgeflow/core';
+import { isCalendarDate, parsePlanFile, POLICY, ROLE_LABELS, ROLES, scrutinyReport, stringifyPlanFile, todayInLondon, type Person } from '@pledgeflow/core';
 import { reportToCsv, reportToMarkdown } from '@pledgeflow/core/formats';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,14 +14,14 @@ import type { Judge } from '../sync/judge.js';
 import type { PlanRegistry } from '../sync/plan-registry.js';
 import { headOf, pull } from '../sync/pull.js';
 import type { Authenticator, DevKeys } from './auth.js';
-import { findPerson, type Identity } from './identity.js';
+import { findPerson, loginProblem, type Identity } from './identity.js';
 import { problem } from './problem.js';
 import { RateLimiter } from './rate-limit.js';
 
 export const LIMITS = {
   /** Most events in one push. */
   events: 500,
-  /** Largest request body, in bytes. */
+  /** Largest request body (a push, or a plan file), in bytes. */
   bodyBytes: 1024 * 1024,
   /** Most events in one pull page, and the default. */
   pullLimit: 1000,
@@ -57,6 +57,7 @@ const PushBody = z.strictObject({
 });
 const SignInBody = z.strictObject({ userId: z.string().check(z.maxLength(200)) });
 const WHOLE_NUMBER = /^\d{1,15}$/;
+const PLAN_ETAG = /^"v(\d{1,9})"$/;
 const PLAN_ID = /^[A-Za-z0-9_.-]{1,200}$/;
 
 /** The HTTP API: routes under /v1, health checks, and the development sign-in. */
@@ -111,7 +112,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     app.use('*', cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Last-Event-ID'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Last-Event-ID'],
+      exposeHeaders: ['ETag', 'Pledgeflow-Plan-Version', 'Retry-After'],
       maxAge: 600,
     }));
   }
@@ -210,6 +212,45 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.body(stringifyPlanFile(stored.plan));
   });
 
+  app.put('/v1/plans/:planId', async (c) => {
+    const found = planFor(c);
+    if (found instanceof Response) return found;
+    if (found.person.role !== ROLES.planEditor) {
+      return problem(c, 403, `You are in this plan as a ${ROLE_LABELS[found.person.role]}: only a plan editor can change the plan. Nothing was changed.`);
+    }
+    const ifMatch = c.req.header('if-match');
+    const expected = ifMatch === undefined ? undefined : PLAN_ETAG.exec(ifMatch.trim());
+    if (expected === null) return problem(c, 400, 'If-Match must be the ETag the plan was read with, such as "v3" (quotes included), or left out.');
+    const body = await readJson(c);
+    if (!body.ok) return body.response;
+    const parsed = parsePlanFile(body.value);
+    if (!parsed.ok) {
+      const total = parsed.problems.length + (parsed.moreProblems ?? 0);
+      return problem(c, 422, `The plan file has ${total.toLocaleString('en-GB')} problem${total === 1 ? '' : 's'}; nothing was changed. The first: ${parsed.problems[0]!.path}: ${parsed.problems[0]!.message}`, {
+        problems: parsed.problems, ...(parsed.moreProblems ? { moreProblems: parsed.moreProblems } : {}),
+      });
+    }
+    const plan = parsed.plan;
+    if (plan.id !== found.planId) {
+      return problem(c, 422, `This file is the plan "${plan.id}", not "${found.planId}": a plan keeps its id. Nothing was changed.`);
+    }
+    const logins = loginProblem(plan);
+    if (logins) return problem(c, 422, `${logins} Nothing was changed.`);
+    const revision = await judge.revise(plan, found.person.id, expected ? Number(expected[1]) : undefined);
+    if (!revision.ok) {
+      if (revision.version !== undefined) c.header('ETag', `"v${revision.version}"`);
+      return problem(c, 412, `The plan has changed since you read it (it is now version ${revision.version ?? 'unknown'}): get it again, make your changes to that version, and send it again. Nothing was changed.`);
+    }
+    const { version, changed, misfits, moreMisfits } = revision;
+    logger.info({ requestId: c.get('requestId'), plan: plan.id, person: found.person.id, version, changed, misfits: misfits.length + (moreMisfits ?? 0) }, 'plan revised');
+    c.header('ETag', `"v${version}"`);
+    c.header('Pledgeflow-Plan-Version', String(version));
+    return c.json({
+      id: plan.id, version, changed, warnings: parsed.warnings, ...(parsed.moreWarnings ? { moreWarnings: parsed.moreWarnings } : {}),
+      misfits, ...(moreMisfits ? { moreMisfits } : {}),
+    });
+  });
+
   app.post('/v1/plans/:planId/push', async (c) => {
     const found = planFor(c);
     if (found instanceof Response) return found;
@@ -256,12 +297,14 @@ export function createApp(options: AppOptions): Hono<Env> {
       let last = since;
       let wake: (() => void) | undefined;
       let pending = false;
+      let planVersion: number | undefined;
       const send = async (head: number) => {
         if (head <= last) return;
         last = head;
         await stream.writeSSE({ event: 'head', id: String(head), data: JSON.stringify({ head }) });
       };
-      const unsubscribe = hub.subscribe(found.planId, () => {
+      const unsubscribe = hub.subscribe(found.planId, (change) => {
+        if (change.kind === 'plan') planVersion = Math.max(planVersion ?? 0, change.version);
         pending = true;
         wake?.();
       });
@@ -286,6 +329,11 @@ export function createApp(options: AppOptions): Hono<Env> {
           if (closed) break;
           if (pending) {
             pending = false;
+            if (planVersion !== undefined) {
+              const version = planVersion;
+              planVersion = undefined;
+              await stream.writeSSE({ event: 'plan', data: JSON.stringify({ version }) });
+            }
             await send(await headOf(db, found.planId));
           } else {
             await stream.write(': heartbeat\n\n');

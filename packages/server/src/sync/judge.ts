@@ -1,9 +1,10 @@
-import { compareEvents, createTracker, parseEvent, type Person, type PledgeEvent, type Tracker } from '@pledgeflow/core';
+import { compareEvents, createTracker, parseEvent, type Person, type Plan, type PledgeEvent, type Tracker } from '@pledgeflow/core';
 import type { Database, Queryable } from '../db/database.js';
 import { lockPlan } from '../db/locks.js';
 import { EVENT_COLUMNS, eventFromRow, type EventRow } from './event-rows.js';
+import type { PlanChange } from './head-hub.js';
 import { KeyedMutex } from './keyed-mutex.js';
-import type { PlanRegistry } from './plan-registry.js';
+import type { PlanRegistry, StoredPlan } from './plan-registry.js';
 import { stableJson } from './stable-json.js';
 
 export type Verdict = 'accepted' | 'refused';
@@ -23,6 +24,33 @@ export interface PushOutcome {
   results: PushResult[];
   head: number;
 }
+
+/** An accepted event that the plan's current version no longer lets in: kept in the log, listed for the plan editor. */
+export interface Misfit {
+  id: string;
+  seq?: number;
+  stream: string;
+  type: string;
+  at: string;
+  reasons: string[];
+}
+
+/** The answer to a new version of a plan. */
+export type PlanRevision =
+  | {
+      ok: true;
+      version: number;
+      /** False when the plan was the same as the stored version: nothing was written. */
+      changed: boolean;
+      /** Accepted events that no longer fit, at most MISFIT_LIMIT of them. */
+      misfits: Misfit[];
+      /** How many more misfits there were after those; left out when there were none. */
+      moreMisfits?: number;
+    }
+  | { ok: false; version: number | undefined };
+
+/** How many misfits an answer lists. */
+export const MISFIT_LIMIT = 500;
 
 /** What the server keeps in memory for a plan: a core tracker of the accepted events up to `seen`. */
 interface PlanState {
@@ -80,19 +108,26 @@ export class Judge {
   readonly #plans: PlanRegistry;
   readonly #states = new Map<string, PlanState>();
   readonly #mutex = new KeyedMutex();
-  readonly #onAccepted: (planId: string, head: number) => void;
+  readonly #onChange: (planId: string, change: PlanChange) => void;
 
-  constructor(db: Database, plans: PlanRegistry, onAccepted: (planId: string, head: number) => void = () => {}) {
+  constructor(db: Database, plans: PlanRegistry, onChange: (planId: string, change: PlanChange) => void = () => {}) {
     this.#db = db;
     this.#plans = plans;
-    this.#onAccepted = onAccepted;
+    this.#onChange = onChange;
+  }
+
+  /** The stored plan, or an error a person can read. */
+  #stored(planId: string): StoredPlan {
+    const stored = this.#plans.get(planId);
+    if (!stored) throw new Error(`There is no plan with the id "${planId}" on this server.`);
+    return stored;
   }
 
   /** The plan's tracker, caught up with the database; for reading only (reports). */
   async tracker(planId: string): Promise<Tracker> {
     return this.#mutex.run(planId, async () => {
       try {
-        return (await this.#catchUp(this.#db, planId)).tracker;
+        return (await this.#catchUp(this.#db, this.#stored(planId))).tracker;
       } catch (error) {
         this.#states.delete(planId);
         throw error;
@@ -100,10 +135,37 @@ export class Judge {
     });
   }
 
-  /** Forgets the in-memory state of a plan (a new plan version): rebuilt from the database on next use. */
-  forget(planId: string): void {
-    void this.#mutex.run(planId, async () => {
-      this.#states.delete(planId);
+  /**
+   * Makes `plan` the current version of its plan (by a plan editor, `by`, or from the command
+   * line), under the plan's lock: every version is kept, the tracker is rebuilt over the
+   * accepted events, and the ones that no longer fit are listed, never dropped. With
+   * `ifVersion`, only when that is still the stored version.
+   */
+  async revise(plan: Plan, by: string | null, ifVersion?: number): Promise<PlanRevision> {
+    return this.#mutex.run(plan.id, async () => {
+      try {
+        const outcome = await this.#db.transaction(async (tx) => {
+          await lockPlan(tx, plan.id);
+          if (ifVersion !== undefined) {
+            const current = await this.#plans.storedVersion(tx, plan.id);
+            if (current !== ifVersion) return { ok: false as const, current };
+          }
+          const written = await this.#plans.write(tx, plan, by);
+          return { ok: true as const, written, state: await this.#catchUp(tx, written.stored) };
+        });
+        if (!outcome.ok) return { ok: false, version: outcome.current };
+        const { written, state } = outcome;
+        this.#plans.remember(written.stored);
+        if (written.changed) this.#onChange(plan.id, { kind: 'plan', version: written.stored.version });
+        const misfits: Misfit[] = state.tracker.rejected.map(({ event, reasons }) => ({
+          id: event.id, ...(event.seq !== undefined ? { seq: event.seq } : {}), stream: event.stream, type: event.type, at: event.at, reasons,
+        }));
+        const more = misfits.length - MISFIT_LIMIT;
+        return { ok: true, version: written.stored.version, changed: written.changed, misfits: misfits.slice(0, MISFIT_LIMIT), ...(more > 0 ? { moreMisfits: more } : {}) };
+      } catch (error) {
+        this.#states.delete(plan.id);
+        throw error;
+      }
     });
   }
 
@@ -114,8 +176,7 @@ export class Judge {
    * of each, or undefined when the plan already had events.
    */
   async seed(planId: string, events: readonly PledgeEvent[]): Promise<{ accepted: number; refused: number } | undefined> {
-    const stored = this.#plans.get(planId);
-    if (!stored) throw new Error(`There is no plan with the id "${planId}" on this server.`);
+    const stored = this.#stored(planId);
     return this.#mutex.run(planId, async () => {
       this.#states.delete(planId);
       return this.#db.transaction(async (tx) => {
@@ -146,10 +207,9 @@ export class Judge {
     });
   }
 
-  /** Brings the plan's tracker up to date with the accepted events in the database. */
-  async #catchUp(q: Queryable, planId: string): Promise<PlanState> {
-    const stored = this.#plans.get(planId);
-    if (!stored) throw new Error(`There is no plan with the id "${planId}" on this server.`);
+  /** Brings the plan's tracker up to date with `stored` and the accepted events in the database. */
+  async #catchUp(q: Queryable, stored: StoredPlan): Promise<PlanState> {
+    const planId = stored.plan.id;
     let state = this.#states.get(planId);
     if (!state || state.version !== stored.version) {
       const { rows } = await q.query<EventRow>(
@@ -182,7 +242,7 @@ export class Judge {
       try {
         const outcome = await this.#db.transaction(async (tx) => {
           await lockPlan(tx, planId);
-          const state = await this.#catchUp(tx, planId);
+          const state = await this.#catchUp(tx, this.#stored(planId));
           return { state, ...(await this.#judge(tx, state, planId, person, clientId, inputs)) };
         });
         const { state, accepted, results, head } = outcome;
@@ -190,7 +250,7 @@ export class Judge {
           // Committed: now the tracker may hold the seqs too.
           state.tracker.receive(accepted);
           state.seen = head;
-          this.#onAccepted(planId, head);
+          this.#onChange(planId, { kind: 'head', head });
         }
         return { results, head };
       } catch (error) {

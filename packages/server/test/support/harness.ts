@@ -47,12 +47,12 @@ export async function call(url: string, token: string | undefined, path: string,
 }
 
 /**
- * A POST with node:http that reads the answer even when the server answers before taking
+ * A POST (or another method) with node:http that reads the answer even when the server answers before taking
  * the whole body (an over-size upload): fetch reports that as a failed request instead.
  */
-export function rawPost(url: string, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+export function rawPost(url: string, path: string, headers: Record<string, string>, body: string, method = 'POST'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { method: 'POST', headers }, (res) => {
+    const req = request(`${url}${path}`, { method, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
