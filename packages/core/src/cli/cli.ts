@@ -48,6 +48,9 @@ Commands:
       England and Wales bank holidays for a year.
   import-csv <actions.csv> --plan <plan.json> -o <out.json>
       Add action items from a spreadsheet (CSV) to a plan; nothing is written unless every row is good.
+  serve --plan <plan.json> [--events <log.ndjson>] [--db postgres://... | --data-dir <dir>] [--port 8787] [--dev]
+      The sync server (@pledgeflow/server): one record of the plan for every agency.
+      \`pledgeflow serve --help\` lists its settings; docs/server.md says how to run it.
 
 Options:
   --skip-partial-last-line
