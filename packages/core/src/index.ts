@@ -94,7 +94,7 @@ export { youSaidWeDid } from './queries/feedback.js';
 export type { YouSaidWeDid } from './queries/feedback.js';
 export { changesSince, countChangesSince } from './queries/changes.js';
 export type { Change } from './queries/changes.js';
-export { scrutinyReport } from './queries/scrutiny-report.js';
+export { scrutinyReport, DUE_SOON_WORKING_DAYS } from './queries/scrutiny-report.js';
 export type { ScrutinyReport } from './queries/scrutiny-report.js';
 
 // Files in and out

@@ -147,6 +147,31 @@ describe('<pledge-action-list>', () => {
     await expectNoAxeViolations(el);
   });
 
+  it('tells "Review overdue" apart from "At risk" by word and shape, in the list and its status filter', async () => {
+    const { planInput } = await import('./plan-fixture.js');
+    const actions = planInput.actions.map((a) => (a.id === 'ETE-1' ? { ...a, reviewDate: '2026-11-20' } : a));
+    const el = await list(undefined, fixtureTracker({ actions }));
+    await expectNoAxeViolations(el);
+    const badge = (id: string) => $(el, `tr[data-id="${id}"] [part="status"]`);
+    expect(badge('ETE-1').textContent!.trim()).to.equal('Review overdue');
+    expect(badge('HOM-1').textContent!.trim()).to.equal('At risk');
+    // Both amber in BRAG, each with its own shape: a clock, and a triangle.
+    expect(badge('ETE-1').classList.contains('amber')).to.equal(true);
+    expect(badge('ETE-1').classList.contains('review')).to.equal(true);
+    expect(badge('ETE-1').querySelector('svg')!.innerHTML).to.not.equal(badge('HOM-1').querySelector('svg')!.innerHTML);
+    const select = $<HTMLSelectElement>(el, '#filter-status');
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Any', 'Overdue', 'At risk', 'Review overdue', 'On track', 'Done', 'Not active']);
+    select.value = 'amber';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal(['HOM-1']);
+    select.value = 'review-overdue';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(ids(el)).to.deep.equal(['ETE-1']);
+    await expectNoAxeViolations(el);
+  });
+
   it('sorts by a column from the keyboard, with aria-sort on that header only', async () => {
     const el = await list();
     expect($$(el, 'th[aria-sort]')).to.have.length(0);

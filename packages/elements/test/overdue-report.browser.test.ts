@@ -57,9 +57,39 @@ describe('<pledge-overdue-report>', () => {
     expect($$(el, '[part="glance"] li').map(text)).to.deep.equal([
       '3 actions are overdue',
       '1 action is flagged at risk',
+      '1 action has a review overdue',
+      '0 pieces of evidence are waiting to be checked',
+      '0 actions are due in the next two weeks',
       '1 action has had its due date moved later',
       '1 of 2 promises has no accepted evidence',
       '2 of the 7 corporate parenting principles have no action',
+    ]);
+  });
+
+  it('has the command line report’s sections too: reviews overdue (apart from at risk), evidence waiting and due soon', async () => {
+    const t = scrutinyTracker();
+    ok(t.send(ev(as('nurse'), 'a1', 'action.evidence.add', { evidenceId: 'ev2', summary: 'Follow-up sessions planned for spring.', date: '2026-12-01' })));
+    const el = await report(t, '');
+    el.today = '2027-01-20';
+    await el.updateComplete;
+    await expectNoAxeViolations(el);
+    const r = scrutinyReport(t.state(), '2027-01-20');
+    const headings = $$(el, 'section [part="heading"]').map(text);
+    expect(headings).to.include.members(['Reviews overdue', 'Evidence waiting to be checked', 'Due soon']);
+    // "Review overdue" and "flagged at risk" are told apart: a1's review is overdue, only a4 is flagged.
+    expect(rowIds(el, 'reviews-overdue')).to.deep.equal(r.reviewsOverdue.map((x) => x.id));
+    expect(rowIds(el, 'reviews-overdue')).to.deep.equal(['a1']);
+    expect(rowIds(el, 'at-risk')).to.deep.equal(['a4']);
+    expect(text($(el, '.reviews-overdue p'))).to.contain('not counted as flagged at risk');
+    expect(text($(el, '.reviews-overdue tbody td'))).to.match(/^Was due 1 October 2026, \d+ days ago$/);
+    expect(rowIds(el, 'evidence-waiting')).to.deep.equal(['a1']);
+    expect(text($(el, '.evidence-waiting tbody tr'))).to.contain('“Follow-up sessions planned for spring.”');
+    expect(text($(el, '.evidence-waiting tbody tr'))).to.contain('Nia Nurse (Testshire NHS)');
+    expect(rowIds(el, 'due-soon')).to.deep.equal(r.dueSoon.map((x) => x.id));
+    expect(rowIds(el, 'due-soon')).to.deep.equal(['a4', 'a1']); // soonest first
+    expect(text($(el, '.due-soon tr[data-id="a1"] td'))).to.equal('31 January 2027 (in 11 days)');
+    expect($$(el, '[part="glance"] li').map(text)).to.include.members([
+      '1 action is flagged at risk', '1 action has a review overdue', '1 piece of evidence is waiting to be checked', '2 actions are due in the next two weeks',
     ]);
   });
 

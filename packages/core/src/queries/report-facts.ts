@@ -3,12 +3,12 @@ import { ACTION_STATES, type ActionState } from '../machines/states.js';
 import type { Plan } from '../schema/plan.js';
 import { planNames, type PlanNames } from '../schema/plan-names.js';
 import type { PlanState } from '../tracker/tracker.js';
-import { bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag } from './brag.js';
+import { BRAG_LABELS, bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag, type BragRule } from './brag.js';
 import { CalendarDay } from './calendar-day.js';
 import { countDelivery, promiseEvidenceGaps, type Delivery } from './coverage.js';
 import { reportLine, sharedText, type DatedChange, type ReportLine } from '../items/report-line.js';
 import { RollUpTally, type RollUpGroup } from './rollup.js';
-import type { Row } from './report-types.js';
+import { DUE_SOON_WORKING_DAYS, type Row } from './report-types.js';
 
 /**
  * @internal What the scrutiny report says of the actions on one day: the rows of each list, in
@@ -26,6 +26,8 @@ export interface ReportFacts {
   readonly reviewsOverdue: readonly Row<'reviewsOverdue'>[];
   readonly evidenceAwaitingReview: readonly Row<'evidenceAwaitingReview'>[];
   readonly atRisk: readonly Row<'atRisk'>[];
+  readonly dueSoon: readonly Row<'dueSoon'>[];
+  readonly actions: readonly Row<'actions'>[];
   readonly slippedDueDates: readonly Row<'slippedDueDates'>[];
   readonly promisesWithoutEvidence: readonly Row<'promisesWithoutEvidence'>[];
   /** A bit per principle that some action serves. */
@@ -90,11 +92,16 @@ function gather(state: PlanState, today: string): ReportFacts {
   const reviews: Row<'reviewsOverdue'>[] = [];
   const waiting: Row<'evidenceAwaitingReview'>[] = [];
   const atRisk: Row<'atRisk'>[] = [];
+  const soon: Row<'dueSoon'>[] = [];
+  const all: Row<'actions'>[] = [];
+  const soonUntil = day.workingDaysAhead(Math.max(DUE_SOON_WORKING_DAYS, settings.amberWithinWorkingDays));
   const slipped: Row<'slippedDueDates'>[] = [];
   let served = 0;
   for (const action of state.actions) {
     const a = reportLine(action, shared);
-    const status = statusOfRule(bragRule(a, settings, day));
+    const rule = bragRule(a, settings, day);
+    const status = statusOfRule(rule);
+    all.push(actionRow(a, rule, status));
     byState[a.state]++;
     byStatus[status]++;
     workstreams.addTo(a.workstream, a.id, status);
@@ -113,6 +120,9 @@ function gather(state: PlanState, today: string): ReportFacts {
         submittedBy: n.person(e.submittedBy), daysWaiting: Math.max(0, todayNumber - submittedDay),
       });
     }
+    if (a.open && dueDate && dueDate >= today && dueDate <= soonUntil) {
+      soon.push({ id: a.id, title: a.title, owner: n.person(a.owner), dueDate, daysLeft: dayOf(a.dueDay, dueDate) - todayNumber });
+    }
     if (a.state === 'atRisk') atRisk.push(atRiskRow(a, n));
     if (a.slipped) slipped.push(slippedRow(a, a.slipped, n));
   }
@@ -120,6 +130,7 @@ function gather(state: PlanState, today: string): ReportFacts {
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.id.localeCompare(b.id));
   reviews.sort((a, b) => b.daysOverdue - a.daysOverdue);
   waiting.sort((a, b) => b.daysWaiting - a.daysWaiting);
+  soon.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const noEvidence = promiseEvidenceGaps(state.promises, delivery).map(({ promise: p, actions }) => ({
     id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), actions,
   }));
@@ -132,7 +143,7 @@ function gather(state: PlanState, today: string): ReportFacts {
   return {
     today, names: n, byStatus: Object.freeze(byStatus), byState: Object.freeze(byState), byWorkstream: frozen(byWorkstream),
     overdue: frozen(overdue), reviewsOverdue: frozen(reviews), evidenceAwaitingReview: frozen(waiting),
-    atRisk: frozen(atRisk), slippedDueDates: frozen(slipped), promisesWithoutEvidence: frozen(noEvidence), served,
+    atRisk: frozen(atRisk), dueSoon: frozen(soon), actions: frozen(all), slippedDueDates: frozen(slipped), promisesWithoutEvidence: frozen(noEvidence), served,
   };
 }
 
@@ -143,6 +154,17 @@ function overdueRow(a: ReportLine, dueDate: string, daysOverdue: number, working
   return a.owner
     ? { id: a.id, title: a.title, owner, ownerId: a.owner, leadAgency, leadAgencyId: a.leadAgency, workstream, state: a.state, dueDate, daysOverdue, workingDaysOverdue }
     : { id: a.id, title: a.title, owner, leadAgency, leadAgencyId: a.leadAgency, workstream, state: a.state, dueDate, daysOverdue, workingDaysOverdue };
+}
+
+const AMBER_BECAUSE: Partial<Record<BragRule, 'flagged' | 'review' | 'due'>> = {
+  flaggedAtRisk: 'flagged', reviewOverdue: 'review', dueSoon: 'due', lateWithinGrace: 'due',
+};
+
+function actionRow(a: ReportLine, rule: BragRule, status: Brag): Row<'actions'> {
+  const because = AMBER_BECAUSE[rule];
+  return because
+    ? { id: a.id, title: a.title, status, label: BRAG_LABELS[status], amberBecause: because }
+    : { id: a.id, title: a.title, status, label: BRAG_LABELS[status] };
 }
 
 function atRiskRow(a: ReportLine, n: Names): Row<'atRisk'> {

@@ -12,6 +12,7 @@ import { checkToday } from './today.js';
 import type { ScrutinyReport } from './report-types.js';
 
 export type { Row, ScrutinyReport } from './report-types.js';
+export { DUE_SOON_WORKING_DAYS } from './report-types.js';
 
 /**
  * The scrutiny report for `today` (a UK calendar date). The same answers as the queries it is
@@ -25,7 +26,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
   const facts = reportFacts(state, today);
   const n = facts.names;
   // Remembered per state and day, and frozen: handed out as they are, never copied.
-  const { overdue, reviewsOverdue: reviews, evidenceAwaitingReview: waiting, atRisk, slippedDueDates: slipped } = facts;
+  const { overdue, reviewsOverdue: reviews, evidenceAwaitingReview: waiting, atRisk, slippedDueDates: slipped, dueSoon, actions } = facts;
   const { promisesWithoutEvidence: noEvidence, byWorkstream, byStatus, byState } = facts;
   const promiseReviews = promiseReviewsOverdue(state, today).map(({ promise: p, daysOverdue }) => ({
     id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), reviewDate: p.reviewDate!, daysOverdue,
@@ -48,6 +49,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       reviewsOverdue: reviews.length,
       promiseReviewsOverdue: promiseReviews.length,
       evidenceAwaitingReview: waiting.length,
+      dueSoon: dueSoon.length,
       atRisk: atRisk.length,
       slippedDueDates: slipped.length,
       promises: state.promises.length,
@@ -60,6 +62,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
     reviewsOverdue: reviews,
     promiseReviewsOverdue: promiseReviews,
     evidenceAwaitingReview: waiting,
+    dueSoon,
     atRisk,
     slippedDueDates: slipped,
     promisesWithoutEvidence: noEvidence,
@@ -77,6 +80,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       };
     }),
     byWorkstream,
+    actions,
     ...(last ? { lastMeeting: { date: last.date, theme: last.theme } } : {}),
     ...(next && deadlines
       ? { nextMeeting: { date: next.date, theme: next.theme, papersDue: deadlines.papers, childrenInCareCouncilReportDue: deadlines.childrenInCareCouncil, minutesDue: deadlines.minutes } }

@@ -34,7 +34,7 @@ function hostileReport(): ScrutinyReport {
     today: '2026-11-25',
     counts: {
       actions: 2, byStatus: zero, byState: {} as ScrutinyReport['counts']['byState'], overdue: 2, reviewsOverdue: 2, promiseReviewsOverdue: 2,
-      evidenceAwaitingReview: 2, atRisk: 2, slippedDueDates: 2, promises: 2, promisesWithoutEvidence: 2, principlesWithoutActions: 2,
+      evidenceAwaitingReview: 2, dueSoon: 2, atRisk: 2, slippedDueDates: 2, promises: 2, promisesWithoutEvidence: 2, principlesWithoutActions: 2,
       unansweredFeedback: 2, changesSinceLastMeeting: 1,
     },
     overdue: two(() => ({
@@ -44,6 +44,7 @@ function hostileReport(): ScrutinyReport {
     reviewsOverdue: two(() => ({ id: 'a2', title: hostile(), owner: hostile(), reviewDate: '2026-10-01', daysOverdue: 55 })),
     promiseReviewsOverdue: two(() => ({ id: 'p1', number: 1, title: hostile(), owner: hostile(), reviewDate: '2026-10-01', daysOverdue: 55 })),
     evidenceAwaitingReview: two(() => ({ actionId: 'a1', actionTitle: hostile(), evidenceId: 'e1', summary: hostile(), agency: hostile(), submittedBy: hostile(), daysWaiting: 3 })),
+    dueSoon: two(() => ({ id: 'a5', title: hostile(), owner: hostile(), dueDate: '2026-12-01', daysLeft: 6 })),
     atRisk: two(() => ({ id: 'a3', title: hostile(), owner: hostile(), leadAgency: hostile(), dueDate: '2027-01-01', reason: hostile() })),
     slippedDueDates: two(() => ({
       id: 'a4', title: hostile(), owner: hostile(), originalDueDate: '2026-10-01', currentDueDate: '2026-12-01',
@@ -57,6 +58,7 @@ function hostileReport(): ScrutinyReport {
     },
     measures: two(() => ({ id: 'm1', title: hostile(), latest: { period: hostile(), value: 5 }, target: 6, direction: 'higher' as const, meetsTarget: false, trend: hostile(), summary: hostile() })),
     byWorkstream: two(() => ({ key: 'w', name: hostile(), total: 1, counts: zero, status: 'grey' as const, actions: ['a1'] })),
+    actions: two(() => ({ id: 'a1', title: hostile(), status: 'amber' as const, label: 'At risk', amberBecause: 'review' as const })),
     lastMeeting: { date: '2026-09-17', theme: hostile() },
     nextMeeting: { date: '2026-12-10', theme: hostile(), papersDue: '2026-12-03', childrenInCareCouncilReportDue: '2026-11-19', minutesDue: '2026-12-24' },
   };

@@ -5,7 +5,7 @@
 // report's plan, promise reviews, feedback, measures and meetings) comes from src.
 // Change both together when a query's meaning changes.
 import {
-  ACTION_STATES, addDays, addWorkingDays, BRAG_LABELS, BRAG_WORST_FIRST, DEFAULT_BRAG_SETTINGS, daysBetween, describeEvent,
+  ACTION_STATES, addDays, DUE_SOON_WORKING_DAYS, addWorkingDays, BRAG_LABELS, BRAG_WORST_FIRST, DEFAULT_BRAG_SETTINGS, daysBetween, describeEvent,
   isOpen, londonDate, planNames, PRINCIPLES, reviewsOverdue, scrutinyReport as fastScrutinyReport, startOfLondonDay,
   workingDaysBetween,
   type ActionState, type ActionView, type Brag, type BragResult, type BragSettings, type CalendarOptions, type Change,
@@ -216,6 +216,18 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
     id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), actions,
   }));
   const principles = principlesWithoutActions(state);
+  // Due soon: open, due from today up to ten working days ahead (or the plan's amber window, if longer).
+  const soonUntil = addWorkingDays(today, Math.max(DUE_SOON_WORKING_DAYS, { ...DEFAULT_BRAG_SETTINGS, ...plan.brag }.amberWithinWorkingDays), calendar);
+  const soon = state.actions
+    .filter((a) => a.dueDate && a.dueDate >= today && a.dueDate <= soonUntil && isOpen(a))
+    .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!))
+    .map((a) => ({ id: a.id, title: a.title, owner: n.person(a.owner), dueDate: a.dueDate!, daysLeft: daysBetween(today, a.dueDate!) }));
+  // Every action's status, and for amber ones why, read from the words of its why.
+  const actions = state.actions.map((a) => {
+    const b = bragStatus(a, today, plan.brag, calendar);
+    const because = b.status !== 'amber' ? undefined : b.why.startsWith('flagged') ? 'flagged' as const : b.why.startsWith('review') ? 'review' as const : 'due' as const;
+    return { id: a.id, title: a.title, status: b.status, label: b.label, ...(because ? { amberBecause: because } : {}) };
+  });
 
   return {
     plan: src.plan,
@@ -228,6 +240,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       reviewsOverdue: reviews.length,
       promiseReviewsOverdue: src.counts.promiseReviewsOverdue,
       evidenceAwaitingReview: waiting.length,
+      dueSoon: soon.length,
       atRisk: atRisk.length,
       slippedDueDates: slipped.length,
       promises: src.counts.promises,
@@ -240,6 +253,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
     reviewsOverdue: reviews,
     promiseReviewsOverdue: src.promiseReviewsOverdue,
     evidenceAwaitingReview: waiting,
+    dueSoon: soon,
     atRisk,
     slippedDueDates: slipped,
     promisesWithoutEvidence: noEvidence,
@@ -247,6 +261,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
     youSaidWeDid: src.youSaidWeDid,
     measures: src.measures,
     byWorkstream,
+    actions,
     ...(src.lastMeeting ? { lastMeeting: src.lastMeeting } : {}),
     ...(src.nextMeeting ? { nextMeeting: src.nextMeeting } : {}),
   };

@@ -26,13 +26,14 @@ const GROUP_LABEL_KEYS = { owner: 'groupOwner', agency: 'groupAgency', workstrea
 
 /**
  * The scrutiny view of a plan: what is overdue (grouped by owner, lead agency or working
- * group), what is at risk, which due dates were moved later and why, which promises have no
+ * group), what is flagged at risk, whose reviews are overdue, which evidence waits to be
+ * checked, what is due soon, which due dates were moved later and why, which promises have no
  * accepted evidence and which corporate parenting principles have no action. Read-only.
  * Prints as a plain black-and-white paper for the board pack (set `@page { size: A4 }` on
  * the host page: a shadow root cannot), and downloads as CSV.
  *
  * @customElement pledge-overdue-report
- * @summary The scrutiny report: overdue actions, slipped due dates and gaps, printable and exportable.
+ * @summary The scrutiny report: overdue actions, at risk, reviews overdue, evidence waiting, due soon, slipped due dates and gaps; printable and exportable.
  * @attr group-by - How overdue actions are grouped: `owner` (the default), `agency` or `workstream`.
  * @attr heading-level - The level of the report's heading, 1 to 6 (default 2); section headings are one below.
  * @attr today - The day to report on, YYYY-MM-DD (default: today in the UK).
@@ -138,6 +139,9 @@ export class PledgeOverdueReport extends PledgeElement {
         <ul part="glance">
           <li>${m.overdueCount(c.overdue)}</li>
           <li>${m.atRiskCount(c.atRisk)}</li>
+          <li>${m.reviewsOverdueCount(c.reviewsOverdue)}</li>
+          <li>${m.evidenceWaitingCount(c.evidenceAwaitingReview)}</li>
+          <li>${m.dueSoonCount(c.dueSoon)}</li>
           <li>${m.slippedCount(c.slippedDueDates)}</li>
           <li>${m.noEvidenceCount(c.promisesWithoutEvidence, c.promises)}</li>
           <li>${m.noActionCount(c.principlesWithoutActions)}</li>
@@ -154,7 +158,7 @@ export class PledgeOverdueReport extends PledgeElement {
         <button type="button" class="secondary" @click=${() => window.print()}>${m.print}</button>
       </div>
       <div role="status" class="visually-hidden">${this.announcement}</div>
-      ${this.#overdue(r, sub)} ${this.#atRisk(r, sub)} ${this.#slipped(r, sub)} ${this.#noEvidence(r, sub)} ${this.#noAction(r, sub)}
+      ${this.#overdue(r, sub)} ${this.#atRisk(r, sub)} ${this.#reviews(r, sub)} ${this.#waiting(r, sub)} ${this.#dueSoon(r, sub)} ${this.#slipped(r, sub)} ${this.#noEvidence(r, sub)} ${this.#noAction(r, sub)}
     </article>`;
   }
 
@@ -218,6 +222,39 @@ export class PledgeOverdueReport extends PledgeElement {
       (a) => html`<tr data-id=${a.id}>${this.#actionCell(a.id, a.title, [[cols.owner!, a.owner]])}<td>${a.reason ?? ''}</td></tr>`,
     );
     return this.#section('at-risk', level, m.atRiskTitle, this.#table(m.atRiskTitle, [cols.action!, cols.why!], rows), m.noneAtRisk, !rows.length);
+  }
+
+  #reviews(r: ScrutinyReport, level: number) {
+    const m = this.m;
+    const cols = m.reportColumns;
+    const rows = r.reviewsOverdue.map(
+      (a) => html`<tr data-id=${a.id}>${this.#actionCell(a.id, a.title, [[cols.owner!, a.owner]])}
+        <td><span class="days">${m.reviewWasDue(formatDate(a.reviewDate), a.daysOverdue)}</span></td></tr>`,
+    );
+    const table = this.#table(m.reviewsOverdueTitle, [cols.action!, cols.reviewDue!], rows);
+    return this.#section('reviews-overdue', level, m.reviewsOverdueTitle, html`<p>${m.reviewsOverdueNote}</p>${table}`, m.noReviewsOverdue, !rows.length);
+  }
+
+  #waiting(r: ScrutinyReport, level: number) {
+    const m = this.m;
+    const cols = m.reportColumns;
+    const rows = r.evidenceAwaitingReview.map(
+      (e) => html`<tr data-id=${e.actionId}>${this.#actionCell(e.actionId, e.actionTitle, [[cols.submittedBy!, m.submittedFrom(e.submittedBy, e.agency)]])}
+        <td>“${e.summary}”<span class="detail">${m.waitingDays(e.daysWaiting)}</span></td></tr>`,
+    );
+    const table = this.#table(m.evidenceWaitingTitle, [cols.action!, cols.evidence!], rows);
+    return this.#section('evidence-waiting', level, m.evidenceWaitingTitle, table, m.noEvidenceWaiting, !rows.length);
+  }
+
+  #dueSoon(r: ScrutinyReport, level: number) {
+    const m = this.m;
+    const cols = m.reportColumns;
+    const rows = r.dueSoon.map(
+      (a) => html`<tr data-id=${a.id}>${this.#actionCell(a.id, a.title, [[cols.owner!, a.owner]])}
+        <td>${m.dueOn(formatDate(a.dueDate), a.daysLeft)}</td></tr>`,
+    );
+    const table = this.#table(m.dueSoonTitle, [cols.action!, cols.due!], rows);
+    return this.#section('due-soon', level, m.dueSoonTitle, table, m.nothingDueSoon, !rows.length);
   }
 
   #slipped(r: ScrutinyReport, level: number) {
