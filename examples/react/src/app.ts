@@ -70,7 +70,7 @@ function OverdueRow({ id, days, selected, onSelect }: { id: string; days: number
     null,
     h('td', null, h('button', { type: 'button', className: 'link-button', 'aria-pressed': selected, onClick: () => onSelect(id) }, `${id}: ${action.view.title}`)),
     h('td', null, owner),
-    h('td', { className: 'date' }, action.view.dueDate),
+    h('td', { className: 'date' }, action.view.dueDate ? h('time', { dateTime: action.view.dueDate }, ukDate(action.view.dueDate)) : 'Not set'),
     h('td', null, String(days)),
     // A Lit web component inside React: React 19 sets `status` and `label` on it as properties.
     h('td', null, h('pledge-status', { status: action.brag.status, label: action.brag.label })),
@@ -104,7 +104,7 @@ function ActionPanel({ id }: { id: string }) {
       'p',
       null,
       h('pledge-status', { status: action.brag.status, label: action.brag.label }),
-      ` ${action.stateLabel}. Owner: ${owner}. Due ${action.view.dueDate ?? 'date not set'} (${action.brag.why}). ${evidenceCount(action.evidence.length)}.`,
+      ` ${action.stateLabel}. Owner: ${owner}. ${dueAndWhy(action.view.dueDate, action.brag.why)} ${evidenceCount(action.evidence.length)}.`,
     ),
     shown && !shown.result.ok && h(ErrorSummary, { outcome: shown, reasons: shown.result.reasons }),
     // Always in the page, so that screen readers announce what is written into it.
@@ -130,9 +130,27 @@ function ActionPanel({ id }: { id: string }) {
       ),
     h('h3', null, 'Recent changes'),
     action.history.length
-      ? h('ol', { reversed: true }, action.history.slice(-5).reverse().map((entry) => h('li', { key: entry.eventId }, `${entry.at.slice(0, 10)}: ${entry.summary}`)))
+      ? h('ol', { reversed: true }, action.history.slice(-5).reverse().map((entry) => h('li', { key: entry.eventId }, h('time', { dateTime: entry.at }, ukDate(entry.at.slice(0, 10))), `: ${ukDates(entry.summary)}`)))
       : h('p', null, 'Nothing has happened to this action yet.'),
   );
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A calendar date (YYYY-MM-DD) as people say it: "29 January 2027". */
+function ukDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return dateFormat.format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+/** Every YYYY-MM-DD in a sentence from the core (history, why) as people say it. */
+const ukDates = (text: string) => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, ukDate);
+
+/** The due date and why the status is what it is, saying the due date once. */
+function dueAndWhy(dueDate: string | undefined, why: string): string {
+  const because = ukDates(why);
+  if (because.startsWith('due ')) return `Due ${because.slice(4)}.`; // "due 29 January 2027, 3 days ago": already says it
+  return `${dueDate ? `Due ${ukDate(dueDate)}` : 'No due date yet'}; ${because}.`;
 }
 
 interface Outcome {
