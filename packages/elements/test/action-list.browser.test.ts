@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { PledgeActionList, PledgeSelectEvent } from '@pledgeflow/elements';
+import { setViewport } from '@web/test-runner-commands';
 import '@pledgeflow/elements/define.js';
 import { $, $$, expectNoAxeViolations, mount, pressOn } from './helpers.js';
 import { bigTracker, fixtureTracker, people, step, TODAY } from './plan-fixture.js';
@@ -170,6 +171,39 @@ describe('<pledge-action-list>', () => {
     await el.updateComplete;
     expect(ids(el)).to.deep.equal(['ETE-1']);
     await expectNoAxeViolations(el);
+  });
+
+  it('shows each action as a card with its status first at 320 px, nothing scrolling sideways, with no axe violations', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await list();
+      await expectNoAxeViolations(el);
+      const scroll = $(el, '.scroll');
+      expect(scroll.scrollWidth, 'no sideways scrolling').to.be.at.most(scroll.clientWidth);
+      expect(document.documentElement.scrollWidth, 'the page does not scroll sideways').to.be.at.most(320);
+      for (const tr of $$(el, 'tbody tr')) {
+        const status = tr.querySelector<HTMLElement>('td.status [part="status"]')!;
+        const title = tr.querySelector<HTMLElement>('th.title')!;
+        const box = status.getBoundingClientRect();
+        expect(box.width, `${tr.dataset['id']}: status shown`).to.be.above(0);
+        expect(box.right, `${tr.dataset['id']}: status inside the screen`).to.be.at.most(320);
+        expect(box.top, `${tr.dataset['id']}: status first`).to.be.below(title.getBoundingClientRect().top);
+      }
+      // Every value says what it is, and the table is still a table to screen readers.
+      expect(getComputedStyle($(el, 'tbody tr td.due'), '::before').content).to.equal('"Due: "');
+      expect($(el, 'table').getAttribute('role')).to.equal('table');
+      expect($(el, 'tbody tr').getAttribute('role')).to.equal('row');
+      // The sort buttons are still there, above the cards, and work from the keyboard.
+      const sort = $<HTMLButtonElement>(el, 'button.sort[data-column="status"]');
+      expect(sort.getBoundingClientRect().width).to.be.above(0);
+      await pressOn(el, sort, 'Enter');
+      expect(ids(el)[0]).to.equal('ETE-2'); // overdue first
+      await expectNoAxeViolations(el);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+    const wide = await list();
+    expect(getComputedStyle($(wide, 'tbody tr')).display).to.equal('table-row');
   });
 
   it('sorts by a column from the keyboard, with aria-sort on that header only', async () => {

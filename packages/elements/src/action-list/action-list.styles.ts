@@ -48,6 +48,7 @@ export const actionListStyles = css`
   }
   .scroll {
     overflow-x: auto;
+    container: action-list / inline-size;
   }
   .scroll:focus-visible {
     outline: 3px solid var(--_focus);
@@ -114,6 +115,52 @@ export const actionListStyles = css`
   }
   .empty {
     font-weight: 600;
+  }
+  /* Narrow: each action a card, its status first, every value labelled; the sort buttons wrap above. */
+  @container action-list (max-width: 40em) {
+    table {
+      min-width: 0;
+    }
+    table, thead, tbody, tr, th, td {
+      display: block;
+    }
+    caption {
+      display: block;
+    }
+    thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_space) / 2) var(--_space);
+      padding-block-end: calc(var(--_space) / 2);
+    }
+    thead th {
+      border: 0;
+      padding: 0;
+    }
+    tbody tr {
+      display: flex;
+      flex-direction: column;
+      gap: 0.2em;
+      margin-block-end: var(--_space);
+      padding: calc(var(--_space) / 1.5);
+      border: 1px solid var(--_border);
+      border-inline-start-width: 5px;
+    }
+    tbody th, tbody td {
+      border: 0;
+      padding: 0;
+      min-width: 0;
+    }
+    tbody td.status {
+      order: -1;
+    }
+    tbody td[data-label]:not(.status)::before {
+      content: attr(data-label) ': ';
+      font-weight: 600;
+    }
+    .due {
+      white-space: normal;
+    }
   }
   @media print {
     .scroll {

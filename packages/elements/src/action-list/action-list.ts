@@ -25,7 +25,8 @@ const byText = new Intl.Collator('en-GB', { numeric: true });
  * The action plan as a table that can be filtered and sorted. Choosing an action's title
  * fires `pledge-select`; `<pledge-tracker>` answers it by showing `<pledge-action>`.
  * Rows are keyed by action id and re-rendered only when their action changes, so a plan
- * of 1,000 actions stays quick.
+ * of 1,000 actions stays quick. Narrower than 40em (a phone, a side panel, 400% zoom) each
+ * action is a card with its status first, and the sort buttons sit above the cards.
  *
  * @customElement pledge-action-list
  * @summary A filterable, sortable table of action-plan items with their BRAG status.
@@ -320,12 +321,12 @@ export class PledgeActionList extends PledgeElement {
       <p class="count" part="count" role="status" tabindex="-1">${m.showing(rows.length, total)}</p>
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
       <div class="scroll" role="region" aria-label=${m.tableScrollLabel} tabindex="0">
-        <table part="table">
+        <table part="table" role="table">
           <caption>${m.actionsCaption}</caption>
-          <thead>
-            <tr>${COLUMNS.map((c) => this.#renderHeader(c))}</tr>
+          <thead role="rowgroup">
+            <tr role="row">${COLUMNS.map((c) => this.#renderHeader(c))}</tr>
           </thead>
-          <tbody @click=${this.#onTableClick}>
+          <tbody role="rowgroup" @click=${this.#onTableClick}>
             ${repeat(rows, (r) => r.action.id, (r) => actionRows.get(r.action.id)!.draw(r, m, names))}
           </tbody>
         </table>
@@ -380,7 +381,7 @@ export class PledgeActionList extends PledgeElement {
     const sorted = this.sortBy === column;
     const direction = sorted ? (this.sortDirection === 'descending' ? 'descending' : 'ascending') : undefined;
     const arrow = direction === 'ascending' ? svg`<path d="M4 10l4-5 4 5z" />` : direction === 'descending' ? svg`<path d="M4 6l4 5 4-5z" />` : svg`<path d="M4 7l4-5 4 5zM4 9l4 5 4-5z" />`;
-    return html`<th scope="col" aria-sort=${direction ?? nothing} class=${column}>
+    return html`<th scope="col" role="columnheader" aria-sort=${direction ?? nothing} class=${column}>
       <button type="button" class="sort" data-column=${column} @click=${() => this.#sort(column)}>
         ${this.m.columns[column] ?? column}<svg viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">${arrow}</svg>
       </button>

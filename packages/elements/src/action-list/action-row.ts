@@ -13,6 +13,8 @@ export interface Row {
 }
 
 let prototype: HTMLTableRowElement | undefined;
+/** The columns after the title, in order. */
+const LABELLED_COLUMNS = ['workstream', 'leadAgency', 'owner', 'dueDate', 'state', 'status'] as const;
 
 function element(name: string, text: string, attributes: Record<string, string>): HTMLElement {
   const el = document.createElement(name);
@@ -33,6 +35,8 @@ export class ActionRow {
   #row: Row | undefined;
   #m: Messages | undefined;
   #names: PlanNames | undefined;
+  /** The messages the cells' column labels come from. */
+  #labelled: Messages | undefined;
   /** What each cell shows, to change only the cells that differ. */
   #texts: string[] = [];
 
@@ -50,8 +54,9 @@ export class ActionRow {
     if (!prototype) {
       const template = document.createElement('template');
       template.innerHTML =
-        '<table><tr><th scope="row" class="title"><button type="button" class="link" part="title-button"></button><span class="id"></span></th>' +
-        '<td></td><td></td><td></td><td class="due"></td><td></td><td></td></tr></table>';
+        // Roles stated, so that the table stays a table to screen readers when narrow widths show rows as cards.
+        '<table><tr role="row"><th scope="row" role="rowheader" class="title"><button type="button" class="link" part="title-button"></button><span class="id"></span></th>' +
+        '<td role="cell"></td><td role="cell"></td><td role="cell"></td><td role="cell" class="due"></td><td role="cell"></td><td role="cell" class="status"></td></tr></table>';
       prototype = document.importNode(template.content.querySelector('tr')!, true);
     }
     const tr = (this.#tr ??= prototype.cloneNode(true) as HTMLTableRowElement);
@@ -74,6 +79,11 @@ export class ActionRow {
       `${status} ${review} ${statusWord}`,
     ];
     const changed = (i: number) => texts[i] !== this.#texts[i];
+    // Each cell's column, shown before its value when rows are cards (narrow widths).
+    if (m !== this.#labelled) {
+      LABELLED_COLUMNS.forEach((column, i) => cells[i + 1]!.setAttribute('data-label', m.columns[column] ?? column));
+      this.#labelled = m;
+    }
     if (changed(0)) {
       tr.setAttribute('data-id', action.id);
       title.setAttribute('data-id', action.id);
