@@ -10,6 +10,7 @@ export default defineConfig({
       // Each entry of core to its source (see packages/core/package.json's exports).
       { find: /^@pledgeflow\/core\/(xstate|formats)$/, replacement: fileURLToPath(new URL('./packages/core/src/$1.ts', import.meta.url)) },
       { find: /^@pledgeflow\/core$/, replacement: src('core') },
+      { find: /^@pledgeflow\/sync$/, replacement: src('sync') },
     ],
   },
   test: {
