@@ -8,8 +8,9 @@ import { migrate } from './db/migrate.js';
 import { createApp } from './http/app.js';
 import { Authenticator, DevKeys, type AuthConfig } from './http/auth.js';
 import { HeadHub } from './sync/head-hub.js';
-import { Judge } from './sync/judge.js';
+import { Judge, type Notice } from './sync/judge.js';
 import { PlanRegistry } from './sync/plan-registry.js';
+import { headOf } from './sync/pull.js';
 
 export interface ServerOptions {
   /** An open database (see openPostgres, openPglite). The server closes it when it stops. */
@@ -78,6 +79,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
 
+  // Other server processes on this database tell this one of their changes, for its live streams.
+  const stopListening = db.listen ? await db.listen(
+    (payload) => void heard(payload).catch((error: Error) => logger.warn({ err: { message: error.message } }, 'a notice from another server could not be read')),
+    () => void resync().catch((error: Error) => logger.warn({ err: { message: error.message } }, 'could not catch up after listening again')),
+  ) : undefined;
+  async function heard(payload: string) {
+    let notice: Partial<Notice>;
+    try {
+      notice = JSON.parse(payload) as Partial<Notice>;
+    } catch {
+      return;
+    }
+    if (notice.source === judge.instance || typeof notice.plan !== 'string') return;
+    if (typeof notice.version === 'number') {
+      await registry.reload(db, notice.plan);
+      hub.publish(notice.plan, { kind: 'plan', version: notice.version });
+    }
+    if (typeof notice.head === 'number') hub.publish(notice.plan, { kind: 'head', head: notice.head });
+  }
+  /** After the listening connection came back: notices sent meanwhile are lost, so read every plan again. */
+  async function resync() {
+    const before = new Map(registry.all().map((p) => [p.plan.id, p.version]));
+    await registry.load();
+    for (const { plan, version } of registry.all()) {
+      if (before.get(plan.id) !== version) hub.publish(plan.id, { kind: 'plan', version });
+      hub.publish(plan.id, { kind: 'head', head: await headOf(db, plan.id) });
+    }
+    logger.info('listening to other servers again');
+  }
+
   const audience = options.auth?.audience ?? 'pledgeflow';
   const dev = options.dev ? await DevKeys.create(audience) : undefined;
   const auth = new Authenticator(options.auth ?? { issuers: [], audience }, dev);
@@ -92,10 +123,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () => resolve(s as Server)) as Server;
-    s.once('error', reject);
-  });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () => resolve(s as Server)) as Server;
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await stopListening?.();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, dev: !!dev, database: db.kind }, 'listening');
@@ -108,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         hub.closeAll();
+        await stopListening?.();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

@@ -7,6 +7,15 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
+  /** The NOTIFY channel that server processes on this database (and schema) share. */
+  readonly channel: string;
+  /**
+   * Hears what other processes NOTIFY on `channel` (PostgreSQL's LISTEN, on a connection of
+   * its own that comes back by itself when lost; `onResumed` then, since messages sent
+   * meanwhile are gone). Resolves with a function that stops listening. Absent for PGlite,
+   * which one process owns.
+   */
+  listen?(onMessage: (payload: string) => void, onResumed: () => void): Promise<() => Promise<void>>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -9,6 +9,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   return {
     kind: 'pglite',
+    channel: 'pledgeflow',
     query: async (text, params) => ({ rows: (await db.query(text, params as unknown[] | undefined)).rows as never[] }),
     exec: async (sql) => {
       await db.exec(sql);

@@ -22,6 +22,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     max: options.max ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  // Channels are database-wide: one per schema, so servers in other schemas are not woken.
+  const channel = options.schema ? `pledgeflow_${options.schema}` : 'pledgeflow';
   // An idle client that loses its connection must not crash the process: the next query reconnects.
   pool.on('error', () => {});
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
@@ -31,6 +33,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   };
   return {
     kind: 'postgres',
+    channel,
     query: run,
     exec: async (sql) => {
       await pool.query(sql);
@@ -60,6 +63,58 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
         client.release(broken);
       }
     },
+    listen: (onMessage, onResumed) => listen(options.url, channel, onMessage, onResumed),
     close: () => pool.end(),
+  };
+}
+
+/** How long to wait before listening again after the connection was lost. */
+const RELISTEN_MS = 1000;
+
+/** LISTEN on a connection of its own, outside the pool, listening again whenever it is lost. */
+async function listen(url: string, channel: string, onMessage: (payload: string) => void, onResumed: () => void): Promise<() => Promise<void>> {
+  let current: pg.Client | undefined;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (current !== client) return;
+      current = undefined;
+      client.end().catch(() => {});
+      if (!stopped) timer = setTimeout(retry, RELISTEN_MS);
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (message) => {
+      if (message.channel === channel && message.payload) onMessage(message.payload);
+    });
+    try {
+      await client.connect();
+      // LISTEN takes no parameters: the channel is made only of a checked schema name, and quoted.
+      await client.query(`LISTEN "${channel}"`);
+    } catch (error) {
+      client.end().catch(() => {});
+      throw error;
+    }
+    current = client;
+  };
+  const retry = async () => {
+    timer = undefined;
+    if (stopped) return;
+    try {
+      await connect();
+      onResumed();
+    } catch {
+      if (!stopped) timer = setTimeout(retry, RELISTEN_MS);
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const client = current;
+    current = undefined;
+    await client?.end().catch(() => {});
   };
 }

@@ -1,4 +1,5 @@
 import { compareEvents, createTracker, parseEvent, type Person, type Plan, type PledgeEvent, type Tracker } from '@pledgeflow/core';
+import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
 import { lockPlan } from '../db/locks.js';
 import { EVENT_COLUMNS, eventFromRow, type EventRow } from './event-rows.js';
@@ -51,6 +52,15 @@ export type PlanRevision =
 
 /** How many misfits an answer lists. */
 export const MISFIT_LIMIT = 500;
+
+/** What one server process tells the others on the database's channel (NOTIFY), once its transaction commits. */
+export interface Notice {
+  /** The process that sent it (`Judge.instance`): a process ignores its own. */
+  source: string;
+  plan: string;
+  head?: number;
+  version?: number;
+}
 
 /** What the server keeps in memory for a plan: a core tracker of the accepted events up to `seen`. */
 interface PlanState {
@@ -109,6 +119,8 @@ export class Judge {
   readonly #states = new Map<string, PlanState>();
   readonly #mutex = new KeyedMutex();
   readonly #onChange: (planId: string, change: PlanChange) => void;
+  /** This process, in the notices it sends to others. */
+  readonly instance = randomUUID();
 
   constructor(db: Database, plans: PlanRegistry, onChange: (planId: string, change: PlanChange) => void = () => {}) {
     this.#db = db;
@@ -116,18 +128,30 @@ export class Judge {
     this.#onChange = onChange;
   }
 
-  /** The stored plan, or an error a person can read. */
-  #stored(planId: string): StoredPlan {
-    const stored = this.#plans.get(planId);
+  /**
+   * The plan as the database holds it now: another process may have stored a new version
+   * since this one read it (a cheap check of the version; the plan is read only when it moved).
+   */
+  async #current(q: Queryable, planId: string): Promise<StoredPlan> {
+    const known = this.#plans.get(planId);
+    const version = await this.#plans.storedVersion(q, planId);
+    if (known && version === known.version) return known;
+    const stored = version === undefined ? undefined : await this.#plans.reload(q, planId);
     if (!stored) throw new Error(`There is no plan with the id "${planId}" on this server.`);
     return stored;
+  }
+
+  /** Tells other server processes on this database, when the transaction commits (NOTIFY is transactional). */
+  async #notify(tx: Queryable, notice: Omit<Notice, 'source'>): Promise<void> {
+    if (!this.#db.listen) return; // PGlite: one process, nobody else to tell
+    await tx.query('SELECT pg_notify($1, $2)', [this.#db.channel, JSON.stringify({ source: this.instance, ...notice })]);
   }
 
   /** The plan's tracker, caught up with the database; for reading only (reports). */
   async tracker(planId: string): Promise<Tracker> {
     return this.#mutex.run(planId, async () => {
       try {
-        return (await this.#catchUp(this.#db, this.#stored(planId))).tracker;
+        return (await this.#catchUp(this.#db, await this.#current(this.#db, planId))).tracker;
       } catch (error) {
         this.#states.delete(planId);
         throw error;
@@ -151,6 +175,7 @@ export class Judge {
             if (current !== ifVersion) return { ok: false as const, current };
           }
           const written = await this.#plans.write(tx, plan, by);
+          if (written.changed) await this.#notify(tx, { plan: plan.id, version: written.stored.version });
           return { ok: true as const, written, state: await this.#catchUp(tx, written.stored) };
         });
         if (!outcome.ok) return { ok: false, version: outcome.current };
@@ -176,11 +201,11 @@ export class Judge {
    * of each, or undefined when the plan already had events.
    */
   async seed(planId: string, events: readonly PledgeEvent[]): Promise<{ accepted: number; refused: number } | undefined> {
-    const stored = this.#stored(planId);
     return this.#mutex.run(planId, async () => {
       this.#states.delete(planId);
-      return this.#db.transaction(async (tx) => {
+      const seeded = await this.#db.transaction(async (tx) => {
         await lockPlan(tx, planId);
+        const stored = await this.#current(tx, planId);
         const { rows } = await tx.query('SELECT 1 FROM events WHERE plan_id = $1 LIMIT 1', [planId]);
         if (rows.length) return undefined;
         const tracker = createTracker({ plan: stored.plan, events: events.map(({ seq: _, ...e }) => e as PledgeEvent) });
@@ -202,8 +227,11 @@ export class Judge {
             [planId, JSON.stringify(rowsToStore)],
           );
         }
+        if (accepted.length) await this.#notify(tx, { plan: planId, head: accepted.length });
         return { accepted: accepted.length, refused: rowsToStore.length - accepted.length };
       });
+      if (seeded?.accepted) this.#onChange(planId, { kind: 'head', head: seeded.accepted });
+      return seeded;
     });
   }
 
@@ -242,8 +270,11 @@ export class Judge {
       try {
         const outcome = await this.#db.transaction(async (tx) => {
           await lockPlan(tx, planId);
-          const state = await this.#catchUp(tx, this.#stored(planId));
-          return { state, ...(await this.#judge(tx, state, planId, person, clientId, inputs)) };
+          // Inside the lock: every append another process made to this plan has committed, and is read here.
+          const state = await this.#catchUp(tx, await this.#current(tx, planId));
+          const judged = await this.#judge(tx, state, planId, person, clientId, inputs);
+          if (judged.accepted.length) await this.#notify(tx, { plan: planId, head: judged.head });
+          return { state, ...judged };
         });
         const { state, accepted, results, head } = outcome;
         if (accepted.length) {

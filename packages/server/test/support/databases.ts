@@ -9,6 +9,8 @@ import { openPglite, openPostgres, type Database } from '../../src/index.js';
 /** One database for a test: opened (and opened again, for restarts) and removed afterwards. */
 export interface TestDatabaseHandle {
   open(): Promise<Database>;
+  /** PostgreSQL: the schema the database's tables are in. */
+  schema?: string;
   remove(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ const postgres: TestDatabaseKind = {
     // A schema of its own for each test database: suites run side by side on one database.
     const schema = `t_${process.pid}_${Date.now().toString(36)}_${++schemas}`;
     return {
+      schema,
       open: () => openPostgres({ url, schema, max: 5 }),
       async remove() {
         const client = new pg.Client({ connectionString: url });
