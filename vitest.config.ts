@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@pledgeflow\/core\/(xstate|formats)$/, replacement: fileURLToPath(new URL('./packages/core/src/$1.ts', import.meta.url)) },
       { find: /^@pledgeflow\/core$/, replacement: src('core') },
       { find: /^@pledgeflow\/sync$/, replacement: src('sync') },
+      { find: /^@pledgeflow\/store-idb$/, replacement: src('store-idb') },
     ],
   },
   test: {

@@ -10,13 +10,16 @@ export class EventChannel {
   readonly #channel: BroadcastChannel | undefined;
   readonly #listeners = new Set<Listener>();
   readonly #early: PledgeEvent[][] = [];
+  readonly #watchers = new Set<() => void>();
 
   constructor(name: string, Channel: typeof BroadcastChannel | null | undefined) {
     if (!Channel) return;
     this.#channel = new Channel(name);
     this.#channel.onmessage = (message: MessageEvent<{ events?: unknown }>) => {
       const events = message.data?.events;
-      if (Array.isArray(events)) this.deliver(events as PledgeEvent[]);
+      if (!Array.isArray(events)) return;
+      this.deliver(events as PledgeEvent[]);
+      for (const watcher of this.#watchers) watcher();
     };
   }
 
@@ -35,6 +38,11 @@ export class EventChannel {
     this.#listeners.add(listener);
     for (const events of this.#early.splice(0)) listener(events);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `watcher` whenever another tab posts, without taking the events kept for the first listener. */
+  watch(watcher: () => void): void {
+    this.#watchers.add(watcher);
   }
 
   close(): void {

@@ -62,18 +62,35 @@ function backupConflict(stored: PledgeEvent, backup: PledgeEvent): BackupConflic
 
 const noop = () => {};
 
-/** An EventStore in IndexedDB: events, an outbox for the sync server and item snapshots, shared by every tab. */
+/** A step a sync server refused (the same shape as @pledgeflow/sync's RefusedStep). */
+export interface RefusedStep {
+  id: string;
+  stream: string;
+  type: string;
+  at: string;
+  reasons: string[];
+  event?: PledgeEvent;
+}
+
+/**
+ * An EventStore in IndexedDB: events, an outbox for the sync server and item snapshots, shared
+ * by every tab. It is also what @pledgeflow/sync's `connect()` needs (its SyncStore): the
+ * outbox, the steps the server refused, and the last seq stored from the server.
+ */
 export class IdbStore implements EventStore {
   readonly planId: string;
   readonly #db: IDBPDatabase<PledgeflowDB>;
   readonly #channel: EventChannel;
   readonly #reload = new Set<(message: string) => void>();
+  readonly #outboxListeners = new Set<() => void>();
   #gone: Error | undefined;
 
   constructor(planId: string, db: IDBPDatabase<PledgeflowDB>, channel: EventChannel) {
     this.planId = planId;
     this.#db = db;
     this.#channel = channel;
+    // Another tab's steps join the shared outbox: whichever tab syncs must hear of them.
+    channel.watch(() => this.#outboxChanged());
     // A newer page wants to upgrade: let it, or it would wait on us for ever.
     // (A deleted database has no new version: that is the page being reset, not a newer tab.)
     db.addEventListener('versionchange', (event) =>
@@ -117,6 +134,81 @@ export class IdbStore implements EventStore {
       tx.objectStore('snapshots').put(snapshot);
     });
     this.#channel.post([event]);
+    this.#outboxChanged();
+  }
+
+  #outboxChanged() {
+    for (const listener of this.#outboxListeners) listener();
+  }
+
+  /** Steps not yet answered by the sync server, oldest first (by time, then id). */
+  async outbox(): Promise<PledgeEvent[]> {
+    try {
+      const tx = this.#open().transaction(['outbox', 'events']);
+      const ids = await tx.objectStore('outbox').getAllKeys();
+      const events = await Promise.all(ids.map((id) => tx.objectStore('events').get(id)));
+      await tx.done;
+      return events.filter((e): e is PledgeEvent => !!e).sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  /** The server answered these: they leave the outbox; refused ones are kept apart with their reasons. */
+  async settle(accepted: readonly string[], refused: readonly RefusedStep[]): Promise<void> {
+    await this.#write(['outbox', 'refused'], (tx) => {
+      for (const id of accepted) tx.objectStore('outbox').delete(id);
+      for (const r of refused) {
+        tx.objectStore('outbox').delete(r.id);
+        tx.objectStore('refused').put(r);
+      }
+    });
+  }
+
+  /**
+   * Events from the sync server (with their seq), in one transaction: stored over any local
+   * copy, out of the outbox, and the last seq moved on. Other tabs are told, so they show them.
+   */
+  async receive(events: readonly PledgeEvent[]): Promise<void> {
+    if (!events.length) return;
+    const last = events.reduce((m, e) => Math.max(m, e.seq ?? 0), 0);
+    await this.#write(['events', 'outbox', 'meta'], (tx) => {
+      const meta = tx.objectStore('meta');
+      for (const e of events) {
+        tx.objectStore('events').put(e);
+        tx.objectStore('outbox').delete(e.id);
+      }
+      const read = meta.get('lastSeq');
+      read.onsuccess = () => {
+        const before = Number((read.result as { value?: unknown } | undefined)?.value ?? 0);
+        if (last > before) meta.put({ key: 'lastSeq', value: last });
+      };
+    });
+    this.#channel.post([...events]);
+  }
+
+  /** The highest seq stored from the sync server (0 for none). */
+  async lastSeq(): Promise<number> {
+    try {
+      return Number((await this.#open().get('meta', 'lastSeq'))?.value ?? 0);
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  /** Steps the sync server refused, kept here with its reasons. */
+  async refusedSteps(): Promise<RefusedStep[]> {
+    try {
+      return await this.#open().getAll('refused');
+    } catch (error) {
+      throw storageError(error);
+    }
+  }
+
+  /** Calls `listener` when a step joins the outbox, in this tab or another. Returns a function that stops it. */
+  onOutbox(listener: () => void): () => void {
+    this.#outboxListeners.add(listener);
+    return () => this.#outboxListeners.delete(listener);
   }
 
   /** Replaces stored snapshots, such as those the tracker rebuilt after the machines changed. */
@@ -215,6 +307,7 @@ export class IdbStore implements EventStore {
     if (added.length) {
       this.#channel.post(added);
       this.#channel.deliver(added);
+      this.#outboxChanged();
     }
     return { plan: backup.plan, added: added.length, skipped, conflicts, problems: backup.problems };
   }
