@@ -8,9 +8,16 @@ export const Id = z.string().check(
   z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected an id: letters, digits, ".", "_" or "-" (at most 64 characters)'),
 );
 
-/** A calendar date as people work to it (UK local), written `YYYY-MM-DD`, from 1978 to 2100. */
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date as people work to it (UK local), written `YYYY-MM-DD`, from 1978 to 2100.
+ * The shape is a regex so the plan file's JSON Schema carries it as a `pattern`: an editor
+ * catches "31/03/2027" as it is typed. Each problem is said once: the shape, or the date.
+ */
 export const CalendarDate = z.string().check(
-  z.refine(isCalendarDate, 'expected a date written YYYY-MM-DD, such as 2027-03-31'),
+  z.regex(DATE_SHAPE, 'expected a date written YYYY-MM-DD, such as 2027-03-31'),
+  z.refine((d) => !DATE_SHAPE.test(d) || isCalendarDate(d), 'expected a date written YYYY-MM-DD, such as 2027-03-31'),
   z.refine((d) => !isCalendarDate(d) || isPlanDate(d), `expected a date from ${PLAN_YEARS.first} to ${PLAN_YEARS.last}`),
 );
 
