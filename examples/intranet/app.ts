@@ -8,6 +8,7 @@
 import { parseEventLog, parsePlanFile, type Actor, type Role, type Tracker } from '@pledgeflow/core';
 import { PledgeActorChangeEvent, type PledgeTracker } from '@pledgeflow/elements';
 import { databaseName, openIdbTracker, stringifyBackup } from '@pledgeflow/store-idb';
+import { startSynced } from './synced.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -35,6 +36,8 @@ export async function startTracker(root: ParentNode = document): Promise<Tracker
   if (!element) return undefined;
   // Until the tracker is handed over, the element says it is loading (not "no plan").
   element.messages = { ...element.messages, noSource: 'Loading the corporate parenting tracker…' };
+  // Next to a pledgeflow server (`npm start`), the tracker loads from it and syncs.
+  if (await startSynced(element)) return element.tracker;
   const planUrl = new URL(element.dataset['plan']!, document.baseURI).href;
   const eventsUrl = new URL(element.dataset['events']!, document.baseURI).href;
   try {

@@ -9,6 +9,7 @@ import { PledgeActionList } from './action-list/action-list.js';
 import { PledgeAction } from './action/action.js';
 import { PledgeEvidenceForm } from './evidence-form/evidence-form.js';
 import { PledgeTracker } from './tracker/tracker.js';
+import { PledgeSyncStatus } from './sync-status/sync-status.js';
 import { PledgeMyWork } from './my-work/my-work.js';
 
 defineElement('pledge-status', PledgeStatus);
@@ -20,6 +21,7 @@ defineElement('pledge-action-list', PledgeActionList);
 defineElement('pledge-action', PledgeAction);
 defineElement('pledge-evidence-form', PledgeEvidenceForm);
 defineElement('pledge-my-work', PledgeMyWork);
+defineElement('pledge-sync-status', PledgeSyncStatus);
 defineElement('pledge-tracker', PledgeTracker);
 
 declare global {
@@ -33,6 +35,7 @@ declare global {
     'pledge-action': PledgeAction;
     'pledge-evidence-form': PledgeEvidenceForm;
     'pledge-my-work': PledgeMyWork;
+    'pledge-sync-status': PledgeSyncStatus;
     'pledge-tracker': PledgeTracker;
   }
 }

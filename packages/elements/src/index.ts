@@ -25,4 +25,6 @@ export type { EvidenceDraft } from './evidence-form/evidence-form.js';
 export { PledgeMyWork, myWork } from './my-work/my-work.js';
 export type { MyWork } from './my-work/my-work.js';
 export { PledgeTracker, TRACKER_VIEWS } from './tracker/tracker.js';
+export type { TokenProvider } from './tracker/tracker-sync.js';
+export { PledgeSyncStatus } from './sync-status/sync-status.js';
 export type { TrackerView } from './tracker/tracker.js';

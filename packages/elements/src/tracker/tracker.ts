@@ -6,7 +6,11 @@ import { heading, subLevel } from '../shared/heading.js';
 import { PledgeElement } from '../shared/pledge-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { trackerStyles } from './tracker.styles.js';
+import { refusedList } from './refused-list.js';
 import { readRoute, writeRoute, type TrackerRoute } from './tracker-route.js';
+import { TrackerSync, type TokenProvider } from './tracker-sync.js';
+import { SyncStatusRelay } from './sync-status-relay.js';
+import type { Observable, RefusedStep, SyncStatus } from '@pledgeflow/sync';
 
 export const TRACKER_VIEWS = ['mine', 'promises', 'actions', 'overdue', 'measures', 'deadlines'] as const;
 export type TrackerView = (typeof TRACKER_VIEWS)[number];
@@ -27,6 +31,10 @@ const withMore = (lines: string[], more: number | undefined, m: { moreProblems: 
  * what is overdue, the measures and the board's deadlines, with a navigation between them.
  * It loads a plan file (`src`) and its event log (`events`) with `fetch`, or takes a
  * ready `tracker`; the host page says who is signed in by setting `actor`.
+ * With `server` and `plan` it loads the plan from a pledgeflow server instead, keeps it in
+ * IndexedDB (so it opens offline), and syncs: steps go to the server, and other people's
+ * steps arrive within seconds. The host page gives `tokenProvider`, an async function that
+ * returns the signed-in person's bearer token (the host does sign-in).
  * The elements it shows are used by tag name, so register them all with
  * `@pledgeflow/elements/define.js` (or the `pledgeflow.js` bundle).
  *
@@ -34,6 +42,8 @@ const withMore = (lines: string[], more: number | undefined, m: { moreProblems: 
  * @summary The whole pledge tracker for one plan, with views for promises, actions, overdue items, measures and deadlines.
  * @attr src - URL of the plan file (`.plan.json`) to load.
  * @attr events - URL of the event log (NDJSON, one event per line) to load with it.
+ * @attr server - Address of the pledgeflow server (`https://pledgeflow.eastmere.gov.uk`); with `plan`, used instead of `src` and `events`.
+ * @attr plan - The plan's id on the server (`eastmere-2026-28`).
  * @attr view - The view shown: `mine` (the signed-in person's work), `promises`, `actions` (the default), `overdue`, `measures` or `deadlines`.
  * @attr action-id - In the actions view, the action shown instead of the list.
  * @attr routing - `hash` (the default): the view, the open action and the list's filters are kept in the page's URL hash (`#pledge/actions/ETE-04`), so a link opens the same place and Back and Forward move between places. `off` leaves the URL alone.
@@ -48,6 +58,8 @@ const withMore = (lines: string[], more: number | undefined, m: { moreProblems: 
  * @csspart nav - The navigation between views.
  * @csspart view - The area that shows the current view.
  * @csspart problems - The box that lists load errors or events left out.
+ * @csspart sync-status - With `server`: the `<pledge-sync-status>` under the title.
+ * @csspart refused - With `server`: the box that lists the person's steps the server did not accept, with its reasons.
  * @cssproperty --pledge-color-link - Colour of the navigation links.
  * @cssproperty --pledge-color-border - Colour of the line under the navigation.
  * @cssproperty [--pledge-color-success=#00703c] - In the action view: the box that says a step was taken.
@@ -68,6 +80,10 @@ export class PledgeTracker extends PledgeElement {
     ...PledgeElement.properties,
     src: { type: String },
     events: { type: String },
+    server: { type: String },
+    plan: { type: String },
+    tokenProvider: { attribute: false },
+    refusedSteps: { state: true },
     view: { type: String, reflect: true },
     actionId: { type: String, attribute: 'action-id', reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
@@ -82,6 +98,13 @@ export class PledgeTracker extends PledgeElement {
   declare src: string | undefined;
   /** URL of the event log (NDJSON). */
   declare events: string | undefined;
+  /** The pledgeflow server's address. */
+  declare server: string | undefined;
+  /** The plan's id on the server. */
+  declare plan: string | undefined;
+  /** Gives the signed-in person's bearer token for the server; set by the host page, which does sign-in. */
+  declare tokenProvider: TokenProvider | undefined;
+  declare protected refusedSteps: readonly RefusedStep[];
   /** The view shown. */
   declare view: TrackerView;
   /** The action open in the actions view; the list when undefined. */
@@ -97,6 +120,16 @@ export class PledgeTracker extends PledgeElement {
   declare protected loadWarnings: { intro: string; problems: string[] }[];
 
   #abort: AbortController | undefined;
+  #sync: TrackerSync | undefined;
+  readonly #syncStatus = new SyncStatusRelay();
+  /** With `server`: where the person's changes are, for a `<pledge-sync-status>` elsewhere on the page (`.source`). */
+  get syncStatus(): Observable<SyncStatus> {
+    return this.#syncStatus;
+  }
+  /** With `server`: push and pull now (say, after the host signed the person in again). */
+  syncNow(): void {
+    this.#sync?.syncNow();
+  }
   /** Resolves when the latest load has finished (for hosts and tests that need to wait). */
   loaded: Promise<void> = Promise.resolve();
 
@@ -107,6 +140,7 @@ export class PledgeTracker extends PledgeElement {
     this.filters = {};
     this.loading = false;
     this.loadWarnings = [];
+    this.refusedSteps = [];
   }
 
   // The views re-render themselves on changes; the frame around them does not need to.
@@ -125,6 +159,7 @@ export class PledgeTracker extends PledgeElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
+    this.#closeSync();
     window.removeEventListener('popstate', this.#onLocation);
     window.removeEventListener('hashchange', this.#onLocation);
   }
@@ -179,7 +214,10 @@ export class PledgeTracker extends PledgeElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Started here, not in updated(): its first property changes then join this update.
-    if ((changed.has('src') || changed.has('events')) && this.src) this.loaded = this.#load(this.src, this.events);
+    const fromServer = !!(this.server && this.plan);
+    if (fromServer && (changed.has('server') || changed.has('plan') || changed.has('tokenProvider') || (changed.has('actor') && (changed.get('actor') as { userId?: string } | undefined)?.userId !== this.actor?.userId))) {
+      this.loaded = this.#loadFromServer(this.server!, this.plan!);
+    } else if (!fromServer && (changed.has('src') || changed.has('events')) && this.src) this.loaded = this.#load(this.src, this.events);
     super.willUpdate(changed);
   }
 
@@ -217,6 +255,47 @@ export class PledgeTracker extends PledgeElement {
       this.loadError = { message: problem.message, problems: problem.problems };
       this.dispatchEvent(new PledgeErrorEvent(problem.message, problem.problems));
     }
+  }
+
+  /** The plan from the server (or the copy kept here), its events from IndexedDB, then sync. */
+  async #loadFromServer(server: string, planId: string): Promise<void> {
+    this.#abort?.abort();
+    this.#closeSync();
+    const abort = (this.#abort = new AbortController());
+    if (!this.tokenProvider) return; // the host has not signed anyone in yet
+    const provider = this.tokenProvider;
+    this.loading = true;
+    this.loadError = undefined;
+    this.loadWarnings = [];
+    this.refusedSteps = [];
+    // One database per person: an outbox holds only its author's steps.
+    const sync = (this.#sync = new TrackerSync(server, planId, () => provider(), this.actor?.userId));
+    this.#syncStatus.follow(sync.status);
+    sync.refused.subscribe((steps) => (this.refusedSteps = steps));
+    try {
+      const plan = await sync.loadPlan(abort.signal);
+      if (abort.signal.aborted) return;
+      const { tracker, notices } = await sync.open(plan);
+      if (abort.signal.aborted) {
+        sync.close();
+        return;
+      }
+      this.loadWarnings = notices.length ? [{ intro: notices[0]!, problems: notices.slice(1) }] : [];
+      this.tracker = tracker;
+      this.loading = false;
+      this.dispatchEvent(new PledgeLoadEvent());
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const message = String((error as Error)?.message ?? error);
+      this.loading = false;
+      this.loadError = { message, problems: [] };
+      this.dispatchEvent(new PledgeErrorEvent(message, []));
+    }
+  }
+
+  #closeSync() {
+    this.#sync?.close();
+    this.#sync = undefined;
   }
 
   async #fetch(url: string, signal: AbortSignal): Promise<string> {
@@ -282,7 +361,9 @@ export class PledgeTracker extends PledgeElement {
         ${heading(this.headingLevel, 'title', plan.title)}
         <p class="period">${m.planPeriod(plan.council, formatDate(plan.period.start), formatDate(plan.period.end))}</p>
         <p class="signed-in">${this.actor ? m.signedInAs(person?.name ?? this.actor.userId, ROLE_LABELS[this.actor.role] ?? this.actor.role) : m.notSignedIn}</p>
+        ${this.#sync ? html`<pledge-sync-status part="sync-status" .source=${this.#syncStatus}></pledge-sync-status>` : nothing}
       </header>
+      ${this.tracker && this.refusedSteps.length ? refusedList(this.tracker, this.refusedSteps, (id) => this.#openItem(id)) : nothing}
       ${this.loadWarnings.map((w) => html`<details class="problems warning" part="problems">
         <summary>${w.intro}</summary>
         <ul>${w.problems.map((p) => html`<li>${p}</li>`)}</ul>
@@ -298,6 +379,14 @@ export class PledgeTracker extends PledgeElement {
       </nav>
       <div class="view" part="view" @pledge-select=${this.#onSelect} @pledge-filter=${this.#onFilter}>${this.#renderView(view)}</div>
     `;
+  }
+
+  async #openItem(stream: string) {
+    if (!this.tracker?.getAction(stream)) return;
+    this.view = 'actions';
+    this.actionId = stream;
+    await this.updateComplete;
+    await this.#focusAction();
   }
 
   #renderView(view: TrackerView) {

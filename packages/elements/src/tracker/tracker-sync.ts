@@ -1,0 +1,146 @@
+import { parsePlanFile, type Plan, type Tracker } from '@pledgeflow/core';
+import { openIdbTracker, type IdbTracker } from '@pledgeflow/store-idb';
+import { connect, ObservableValue, type RefusedStep, type SyncConnection, type SyncStatus } from '@pledgeflow/sync';
+
+/** An async function the host page gives: a bearer token for the signed-in person (undefined when there is none). */
+export type TokenProvider = () => Promise<string | undefined | null>;
+
+interface Shared {
+  status?: SyncStatus;
+  refused?: RefusedStep[];
+  ask?: true;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A plan kept in IndexedDB and in step with a pledgeflow server. One tab of the page syncs
+ * (elected with the Web Locks API, handed over when it closes); the others share its
+ * IndexedDB and hear its status and refused steps over a BroadcastChannel.
+ */
+export class TrackerSync {
+  readonly status = new ObservableValue<SyncStatus>({ state: 'loading', received: 0 }, sameJson);
+  readonly refused = new ObservableValue<readonly RefusedStep[]>([], sameJson);
+  #idb: IdbTracker | undefined;
+  #connection: SyncConnection | undefined;
+  #channel: BroadcastChannel | undefined;
+  #release: (() => void) | undefined;
+  #closed = false;
+  #leader = false;
+
+  constructor(readonly server: string, readonly planId: string, readonly getToken: TokenProvider, readonly person = 'anyone') {}
+
+  /** Where the plan's file is kept for an offline start. */
+  get #planKey() {
+    return `pledgeflow-plan:${this.server}:${this.planId}`;
+  }
+
+  /** The plan from the server (kept for next time), or the copy kept here when the server cannot be reached. */
+  async loadPlan(signal: AbortSignal): Promise<Plan> {
+    let text: string | undefined;
+    let failure = '';
+    try {
+      const token = await this.getToken();
+      const res = await fetch(`${this.server.replace(/\/+$/, '')}/v1/plans/${encodeURIComponent(this.planId)}`, {
+        signal, headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      if (res.ok) {
+        text = await res.text();
+        try {
+          localStorage.setItem(this.#planKey, text);
+        } catch {
+          // storage full or refused: the next start needs the server
+        }
+      } else {
+        const body = (await res.json().catch(() => ({}))) as { detail?: string };
+        failure = body.detail ?? `the server answered ${res.status}`;
+      }
+    } catch (error) {
+      if (signal.aborted) throw error;
+      failure = `the server could not be reached (${String((error as Error)?.message ?? error)})`;
+    }
+    text ??= (() => {
+      try {
+        return localStorage.getItem(this.#planKey) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    })();
+    if (!text) throw new Error(`The plan "${this.planId}" could not be loaded: ${failure}.`);
+    const file = parsePlanFile(text);
+    if (!file.ok) throw new Error(`The server's plan file has problems: ${file.problems.map((p) => p.message).join(' ')}`);
+    return file.plan;
+  }
+
+  /** Opens the plan's tracker on IndexedDB and starts syncing (or listening, in a second tab). */
+  async open(plan: Plan): Promise<{ tracker: Tracker; notices: string[] }> {
+    const name = `pledgeflow-${this.planId}@${new URL(this.server, location.href).host}:${this.person}`;
+    const idb = (this.#idb = await openIdbTracker({ plan, name }));
+    if (!idb.durable) {
+      // Without IndexedDB this tab cannot share an outbox with others: it syncs alone.
+      this.#lead();
+      return { tracker: idb.tracker, notices: idb.notices };
+    }
+    if (typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel(`pledgeflow-sync:${name}`);
+      this.#channel.onmessage = ({ data }: MessageEvent<Shared>) => {
+        if (this.#leader) {
+          if (data.ask) this.#share();
+          return;
+        }
+        if (data.status) this.status.set(data.status);
+        if (data.refused) this.refused.set(data.refused);
+      };
+    }
+    const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+    if (!locks) this.#lead();
+    else {
+      this.#channel?.postMessage({ ask: true } satisfies Shared);
+      void locks.request(`pledgeflow-sync:${name}`, () => {
+        if (this.#closed) return undefined;
+        this.#lead();
+        return new Promise<void>((resolve) => (this.#release = resolve));
+      });
+    }
+    return { tracker: idb.tracker, notices: idb.notices };
+  }
+
+  #lead() {
+    const idb = this.#idb;
+    if (!idb || this.#closed) return;
+    this.#leader = true;
+    const store = idb.durable ? idb.store : undefined;
+    if (!store) {
+      this.status.set({ state: 'error', reason: 'this browser cannot keep changes (no IndexedDB), so they are not sent to the server', count: 0 });
+      return;
+    }
+    const connection = (this.#connection = connect(idb.tracker, { url: this.server, planId: this.planId, getToken: this.getToken, store }));
+    this.status.set(connection.status.value);
+    connection.status.subscribe((status) => {
+      this.status.set(status);
+      this.#share();
+    });
+    connection.refused.subscribe((refused) => {
+      this.refused.set(refused);
+      this.#share();
+    });
+    this.#share();
+  }
+
+  #share() {
+    this.#channel?.postMessage({ status: this.status.value, refused: [...this.refused.value] } satisfies Shared);
+  }
+
+  /** After the host signs the person in again: send what waits, now. */
+  syncNow(): void {
+    this.#connection?.syncNow();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#connection?.close();
+    this.#release?.();
+    this.#channel?.close();
+    if (this.#idb?.durable) this.#idb.store.close();
+  }
+}
