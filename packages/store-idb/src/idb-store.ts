@@ -154,12 +154,14 @@ export class IdbStore implements EventStore {
     }
   }
 
-  /** The server answered these: they leave the outbox; refused ones are kept apart with their reasons. */
+  /** The server answered these: they leave the outbox; refused ones move from the log to `refused`, with their reasons. */
   async settle(accepted: readonly string[], refused: readonly RefusedStep[]): Promise<void> {
-    await this.#write(['outbox', 'refused'], (tx) => {
+    await this.#write(['outbox', 'refused', 'events'], (tx) => {
       for (const id of accepted) tx.objectStore('outbox').delete(id);
       for (const r of refused) {
         tx.objectStore('outbox').delete(r.id);
+        // Kept in `refused` (with the event), not in the log: the next load folds what the server has.
+        if (r.event) tx.objectStore('events').delete(r.id);
         tx.objectStore('refused').put(r);
       }
     });
