@@ -27,6 +27,8 @@ export interface ReportLine {
   readonly workstream: string;
   readonly promises: readonly string[];
   readonly hasAcceptedEvidence: boolean;
+  /** How many events the action has had. */
+  readonly eventCount: number;
   /** A bit per principle served; none when deferred or withdrawn. */
   readonly principles: number;
   /** Evidence awaiting review, each with the UK day number it was submitted. */
@@ -103,6 +105,7 @@ export function reportLine(action: ActionView, shared: (text: string) => string)
     workstream: shared(action.workstream),
     promises: action.promises.map(shared),
     hasAcceptedEvidence: facts.hasAcceptedEvidence,
+    eventCount: action.eventCount,
     principles: action.state === 'deferred' || action.state === 'withdrawn' ? 0 : principleBits(action.principles),
     waiting: facts.submitted.length === 0 ? [] : waitingOf(facts, shared),
     slipped: facts.slipped ? slippedOf(action, shared) : undefined,

@@ -32,6 +32,8 @@ export interface ReportFacts {
   readonly promisesWithoutEvidence: readonly Row<'promisesWithoutEvidence'>[];
   /** A bit per principle that some action serves. */
   readonly served: number;
+  /** How many events the actions have had, together. */
+  readonly actionEvents: number;
 }
 
 // A plan state is frozen and replaced when anything changes, so what it says on a day is
@@ -97,6 +99,7 @@ function gather(state: PlanState, today: string): ReportFacts {
   const soonUntil = day.workingDaysAhead(Math.max(DUE_SOON_WORKING_DAYS, settings.amberWithinWorkingDays));
   const slipped: Row<'slippedDueDates'>[] = [];
   let served = 0;
+  let actionEvents = 0;
   for (const action of state.actions) {
     const a = reportLine(action, shared);
     const rule = bragRule(a, settings, day);
@@ -106,6 +109,7 @@ function gather(state: PlanState, today: string): ReportFacts {
     byStatus[status]++;
     workstreams.addTo(a.workstream, a.id, status);
     served |= a.principles;
+    actionEvents += a.eventCount;
     if (a.promises.length > 0) countDelivery(delivery, a.promises, a.hasAcceptedEvidence);
     const { dueDate, reviewDate } = a;
     if (a.open && dueDate && today > dueDate) {
@@ -123,8 +127,8 @@ function gather(state: PlanState, today: string): ReportFacts {
     if (a.open && dueDate && dueDate >= today && dueDate <= soonUntil) {
       soon.push({ id: a.id, title: a.title, owner: n.person(a.owner), dueDate, daysLeft: dayOf(a.dueDay, dueDate) - todayNumber });
     }
-    if (a.state === 'atRisk') atRisk.push(atRiskRow(a, n));
-    if (a.slipped) slipped.push(slippedRow(a, a.slipped, n));
+    if (a.state === 'atRisk') atRisk.push(dayless(a, 'atRisk', n, atRiskRow));
+    if (a.slipped) slipped.push(dayless(a, 'slipped', n, slippedRow));
   }
   // As the queries order them: most overdue first, then by id; longest waiting first, in plan order among equals.
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.id.localeCompare(b.id));
@@ -134,7 +138,6 @@ function gather(state: PlanState, today: string): ReportFacts {
   const noEvidence = promiseEvidenceGaps(state.promises, delivery).map(({ promise: p, actions }) => ({
     id: p.id, number: p.number, title: p.title, owner: n.person(p.owner), actions,
   }));
-  for (const row of slipped) Object.freeze(row.changes);
   const byWorkstream = workstreams.groups();
   for (const g of byWorkstream) {
     Object.freeze(g.counts);
@@ -143,7 +146,7 @@ function gather(state: PlanState, today: string): ReportFacts {
   return {
     today, names: n, byStatus: Object.freeze(byStatus), byState: Object.freeze(byState), byWorkstream: frozen(byWorkstream),
     overdue: frozen(overdue), reviewsOverdue: frozen(reviews), evidenceAwaitingReview: frozen(waiting),
-    atRisk: frozen(atRisk), dueSoon: frozen(soon), actions: frozen(all), slippedDueDates: frozen(slipped), promisesWithoutEvidence: frozen(noEvidence), served,
+    atRisk: frozen(atRisk), dueSoon: frozen(soon), actions: frozen(all), slippedDueDates: frozen(slipped), promisesWithoutEvidence: frozen(noEvidence), served, actionEvents,
   };
 }
 
@@ -167,6 +170,22 @@ function actionRow(a: ReportLine, rule: BragRule, status: Brag): Row<'actions'> 
     : { id: a.id, title: a.title, status, label: BRAG_LABELS[status] };
 }
 
+// Rows that do not depend on the day (at risk, moved due dates) are made once per line, that is
+// once per change of the action, frozen, and shared by every report that lists it.
+const daylessRows = new WeakMap<ReportLine, { atRisk?: Row<'atRisk'>; slipped?: Row<'slippedDueDates'> }>();
+
+function dayless<K extends 'atRisk' | 'slipped', R extends object>(a: ReportLine, key: K, n: Names, make: (a: ReportLine, n: Names) => R): R {
+  let rows = daylessRows.get(a) as Record<string, R | undefined> | undefined;
+  if (!rows) daylessRows.set(a, (rows = {}) as never);
+  let row = rows[key];
+  if (!row) {
+    row = make(a, n);
+    if (key === 'slipped') Object.freeze((row as unknown as Row<'slippedDueDates'>).changes);
+    rows[key] = Object.freeze(row);
+  }
+  return row;
+}
+
 function atRiskRow(a: ReportLine, n: Names): Row<'atRisk'> {
   const row: { -readonly [K in keyof Row<'atRisk'>]: Row<'atRisk'>[K] } = { id: a.id, title: a.title, owner: n.person(a.owner), leadAgency: n.agency(a.leadAgency) };
   if (a.dueDate) row.dueDate = a.dueDate;
@@ -185,7 +204,8 @@ function changeRow(this: Names, c: DatedChange): Row<'slippedDueDates'>['changes
   return c.from ? { from: c.from, to: c.to, reason: c.reason, on: c.on, by } : { to: c.to, reason: c.reason, on: c.on, by };
 }
 
-function slippedRow(a: ReportLine, slipped: NonNullable<ReportLine['slipped']>, n: Names): Row<'slippedDueDates'> {
+function slippedRow(a: ReportLine, n: Names): Row<'slippedDueDates'> {
+  const slipped = a.slipped!;
   const owner = n.person(a.owner);
   const { originalDueDate } = slipped;
   const changes = slipped.changes.map(changeRow, n);

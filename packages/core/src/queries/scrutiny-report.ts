@@ -56,7 +56,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       promisesWithoutEvidence: noEvidence.length,
       principlesWithoutActions: principles.length,
       unansweredFeedback: feedback.unanswered.length,
-      changesSinceLastMeeting: last ? countChangesSince(state, last.date) : everyChange(state),
+      changesSinceLastMeeting: last ? countChangesSince(state, last.date) : everyChange(state, facts.actionEvents),
     },
     overdue,
     reviewsOverdue: reviews,
@@ -88,10 +88,9 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
   };
 }
 
-/** How many events the plan has had: counted from the items, so that a tracker need not read its whole log. */
-function everyChange(state: PlanState): number {
-  let n = 0;
-  for (const a of state.actions) n += a.eventCount;
+/** How many events the plan has had: counted from the items (the actions' from their report lines), so that a tracker need not read its whole log. */
+function everyChange(state: PlanState, actionEvents: number): number {
+  let n = actionEvents;
   for (const p of state.promises) n += p.eventCount;
   return n;
 }
