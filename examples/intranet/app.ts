@@ -44,9 +44,13 @@ export async function startTracker(root: ParentNode = document): Promise<Tracker
     const planFile = parsePlanFile(await fetchText(planUrl));
     if (!planFile.ok) throw new Error(planFile.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
     const plan = planFile.plan;
-    const onReceive = ({ applied, rejected }: { applied: unknown[]; rejected: { reasons: string[] }[] }) => {
-      if (applied.length) say(root, `${plural(applied.length, 'change', 'changes')} made in another tab ${applied.length === 1 ? 'is' : 'are'} now shown here.`);
-      for (const r of rejected) say(root, `A change made in another tab did not fit: ${r.reasons.join(' ')}`, 'warning');
+    // Said where the person is (at the bottom of the tracker, in view), not at the top of the page.
+    const onReceive = ({ applied, rejected }: { applied: { stream: string }[]; rejected: { reasons: string[] }[] }) => {
+      if (applied.length) {
+        const here = element.actionId && applied.some((e) => e.stream === element.actionId) ? ', including this action' : '';
+        element.notify(`${plural(applied.length, 'change', 'changes')} made in another tab ${applied.length === 1 ? 'is' : 'are'} now shown here${here}.`);
+      }
+      for (const r of rejected) element.notify(`A change made in another tab did not fit: ${r.reasons.join(' ')}`);
     };
     let opened = await openIdbTracker({ plan });
     if (opened.durable) {
@@ -111,7 +115,17 @@ function limitPeople(root: ParentNode, tracker: Tracker) {
   for (const option of select.options) option.disabled = !people.has(option.value);
 }
 
+/** Wires the "Show the promises as children read them" checkbox to the tracker's child-friendly promises view. */
+export function setUpChildFriendly(root: ParentNode = document): void {
+  const box = root.querySelector<HTMLInputElement>('#child-friendly');
+  const tracker = root.querySelector<PledgeTracker>('pledge-tracker');
+  if (!box || !tracker) return;
+  box.checked = tracker.hasAttribute('child-friendly');
+  box.addEventListener('change', () => tracker.toggleAttribute('child-friendly', box.checked));
+}
+
 setUpPersonSwitcher();
+setUpChildFriendly();
 /** Settles once the page's tracker is loaded (tests wait for it). */
 export const ready: Promise<Tracker | undefined> = startTracker().then((tracker) => {
   if (tracker) limitPeople(document, tracker);

@@ -3,6 +3,7 @@
 // event log, for each person in the switcher and in every view, with no console errors.
 // The elements come from source here; `npm start` serves the same page with the built bundle.
 import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
 import type { PledgeTracker } from '@pledgeflow/elements';
 import '@pledgeflow/elements/define.js';
 
@@ -123,6 +124,24 @@ describe('the example intranet page', () => {
     } finally {
       watch.stop();
     }
+  });
+
+  it('offers the child-friendly promises view with a labelled checkbox, from the keyboard', async () => {
+    const { setUpChildFriendly } = await import('../../examples/intranet/app.js');
+    const doc = await pageMarkup();
+    const main = doc.querySelector('main')!;
+    main.querySelector('pledge-tracker')!.setAttribute('routing', 'off');
+    document.body.replaceChildren(document.importNode(main, true));
+    setUpChildFriendly(document);
+    const box = document.querySelector<HTMLInputElement>('#child-friendly')!;
+    expect(box.labels![0]!.textContent).to.equal('Show the promises as children read them');
+    const el = document.querySelector<PledgeTracker>('pledge-tracker')!;
+    box.focus();
+    await sendKeys({ press: 'Space' });
+    expect(box.checked).to.equal(true);
+    expect(el.hasAttribute('child-friendly')).to.equal(true);
+    await sendKeys({ press: 'Space' });
+    expect(el.hasAttribute('child-friendly')).to.equal(false);
   });
 
   it('keeps a change in the browser: a reload (a fresh start of the page script) shows it', async () => {

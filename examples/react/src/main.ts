@@ -1,7 +1,8 @@
 // Loads the example plan and event log, builds a tracker, and renders the React page.
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createTracker, isCalendarDate, parseEventLog, parsePlanFile, todayInLondon } from '@pledgeflow/core';
+import { isCalendarDate, parseEventLog, parsePlanFile, todayInLondon } from '@pledgeflow/core';
+import { openIdbTracker, stringifyBackup } from '@pledgeflow/store-idb';
 import '@pledgeflow/elements/define.js'; // registers <pledge-status>; the React page works without it, showing the words only
 import { App } from './app.js';
 
@@ -23,7 +24,15 @@ async function main() {
   if (!planFile.ok) throw new Error(planFile.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   const log = parseEventLog(logText!);
   for (const problem of log.problems) console.warn(`eastmere.events.ndjson line ${problem.line}: ${problem.message}`);
-  const tracker = createTracker({ plan: planFile.plan, events: log.events });
+  // Changes are kept in this browser (IndexedDB), so a reload keeps them; the first visit starts from the example log.
+  let opened = await openIdbTracker({ plan: planFile.plan });
+  if (opened.durable && opened.tracker.events().length === 0) {
+    await opened.store.importBackup(stringifyBackup(planFile.plan, log.events));
+    opened.store.close();
+    opened = await openIdbTracker({ plan: planFile.plan }); // open again: the tracker starts from what was imported
+  } else if (!opened.durable) opened.tracker.receive(log.events);
+  for (const notice of opened.notices) console.warn(notice);
+  const tracker = opened.tracker;
   // A working-group lead: Helen Pryce leads Homes, Placements and Moving On.
   const lead = tracker.plan.people.find((p) => p.role === 'working-group-lead' && p.id === 'helen-pryce') ?? tracker.plan.people.find((p) => p.role === 'working-group-lead');
   createRoot(root).render(createElement(App, { tracker, signedIn: lead?.id ?? tracker.plan.people[0]!.id, today: dayFromUrl() }));

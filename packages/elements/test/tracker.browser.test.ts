@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { stringifyPlanFile } from '@pledgeflow/core';
 import type { PledgeAction, PledgeActionList, PledgeErrorEvent, PledgeTracker } from '@pledgeflow/elements';
 import '@pledgeflow/elements/define.js';
@@ -195,6 +195,61 @@ describe('<pledge-tracker>', () => {
     expect(location.hash).to.equal('#main');
     const other = await loaded('<pledge-tracker></pledge-tracker>', (e) => Object.assign(e, { tracker: fixtureTracker(), actor: people.lead, today: TODAY }));
     expect(other.view).to.equal('actions'); // "#main" belongs to the page's skip link
+  });
+
+  it('announces a change made in another tab where the person is scrolled to, and gives focus back when it is dismissed', async () => {
+    const el = await loaded('<pledge-tracker action-id="ETE-1"></pledge-tracker>', (e) => Object.assign(e, { tracker: fixtureTracker(), actor: people.lead, today: TODAY }));
+    const spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    el.before(spacer.cloneNode());
+    el.after(spacer);
+    const action = $<PledgeAction>(el, 'pledge-action');
+    await action.updateComplete;
+    action.focusTitle();
+    const history = action.shadowRoot!.querySelector<HTMLElement>('[part="history"]')!;
+    history.scrollIntoView({ block: 'center' });
+    const region = $(el, '[part="notices"]');
+    expect(region.getAttribute('role')).to.equal('status'); // in the page from the start, so it is read out
+    // The person is working on the action's steps when the change arrives.
+    const stepButton = action.shadowRoot!.querySelector<HTMLButtonElement>('button[part="step-button"]')!;
+    stepButton.focus();
+    el.notify('1 change made in another tab is now shown here, including this action.');
+    await el.updateComplete;
+    const notice = $(el, '.notice');
+    expect(notice.textContent).to.contain('1 change made in another tab is now shown here, including this action.');
+    const box = notice.getBoundingClientRect();
+    expect(box.top, 'the notice is in view').to.be.at.least(0);
+    expect(box.bottom, 'the notice is in view').to.be.at.most(window.innerHeight);
+    expect(Math.abs(history.getBoundingClientRect().top - box.top), 'near what the person is reading, not at the top of the page').to.be.below(window.innerHeight);
+    await expectNoAxeViolations(el);
+    // Keyboard: Enter on Dismiss, and focus goes back where the person was.
+    const dismiss = notice.querySelector('button')!;
+    expect(dismiss.getAttribute('aria-label')).to.equal('Dismiss: 1 change made in another tab is now shown here, including this action.');
+    dismiss.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($$(el, '.notice')).to.have.length(0);
+    expect(deepActive(document) === stepButton, 'focus is back where the person was').to.equal(true);
+    spacer.previousElementSibling?.remove();
+    document.querySelectorAll('div[style]').forEach((d) => d.remove());
+  });
+
+  it('shows the promises as children read them with child-friendly, and prints without "Signed in as"', async () => {
+    const el = await loaded('<pledge-tracker view="promises" child-friendly></pledge-tracker>', (e) => Object.assign(e, { tracker: fixtureTracker(), actor: people.lead, today: TODAY }));
+    const promises = $<HTMLElement & { childFriendly: boolean; updateComplete: Promise<unknown> }>(el, 'pledge-promises');
+    await promises.updateComplete;
+    expect(promises.childFriendly).to.equal(true);
+    expect(promises.shadowRoot!.textContent).to.contain('We will help you do well at school.');
+    await expectNoAxeViolations(el);
+    el.childFriendly = false;
+    await el.updateComplete;
+    expect(promises.hasAttribute('child-friendly')).to.equal(false);
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(getComputedStyle($(el, '.signed-in')).display).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('passes a new signed-in person down to the views', async () => {

@@ -326,6 +326,8 @@ export const defaultMessages = {
   views: { mine: 'My work', promises: 'Promises', actions: 'Action plan', overdue: 'Overdue', measures: 'Measures', deadlines: 'Deadlines' } as Record<string, string>,
   signedInAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
   back: 'Back to the list',
+  dismiss: 'Dismiss',
+  dismissNotice: (text: string) => `Dismiss: ${text}`,
   // <pledge-tracker>
   viewsLabel: 'Parts of the tracker',
   notSignedIn: 'Not signed in: you can look but not change anything.',

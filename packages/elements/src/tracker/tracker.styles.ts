@@ -77,4 +77,28 @@ export const trackerStyles = css`
       display: none;
     }
   }
+  /* Notices stay in view where the person is: the bottom of the tracker's visible part. */
+  .notices {
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
+  }
+  .notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) / 2) var(--_space);
+    margin: calc(var(--_space) / 2) 0 0;
+    padding: calc(var(--_space) / 2) var(--_space);
+    background: var(--_bg);
+    border: 2px solid var(--_text);
+    border-inline-start-width: 6px;
+    font-weight: 600;
+  }
+  @media print {
+    .notices, .signed-in {
+      display: none;
+    }
+  }
 `;

@@ -15,6 +15,20 @@ import type { Observable, RefusedStep, SyncStatus } from '@pledgeflow/sync';
 export const TRACKER_VIEWS = ['mine', 'promises', 'actions', 'overdue', 'measures', 'deadlines'] as const;
 export type TrackerView = (typeof TRACKER_VIEWS)[number];
 
+/** The element that has focus, looking through shadow roots. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
+
+/** `el`'s outermost shadow host that is `host` itself or inside it, or `el` when it is in the page. */
+function hostIn(host: HTMLElement, el: Element): Element {
+  let node: Element = el;
+  while (node !== host && node.getRootNode() instanceof ShadowRoot) node = (node.getRootNode() as ShadowRoot).host;
+  return node;
+}
+
 /** Thrown while loading, with words a person can act on. */
 class LoadProblem extends Error {
   constructor(message: string, readonly problems: string[] = []) {
@@ -46,6 +60,7 @@ const withMore = (lines: string[], more: number | undefined, m: { moreProblems: 
  * @attr plan - The plan's id on the server (`eastmere-2026-28`).
  * @attr view - The view shown: `mine` (the signed-in person's work), `promises`, `actions` (the default), `overdue`, `measures` or `deadlines`.
  * @attr action-id - In the actions view, the action shown instead of the list.
+ * @attr child-friendly - The promises view shows the pledge as children read it (the child-friendly wording, progress in words, "you said, we did").
  * @attr routing - `hash` (the default): the view, the open action and the list's filters are kept in the page's URL hash (`#pledge/actions/ETE-04`), so a link opens the same place and Back and Forward move between places. `off` leaves the URL alone.
  * @attr heading-level - The level of the plan's title heading (2 by default); views use the level below.
  * @attr today - The day to count from, YYYY-MM-DD (UK today by default), passed to every view.
@@ -60,6 +75,7 @@ const withMore = (lines: string[], more: number | undefined, m: { moreProblems: 
  * @csspart problems - The box that lists load errors or events left out.
  * @csspart sync-status - With `server`: the `<pledge-sync-status>` under the title.
  * @csspart refused - With `server`: the box that lists the person's steps the server did not accept, with its reasons.
+ * @csspart notices - Notices from `notify()`: kept in view at the bottom of the tracker while the person scrolls, and announced politely.
  * @cssproperty --pledge-color-link - Colour of the navigation links.
  * @cssproperty --pledge-color-border - Colour of the line under the navigation.
  * @cssproperty [--pledge-color-success=#00703c] - In the action view: the box that says a step was taken.
@@ -88,10 +104,12 @@ export class PledgeTracker extends PledgeElement {
     actionId: { type: String, attribute: 'action-id', reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
     routing: { type: String },
+    childFriendly: { type: Boolean, attribute: 'child-friendly', reflect: true },
     filters: { attribute: false },
     loading: { state: true },
     loadError: { state: true },
     loadWarnings: { state: true },
+    notices: { state: true },
   };
 
   /** URL of the plan file. */
@@ -111,6 +129,8 @@ export class PledgeTracker extends PledgeElement {
   declare actionId: string | undefined;
   /** The level of the plan's title heading (1 to 6). */
   declare headingLevel: number | undefined;
+  /** The promises view in the children's own words. */
+  declare childFriendly: boolean;
   /** `hash` keeps where the person is in the URL hash; `off` leaves the URL alone. */
   declare routing: 'hash' | 'off';
   /** The action list's filters and sort, by attribute name (`{ workstream: 'ete' }`). */
@@ -118,6 +138,10 @@ export class PledgeTracker extends PledgeElement {
   declare protected loading: boolean;
   declare protected loadError: { message: string; problems: string[] } | undefined;
   declare protected loadWarnings: { intro: string; problems: string[] }[];
+  declare protected notices: { id: number; text: string }[];
+  #noticeCount = 0;
+  /** Where focus was before it went into a notice, to go back there when the notice is dismissed. */
+  #focusBeforeNotice: HTMLElement | undefined;
 
   #abort: AbortController | undefined;
   #sync: TrackerSync | undefined;
@@ -137,11 +161,39 @@ export class PledgeTracker extends PledgeElement {
     super();
     this.view = 'actions';
     this.routing = 'hash';
+    this.childFriendly = false;
     this.filters = {};
     this.loading = false;
     this.loadWarnings = [];
+    this.notices = [];
     this.refusedSteps = [];
   }
+
+  /**
+   * Says something to the person where they are, not at the top of the page: a notice kept in
+   * view at the bottom of the tracker while they scroll, and read out politely by screen
+   * readers (a change made in another tab, say). The last three are kept until dismissed.
+   */
+  notify(text: string): void {
+    this.notices = [...this.notices, { id: ++this.#noticeCount, text }].slice(-3);
+    const active = deepActiveElement();
+    if (active && this.contains(active.getRootNode() instanceof ShadowRoot ? hostIn(this, active) : active)) this.#focusBeforeNotice = active;
+  }
+
+  async #dismiss(id: number) {
+    this.notices = this.notices.filter((n) => n.id !== id);
+    await this.updateComplete;
+    const next = this.renderRoot.querySelector<HTMLButtonElement>('.notices button');
+    if (next) next.focus();
+    else if (this.#focusBeforeNotice?.isConnected) this.#focusBeforeNotice.focus({ preventScroll: true });
+  }
+
+  /** Remembers the last thing focused in the tracker outside the notices (deep, through the views' shadow roots). */
+  #trackFocus = (event: FocusEvent) => {
+    const target = event.composedPath()[0];
+    const notices = this.renderRoot.querySelector('.notices');
+    if (target instanceof HTMLElement && !notices?.contains(target)) this.#focusBeforeNotice = target;
+  };
 
   // The views re-render themselves on changes; the frame around them does not need to.
   protected override watchedStreams(): readonly string[] {
@@ -152,6 +204,7 @@ export class PledgeTracker extends PledgeElement {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onLocation);
     window.addEventListener('hashchange', this.#onLocation);
+    this.addEventListener('focusin', this.#trackFocus);
     // A link to a place in the tracker opens that place.
     if (this.routing !== 'off') this.#applyRoute(readRoute(location.hash), false);
   }
@@ -162,6 +215,7 @@ export class PledgeTracker extends PledgeElement {
     this.#closeSync();
     window.removeEventListener('popstate', this.#onLocation);
     window.removeEventListener('hashchange', this.#onLocation);
+    this.removeEventListener('focusin', this.#trackFocus);
   }
 
   /** Where the person is now, as a route. */
@@ -378,6 +432,12 @@ export class PledgeTracker extends PledgeElement {
         </ul>
       </nav>
       <div class="view" part="view" @pledge-select=${this.#onSelect} @pledge-filter=${this.#onFilter}>${this.#renderView(view)}</div>
+      <div class="notices" part="notices" role="status" aria-live="polite">
+        ${this.notices.map((n) => html`<p class="notice" data-id=${n.id}>
+          <span>${n.text}</span>
+          <button type="button" class="secondary" aria-label=${m.dismissNotice(n.text)} @click=${() => this.#dismiss(n.id)}>${m.dismiss}</button>
+        </p>`)}
+      </div>
     `;
   }
 
@@ -396,7 +456,7 @@ export class PledgeTracker extends PledgeElement {
       case 'mine':
         return html`<pledge-my-work heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-my-work>`;
       case 'promises':
-        return html`<pledge-promises heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-promises>`;
+        return html`<pledge-promises heading-level=${level} ?child-friendly=${this.childFriendly} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-promises>`;
       case 'overdue':
         return html`<pledge-overdue-report heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-overdue-report>`;
       case 'measures':
