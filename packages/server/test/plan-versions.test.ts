@@ -139,6 +139,9 @@ for (const kind of TEST_DATABASES) {
         const { rows } = await db.query<{ version: number; created_by: string | null }>(
           'SELECT version, created_by FROM plan_versions WHERE plan_id = $1 ORDER BY version', [plan.id]);
         expect(rows.map((r) => [Number(r.version), r.created_by])).toEqual([[1, null], [2, 'jo-whitfield'], [3, 'jo-whitfield'], [4, 'jo-whitfield']]);
+        // Snapshots made under an older version were dropped, and the items written again under the newest.
+        const snapshots = await db.query<{ stream: string; plan_version: number }>('SELECT stream, plan_version FROM snapshots WHERE plan_id = $1', [plan.id]);
+        expect(snapshots.rows.map((r) => [r.stream, Number(r.plan_version)])).toEqual([['ETE-04', 4]]);
       } finally {
         await db.close();
       }

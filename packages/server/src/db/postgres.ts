@@ -26,7 +26,18 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   const channel = options.schema ? `pledgeflow_${options.schema}` : 'pledgeflow';
   // An idle client that loses its connection must not crash the process: the next query reconnects.
   pool.on('error', () => {});
-  if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+  if (options.schema) {
+    try {
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+    } catch (error) {
+      // Two servers starting at once may both create it: IF NOT EXISTS does not hold between them.
+      const code = (error as { code?: string }).code;
+      if (code !== '23505' && code !== '42P06') {
+        await pool.end();
+        throw error;
+      }
+    }
+  }
   const run: Queryable['query'] = async (text, params) => {
     const result = await pool.query(text, params as unknown[] | undefined);
     return { rows: result.rows };

@@ -6,6 +6,7 @@ import { EVENT_COLUMNS, eventFromRow, type EventRow } from './event-rows.js';
 import type { PlanChange } from './head-hub.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { PlanRegistry, StoredPlan } from './plan-registry.js';
+import { loadPlanState, readCovered, writeSnapshots, type PlanState } from './plan-state.js';
 import { stableJson } from './stable-json.js';
 
 export type Verdict = 'accepted' | 'refused';
@@ -60,13 +61,6 @@ export interface Notice {
   plan: string;
   head?: number;
   version?: number;
-}
-
-/** What the server keeps in memory for a plan: a core tracker of the accepted events up to `seen`. */
-interface PlanState {
-  tracker: Tracker;
-  version: number;
-  seen: number;
 }
 
 interface StoredVerdict {
@@ -147,11 +141,22 @@ export class Judge {
     await tx.query('SELECT pg_notify($1, $2)', [this.#db.channel, JSON.stringify({ source: this.instance, ...notice })]);
   }
 
-  /** The plan's tracker, caught up with the database; for reading only (reports). */
+  /**
+   * The plan's tracker, caught up with the database; for reading only (reports). Loaded or
+   * caught up under the plan's lock, so that it reads one consistent log, and the snapshots
+   * it finds stale are written again.
+   */
   async tracker(planId: string): Promise<Tracker> {
     return this.#mutex.run(planId, async () => {
       try {
-        return (await this.#catchUp(this.#db, await this.#current(this.#db, planId))).tracker;
+        return await this.#db.transaction(async (tx) => {
+          await lockPlan(tx, planId);
+          const state = await this.#catchUp(tx, await this.#current(tx, planId));
+          if (state.dirty.size) await writeSnapshots(tx, planId, state, state.dirty);
+          // A report may read the whole log (changes since the last meeting).
+          await readCovered(tx, planId, state);
+          return state.tracker;
+        });
       } catch (error) {
         this.#states.delete(planId);
         throw error;
@@ -175,8 +180,14 @@ export class Judge {
             if (current !== ifVersion) return { ok: false as const, current };
           }
           const written = await this.#plans.write(tx, plan, by);
-          if (written.changed) await this.#notify(tx, { plan: plan.id, version: written.stored.version });
-          return { ok: true as const, written, state: await this.#catchUp(tx, written.stored) };
+          if (written.changed) {
+            // Snapshots made under another version no longer say anything: the items are folded again below.
+            await tx.query('DELETE FROM snapshots WHERE plan_id = $1 AND plan_version <> $2', [plan.id, written.stored.version]);
+            await this.#notify(tx, { plan: plan.id, version: written.stored.version });
+          }
+          const state = await this.#catchUp(tx, written.stored);
+          if (state.dirty.size) await writeSnapshots(tx, plan.id, state, state.dirty);
+          return { ok: true as const, written, state };
         });
         if (!outcome.ok) return { ok: false, version: outcome.current };
         const { written, state } = outcome;
@@ -227,7 +238,12 @@ export class Judge {
             [planId, JSON.stringify(rowsToStore)],
           );
         }
-        if (accepted.length) await this.#notify(tx, { plan: planId, head: accepted.length });
+        if (accepted.length) {
+          // Loaded once now, so that each item's snapshot is written with the log it covers.
+          const state = await this.#catchUp(tx, stored);
+          await writeSnapshots(tx, planId, state, state.dirty);
+          await this.#notify(tx, { plan: planId, head: accepted.length });
+        }
         return { accepted: accepted.length, refused: rowsToStore.length - accepted.length };
       });
       if (seeded?.accepted) this.#onChange(planId, { kind: 'head', head: seeded.accepted });
@@ -235,17 +251,17 @@ export class Judge {
     });
   }
 
-  /** Brings the plan's tracker up to date with `stored` and the accepted events in the database. */
+  /**
+   * Brings the plan's tracker up to date with `stored` and the accepted events in the
+   * database: loaded from the snapshots when it is not in memory (or the plan has a new
+   * version), then the events other processes committed since are received.
+   */
   async #catchUp(q: Queryable, stored: StoredPlan): Promise<PlanState> {
     const planId = stored.plan.id;
     let state = this.#states.get(planId);
     if (!state || state.version !== stored.version) {
-      const { rows } = await q.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE plan_id = $1 AND status = 'accepted' ORDER BY seq`,
-        [planId],
-      );
-      const events = rows.map(eventFromRow);
-      state = { tracker: createTracker({ plan: stored.plan, events }), version: stored.version, seen: events.at(-1)?.seq ?? 0 };
+      this.#states.delete(planId);
+      state = await loadPlanState(q, stored);
       this.#states.set(planId, state);
       return state;
     }
@@ -255,7 +271,9 @@ export class Judge {
     );
     if (rows.length) {
       const events = rows.map(eventFromRow);
+      await readCovered(q, planId, state);
       state.tracker.receive(events);
+      for (const e of events) state.lastSeq.set(e.stream, e.seq!);
       state.seen = events.at(-1)!.seq!;
     }
     return state;
@@ -272,14 +290,21 @@ export class Judge {
           await lockPlan(tx, planId);
           // Inside the lock: every append another process made to this plan has committed, and is read here.
           const state = await this.#catchUp(tx, await this.#current(tx, planId));
+          await readCovered(tx, planId, state);
           const judged = await this.#judge(tx, state, planId, person, clientId, inputs);
-          if (judged.accepted.length) await this.#notify(tx, { plan: planId, head: judged.head });
+          if (judged.accepted.length) {
+            // The accepted steps with their seqs, as a restart will read them: then each touched item's snapshot.
+            state.tracker.receive(judged.accepted);
+            for (const e of judged.accepted) state.lastSeq.set(e.stream, e.seq!);
+            await writeSnapshots(tx, planId, state, [...judged.accepted.map((e) => e.stream), ...state.dirty]);
+            await this.#notify(tx, { plan: planId, head: judged.head });
+          } else if (state.dirty.size) {
+            await writeSnapshots(tx, planId, state, state.dirty);
+          }
           return { state, ...judged };
         });
         const { state, accepted, results, head } = outcome;
         if (accepted.length) {
-          // Committed: now the tracker may hold the seqs too.
-          state.tracker.receive(accepted);
           state.seen = head;
           this.#onChange(planId, { kind: 'head', head });
         }
