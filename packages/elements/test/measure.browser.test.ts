@@ -79,7 +79,7 @@ describe('<pledge-measure>', () => {
 
   it('draws the observations as a line and the target as a dashed line at the target', async () => {
     const el = await measure(measureTracker(), 'measure-id="m1"');
-    const geometry = chartGeometry(testPlan().measures[0]!.observations, 65, true);
+    const geometry = chartGeometry(testPlan().measures[0]!.observations, 65, true, false);
     const line = $(el, '.chart polyline.observed')!;
     expect(line.getAttribute('points')).to.equal(geometry.points.map((p) => `${p.x},${p.y}`).join(' '));
     expect($$(el, '.chart circle.dot')).to.have.length(2);
@@ -195,7 +195,21 @@ describe('the measure chart’s geometry', () => {
     expect([0.7, 1, 3, 22, 24.9, 41, 68.25, 120, 0].map(niceCeiling)).to.deep.equal([1, 1, 5, 25, 25, 50, 100, 200, 1]);
   });
 
-  it('starts at zero, keeps a percentage under 100 on a scale that stops at 100, and puts the target on it', () => {
+  it('starts a line near the figures, so 91.5% to 93.1% is not flat, and keeps labels off the target line', () => {
+    const g = chartGeometry([{ period: 'a', value: 91.5 }, { period: 'b', value: 93.1 }], 95, true, false);
+    expect(g.min).to.equal(90);
+    expect(g.max).to.be.at.most(100);
+    expect(g.ticks[0]!.value).to.equal(90); // the first tick says where the scale starts
+    const rise = g.points[0]!.y - g.points[1]!.y;
+    expect(rise, 'the change is visible').to.be.above(20);
+    for (const p of g.points) expect(Math.abs(p.labelY - 4 - g.targetY), `${p.period}'s label clears the target line`).to.be.at.least(8);
+    // A figure right on the target puts its label below the point.
+    const on = chartGeometry([{ period: 'a', value: 80 }, { period: 'b', value: 95 }], 97, true, false);
+    expect(on.points[1]!.labelY).to.be.above(on.points[1]!.y);
+    expect(chartGeometry([{ period: 'a', value: 3 }], 5, false, false).min).to.be.at.least(0);
+  });
+
+  it('starts bars at zero, keeps a percentage under 100 on a scale that stops at 100, and puts the target on it', () => {
     const g = chartGeometry([{ period: 'a', value: 91.5 }, { period: 'b', value: 93.1 }], 95, true);
     expect(g.max).to.equal(100);
     expect(g.ticks.map((t) => t.value)).to.deep.equal([0, 50, 100]);

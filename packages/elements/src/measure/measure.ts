@@ -114,9 +114,9 @@ export class PledgeMeasure extends PledgeElement {
   /** The chart: its text alternative is the summary sentence above it, and the table below has every figure. */
   #chart(measure: Measure, labelledBy: string) {
     const percent = measure.unit === 'percent';
-    const g = chartGeometry(measure.observations, measure.target, percent);
-    const axis = (v: number) => (percent ? `${Number(v.toFixed(1))}%` : String(Number(v.toFixed(1))));
     const bars = this.chart === 'bars';
+    const g = chartGeometry(measure.observations, measure.target, percent, bars);
+    const axis = (v: number) => (percent ? `${Number(v.toFixed(1))}%` : String(Number(v.toFixed(1))));
     const { width, left, right, height } = CHART;
     // The key below the plot says which line is which: solid for the figures, dashed for the target.
     return html`<svg part="chart" class="chart ${bars ? 'bars' : 'line'}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby=${labelledBy}
@@ -129,7 +129,7 @@ export class PledgeMeasure extends PledgeElement {
         ? g.points.map((p) => svg`<rect class="bar" x=${p.x - g.band * 0.3} width=${g.band * 0.6} y=${p.y} height=${Math.max(0, g.zeroY - p.y)}></rect>`)
         : svg`<polyline class="observed" points=${g.points.map((p) => `${p.x},${p.y}`).join(' ')}></polyline>
             ${g.points.map((p) => svg`<circle class="dot" cx=${p.x} cy=${p.y} r="4"></circle>`)}`}
-      ${g.points.map((p) => svg`<text class="value" x=${p.x} y=${p.y - 7} text-anchor="middle">${axis(p.value)}</text>`)}
+      ${g.points.map((p) => svg`<text class="value" x=${p.x} y=${p.labelY} text-anchor="middle">${axis(p.value)}</text>`)}
       <line class="target" x1=${left} x2=${width - right} y1=${g.targetY} y2=${g.targetY}></line>
       ${g.points.map((p) => svg`<text class="period" x=${p.x} y=${g.zeroY + 16} text-anchor="middle">${p.period}</text>`)}
       <g class="key">
