@@ -9,8 +9,8 @@ import { PledgeActionList } from './action-list/action-list.js';
 import { PledgeAction } from './action/action.js';
 import { PledgeEvidenceForm } from './evidence-form/evidence-form.js';
 import { PledgeTracker } from './tracker/tracker.js';
-import { PledgeSyncStatus } from './sync-status/sync-status.js';
 import { PledgeMyWork } from './my-work/my-work.js';
+import { PledgeSyncStatus } from './sync-status/sync-status.js';
 
 defineElement('pledge-status', PledgeStatus);
 defineElement('pledge-overdue-report', PledgeOverdueReport);

@@ -340,10 +340,10 @@ export class PledgeTracker extends PledgeElement {
       this.dispatchEvent(new PledgeLoadEvent());
     } catch (error) {
       if (abort.signal.aborted) return;
-      const message = String((error as Error)?.message ?? error);
+      const problem = { message: String((error as Error)?.message ?? error), problems: [] as string[] };
       this.loading = false;
-      this.loadError = { message, problems: [] };
-      this.dispatchEvent(new PledgeErrorEvent(message, []));
+      this.loadError = problem;
+      this.dispatchEvent(new PledgeErrorEvent(problem.message, problem.problems));
     }
   }
 
