@@ -3,7 +3,11 @@
 // inside and 20 kB for core alone; neither is met yet (docs/benchmarks.md says why and what
 // would meet them). The ceilings below are today's sizes, rounded up to the next half kB: a
 // change that makes a bundle bigger fails here, and a change that makes one smaller lowers its
-// ceiling in the same commit.
+// ceiling in the same commit. Raised on 2026-12-05 (core 30 to 36, elements 57 to 76, the React
+// example 123.5 to 138.5) for: every event read in full and actors checked on every path in; the
+// personal-data check in linear time and reading folded text; the sync client and the IndexedDB
+// store in the tracker element (server="..."); "My work", deep links and the report's new
+// sections. docs/benchmarks.md says what would bring them down.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -13,12 +17,12 @@ import { brotli, bundle, CLASSIC_ZOD } from '../bench/bundle-size.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const BUDGETS = [
-  { name: 'the elements with core inside (what dist/pledgeflow.js holds)', entry: 'packages/elements/src/define.ts', ceilingKB: 57, goalKB: 45 },
-  { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 30, goalKB: 20 },
+  { name: 'the elements with core inside (what dist/pledgeflow.js holds)', entry: 'packages/elements/src/define.ts', ceilingKB: 76, goalKB: 45 },
+  { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 36, goalKB: 20 },
 ];
 
 /** examples/react/dist/main.js as examples/react/build.js makes it: an app with React, the hooks, core and <pledge-status>. */
-const REACT_EXAMPLE_CEILING_KB = 123.5;
+const REACT_EXAMPLE_CEILING_KB = 138.5;
 
 /** Names that only XState's interpreter (createActor and its actors) defines: an app that only uses the hooks must not carry them. */
 const INTERPRETER_NAMES = ['SimulatedClock', 'sendTo'];
