@@ -1,6 +1,6 @@
 // The baseline the engine is measured against: a plain `switch` over parsed events, with no
 // XState, no schema, no policy and no checks. The simplest replay that gives a usable state.
-import { daysBetween, workingDaysBetween, type Plan, type PledgeEvent } from '@pledgeflow/core';
+import { addWorkingDays, daysBetween, workingDaysBetween, type Plan, type PledgeEvent } from '@pledgeflow/core';
 
 interface PlainItem {
   state: string;
@@ -46,8 +46,8 @@ export function plainReplay(events: readonly PledgeEvent[]): Map<string, PlainIt
  * way, in one loop over the plain reducer's state. For every action it works out overdue
  * days (calendar and working days, with core's calendar function, asked afresh each time),
  * its BRAG status and the roll-up counts by status and working group, and builds the rows of
- * the overdue, reviews overdue, evidence waiting and at-risk lists, sorted as the report
- * sorts them.
+ * the overdue, reviews overdue, evidence waiting, due soon and at-risk lists and a row per
+ * action with its status, as many rows as the report has, sorted as the report sorts them.
  */
 export function plainReport(plan: Plan, items: ReadonlyMap<string, PlainItem>, today: string) {
   const calendar = { closures: plan.board.closures };
@@ -58,6 +58,10 @@ export function plainReport(plan: Plan, items: ReadonlyMap<string, PlainItem>, t
   const reviews: { id: string; title: string; owner: string; reviewDate: string; daysOverdue: number }[] = [];
   const waiting: { actionId: string; evidenceId: string }[] = [];
   const atRisk: { id: string; title: string; owner: string; reason?: string }[] = [];
+  const soon: { id: string; title: string; owner: string; dueDate: string; daysLeft: number }[] = [];
+  const actions: { id: string; title: string; status: string; label: string }[] = [];
+  const soonUntil = addWorkingDays(today, 10, calendar);
+  const labels: Record<string, string> = { blue: 'Done', red: 'Overdue', amber: 'At risk', green: 'On track', grey: 'Not active' };
   for (const a of plan.actions) {
     const item = items.get(a.id);
     const state = item?.state ?? 'draft';
@@ -71,6 +75,8 @@ export function plainReport(plan: Plan, items: ReadonlyMap<string, PlainItem>, t
     else if (state === 'atRisk' || (a.reviewDate && today > a.reviewDate)) status = 'amber';
     else status = 'green';
     byStatus[status]!++;
+    actions.push({ id: a.id, title: a.title, status, label: labels[status]! });
+    if (open && dueDate && dueDate >= today && dueDate <= soonUntil) soon.push({ id: a.id, title: a.title, owner, dueDate, daysLeft: daysBetween(today, dueDate) });
     let group = byWorkstream.get(a.workstream);
     if (!group) byWorkstream.set(a.workstream, (group = { blue: 0, red: 0, amber: 0, green: 0, grey: 0 }));
     group[status]!++;
@@ -83,5 +89,6 @@ export function plainReport(plan: Plan, items: ReadonlyMap<string, PlainItem>, t
   }
   overdue.sort((x, y) => y.daysOverdue - x.daysOverdue || x.id.localeCompare(y.id));
   reviews.sort((x, y) => y.daysOverdue - x.daysOverdue);
-  return { byStatus, byWorkstream, overdue, reviews, waiting, atRisk };
+  soon.sort((x, y) => x.dueDate.localeCompare(y.dueDate));
+  return { byStatus, byWorkstream, overdue, reviews, waiting, atRisk, soon, actions };
 }
