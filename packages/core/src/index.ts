@@ -50,7 +50,7 @@ export type { Folded } from './decide/fold.js';
 export { ITEM_KINDS } from './items/kinds.js';
 export type { ItemKind, ItemKindDescriptor, PlanItem } from './items/kinds.js';
 export { parseEvent, readEvent, isParsedEvent } from './events/parse.js';
-export { compareEvents, sameEvent } from './events/order.js';
+export { compareEvents, sameEvent, differences as eventDifferences } from './events/order.js';
 export type {
   TrackerOptions, StepInput, StepOptions, SendResult, Decision, RejectedEvent, HistoryEntry, TrackerChange, ActionFilter, NextStep, PlanState,
 } from './tracker/tracker.js';
@@ -62,7 +62,7 @@ export type { EventContext } from './tracker/describe.js';
 export { createEventId } from './tracker/event-id.js';
 
 // Store
-export type { EventStore, StoredLog } from './store/event-store.js';
+export type { EventStore, StoredLog, RefusedStep } from './store/event-store.js';
 export { MemoryStore } from './store/memory-store.js';
 export { splitAtSnapshots } from './store/covered.js';
 

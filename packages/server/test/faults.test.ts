@@ -3,6 +3,7 @@
 // PLEDGEFLOW_SIM_SEED repeats a run; PLEDGEFLOW_SIM_EVENTS sets events per client (`npm run sim`: 1,000).
 import { createEventId, createTracker, scrutinyReport, type EventType, type PledgeEvent } from '@pledgeflow/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { prng } from '../../core/test/prng.js';
 import type { Database, RunningServer } from '../src/index.js';
 import { SyncClient, fetchTransport, type Transport } from './support/client.js';
 import { TEST_DATABASES, type TestDatabaseHandle } from './support/databases.js';
@@ -22,17 +23,6 @@ console.log(`fault run: seed ${SEED}, ${EVENTS_PER_CLIENT} events per client (re
 const REGRESSION_SEEDS = [{ seed: 893996358, events: 40 }];
 const RUNS = [{ seed: SEED, events: EVENTS_PER_CLIENT }, ...REGRESSION_SEEDS.filter((r) => r.seed !== SEED)];
 
-/** mulberry32: a small seeded generator, so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PEOPLE = {
   'ruth-kendrick': ['ETE-01', 'ETE-02', 'ETE-03', 'ETE-04'],
@@ -90,7 +80,7 @@ for (const kind of TEST_DATABASES) {
     });
 
     it(`keeps one history through drops, duplicates, reorders and two restarts (seed ${seed}, ${perClient} events per client)`, async () => {
-      const rnd = random(seed);
+      const rnd = prng(seed);
       const plan = eastmere(`eastmere-faults-${kind.name.toLowerCase()}-${seed}`);
       handle = await kind.create({ persistent: true });
       server = await startTestServer(handle, [{ plan }]);

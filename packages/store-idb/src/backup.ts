@@ -1,8 +1,7 @@
 import {
-  compareEvents, formatMoreProblems, MAX_PROBLEMS, parseEventLog, parsePlanFile, sameEvent, stringifyEventLog, stringifyPlanFile,
+  compareEvents, eventDifferences, formatMoreProblems, MAX_PROBLEMS, parseEventLog, parsePlanFile, sameEvent, stringifyEventLog, stringifyPlanFile,
   type Plan, type PledgeEvent,
 } from '@pledgeflow/core';
-import { eventDifferences } from './event-differences.js';
 import { BackupError } from './errors.js';
 
 export const BACKUP_FORMAT = 'pledgeflow-backup';

@@ -1,9 +1,8 @@
 import { unwrap, type IDBPDatabase, type StoreNames } from 'idb';
-import { sameEvent, splitAtSnapshots, type EventStore, type ItemSnapshot, type Plan, type PledgeEvent, type StoredLog } from '@pledgeflow/core';
+import { eventDifferences, sameEvent, splitAtSnapshots, type EventStore, type ItemSnapshot, type Plan, type PledgeEvent, type RefusedStep, type StoredLog } from '@pledgeflow/core';
 import { backupProblemLines, parseBackup, stringifyBackup } from './backup.js';
 import { EventChannel } from './broadcast.js';
 import { BackupError, MESSAGES, ReloadNeededError, StorageFullError, StorageUnavailableError, storageError } from './errors.js';
-import { eventDifferences } from './event-differences.js';
 import { openDatabase } from './open-database.js';
 import { databaseName, DB_VERSION, type PledgeflowDB } from './schema.js';
 
@@ -62,15 +61,7 @@ function backupConflict(stored: PledgeEvent, backup: PledgeEvent): BackupConflic
 
 const noop = () => {};
 
-/** A step a sync server refused (the same shape as @pledgeflow/sync's RefusedStep). */
-export interface RefusedStep {
-  id: string;
-  stream: string;
-  type: string;
-  at: string;
-  reasons: string[];
-  event?: PledgeEvent;
-}
+export type { RefusedStep } from '@pledgeflow/core';
 
 /**
  * An EventStore in IndexedDB: events, an outbox for the sync server and item snapshots, shared

@@ -1,18 +1,6 @@
-import { MemoryStore, type PledgeEvent } from '@pledgeflow/core';
+import { MemoryStore, type PledgeEvent, type RefusedStep } from '@pledgeflow/core';
 
-/**
- * A step the server refused, with its reasons: taken out of the outbox, kept to show its
- * author. `event` is there when this computer took the step (the server lists only id,
- * item, type and time for steps taken elsewhere).
- */
-export interface RefusedStep {
-  id: string;
-  stream: string;
-  type: string;
-  at: string;
-  reasons: string[];
-  event?: PledgeEvent;
-}
+export type { RefusedStep } from '@pledgeflow/core';
 
 /**
  * What the sync client needs from where a tracker saves: its outbox, where to keep what the

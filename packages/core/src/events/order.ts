@@ -36,13 +36,16 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
   return keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 
-/** What differs between two events with one id, in words: for a conflict's reason. */
+/**
+ * Where two events with one id differ, by path (`at`, `actor.role`, `data.reason`), for a
+ * conflict's reason; `seq` is left out (a server numbers events, it is not part of a step).
+ */
 export function differences(a: PledgeEvent, b: PledgeEvent): string[] {
   const out: string[] = [];
   for (const key of ['stream', 'type', 'at'] as const) if (a[key] !== b[key]) out.push(key);
   for (const key of ['userId', 'agencyId', 'role'] as const) if (a.actor[key] !== b.actor[key]) out.push(`actor.${key}`);
   const da = a.data as Record<string, unknown>;
   const db = b.data as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(da), ...Object.keys(db)])) if (da[key] !== db[key]) out.push(`data.${key}`);
-  return out;
+  for (const key of new Set([...Object.keys(da ?? {}), ...Object.keys(db ?? {})])) if (da?.[key] !== db?.[key]) out.push(`data.${key}`);
+  return out.length ? out : ['content'];
 }

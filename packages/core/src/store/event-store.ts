@@ -22,3 +22,17 @@ export interface EventStore {
   load(): Promise<StoredLog>;
   append(event: PledgeEvent, snapshot: ItemSnapshot): Promise<void>;
 }
+
+/**
+ * A step a sync server refused, with its reasons: taken out of a store's outbox and kept to
+ * show its author. `event` is there when this computer took the step (a server lists only id,
+ * item, type and time for steps taken elsewhere).
+ */
+export interface RefusedStep {
+  id: string;
+  stream: string;
+  type: string;
+  at: string;
+  reasons: string[];
+  event?: PledgeEvent;
+}
