@@ -12,7 +12,7 @@ export type { AuthConfig, IssuerConfig, Verified } from './http/auth.js';
 export { Judge } from './sync/judge.js';
 export type { PushOutcome, PushResult, Verdict } from './sync/judge.js';
 export { PlanRegistry } from './sync/plan-registry.js';
-export { pull, headOf } from './sync/pull.js';
+export { pull, pullJson, headOf } from './sync/pull.js';
 export type { PullPage, RefusedEvent } from './sync/pull.js';
 export { startServer, startProblem } from './server.js';
 export type { RunningServer, ServerOptions } from './server.js';

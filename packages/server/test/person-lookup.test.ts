@@ -76,6 +76,17 @@ describe('finding the signed-in person of a plan', () => {
     expect(verified).toEqual({ ok: false, detail: expect.stringMatching(/"preferred_username", "email" or "sub"/) });
   });
 
+  it('remembers a verified token for a few minutes, but never past its expiry', async () => {
+    let now = Date.now();
+    const auth = new Authenticator({ issuers: [{ issuer: idp.current!.issuer, jwksUri: idp.current!.jwksUri }], audience: AUDIENCE, clockToleranceSeconds: 0 }, undefined, () => now);
+    const header = `Bearer ${await idp.current!.token({ sub: 'jo-whitfield' }, { expiresIn: '2m' })}`;
+    expect(await auth.verify(header)).toMatchObject({ ok: true });
+    now += 60_000;
+    expect(await auth.verify(header)).toMatchObject({ ok: true });
+    now += 90_000;
+    expect(await auth.verify(header)).toEqual({ ok: false, detail: expect.stringMatching(/expired/) });
+  });
+
   it('refuses a plan in which two people share a login', () => {
     const base = planWithLogins('eastmere-clash');
     const clash = { ...base, people: base.people.map((p) => (p.id === 'jo-whitfield' ? { ...p, login: 'RUTH.kendrick@eastmere.gov.uk' } : p)) };

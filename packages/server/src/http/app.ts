@@ -12,7 +12,7 @@ import type { Database } from '../db/database.js';
 import type { HeadHub } from '../sync/head-hub.js';
 import type { Judge } from '../sync/judge.js';
 import type { PlanRegistry } from '../sync/plan-registry.js';
-import { headOf, pull } from '../sync/pull.js';
+import { headOf, pullJson } from '../sync/pull.js';
 import type { Authenticator, DevKeys } from './auth.js';
 import { findPerson, loginProblem, type Identity } from './identity.js';
 import { problem } from './problem.js';
@@ -285,7 +285,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!WHOLE_NUMBER.test(limit) || Number(limit) < 1 || Number(limit) > LIMITS.pullLimit) {
       return problem(c, 400, `"limit" must be a whole number from 1 to ${LIMITS.pullLimit}.`);
     }
-    return c.json(await pull(db, found.planId, found.person.id, Number(after), Number(limit)));
+    c.header('Content-Type', 'application/json');
+    return c.body(await pullJson(db, found.planId, found.person.id, Number(after), Number(limit)));
   });
 
   app.get('/v1/plans/:planId/stream', async (c) => {

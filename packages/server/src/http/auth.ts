@@ -39,6 +39,9 @@ const MAX_CLAIM = 254;
 export const ALGORITHMS = ['RS256', 'ES256'];
 export const DEV_ISSUER = 'urn:pledgeflow:dev';
 const MAX_TOKEN = 8192;
+/** How long a verified token is remembered (at most until it expires), and how many are. */
+const VERIFIED_MS = 5 * 60_000;
+const VERIFIED_MAX = 5000;
 const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/;
 
 /** A key the server makes for itself at start in development mode, to hand out sign-in tokens. */
@@ -73,8 +76,11 @@ export class Authenticator {
   readonly #issuers: Map<string, IssuerConfig>;
   readonly #tolerance: number;
   readonly #logins: Map<string, string>;
+  readonly #verified = new Map<string, { verified: Verified; until: number }>();
+  readonly #now: () => number;
 
-  constructor(config: AuthConfig, dev?: DevKeys) {
+  constructor(config: AuthConfig, dev?: DevKeys, now: () => number = Date.now) {
+    this.#now = now;
     this.#config = config;
     this.#dev = dev;
     this.#issuers = new Map(config.issuers.map((i) => [i.issuer, i]));
@@ -108,6 +114,23 @@ export class Authenticator {
     const match = BEARER.exec(header);
     if (!match) return { ok: false, detail: 'The Authorization header must be "Bearer " followed by a token.' };
     const token = match[1]!;
+    const now = this.#now();
+    const known = this.#verified.get(token);
+    if (known && now < known.until) return known.verified;
+    if (known) this.#verified.delete(token);
+    const verified = await this.#check(token);
+    if (verified.ok) {
+      // The same token checks the same way until it expires: remembered for a few minutes, not re-verified on each request.
+      const exp = decodeJwt(token).exp;
+      const until = Math.min(typeof exp === 'number' ? exp * 1000 : now, now + VERIFIED_MS);
+      if (this.#verified.size >= VERIFIED_MAX) this.#verified.delete(this.#verified.keys().next().value!);
+      if (until > now) this.#verified.set(token, { verified, until });
+    }
+    return verified;
+  }
+
+  /** Checks a token in full: signature, algorithm, issuer, audience, times and the claim naming the person. */
+  async #check(token: string): Promise<Verified> {
     let iss: unknown;
     try {
       iss = decodeJwt(token).iss;
@@ -124,6 +147,7 @@ export class Authenticator {
         issuer: dev ? DEV_ISSUER : issuer!.issuer,
         audience: dev ? this.#dev!.audience : this.#config.audience,
         clockTolerance: this.#tolerance,
+        currentDate: new Date(this.#now()),
         requiredClaims: ['exp'],
       });
       const text = (name: string): string | undefined => {

@@ -1,4 +1,4 @@
-import { compareEvents, createTracker, parseEvent, type Person, type Plan, type PledgeEvent, type Tracker } from '@pledgeflow/core';
+import { createTracker, parseEvent, type EventInput, type Person, type Plan, type PledgeEvent, type Tracker } from '@pledgeflow/core';
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.js';
 import { lockPlan } from '../db/locks.js';
@@ -6,7 +6,7 @@ import { EVENT_COLUMNS, eventFromRow, type EventRow } from './event-rows.js';
 import type { PlanChange } from './head-hub.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { PlanRegistry, StoredPlan } from './plan-registry.js';
-import { loadPlanState, readCovered, writeSnapshots, type PlanState } from './plan-state.js';
+import { loadPlanState, readCovered, snapshotRows, upsertSnapshots, writeSnapshots, type PlanState } from './plan-state.js';
 import { stableJson } from './stable-json.js';
 
 export type Verdict = 'accepted' | 'refused';
@@ -126,9 +126,9 @@ export class Judge {
    * The plan as the database holds it now: another process may have stored a new version
    * since this one read it (a cheap check of the version; the plan is read only when it moved).
    */
-  async #current(q: Queryable, planId: string): Promise<StoredPlan> {
+  async #current(q: Queryable, planId: string, storedVersion?: number): Promise<StoredPlan> {
     const known = this.#plans.get(planId);
-    const version = await this.#plans.storedVersion(q, planId);
+    const version = storedVersion ?? await this.#plans.storedVersion(q, planId);
     if (known && version === known.version) return known;
     const stored = version === undefined ? undefined : await this.#plans.reload(q, planId);
     if (!stored) throw new Error(`There is no plan with the id "${planId}" on this server.`);
@@ -256,7 +256,7 @@ export class Judge {
    * database: loaded from the snapshots when it is not in memory (or the plan has a new
    * version), then the events other processes committed since are received.
    */
-  async #catchUp(q: Queryable, stored: StoredPlan): Promise<PlanState> {
+  async #catchUp(q: Queryable, stored: StoredPlan, head?: number): Promise<PlanState> {
     const planId = stored.plan.id;
     let state = this.#states.get(planId);
     if (!state || state.version !== stored.version) {
@@ -265,8 +265,11 @@ export class Judge {
       this.#states.set(planId, state);
       return state;
     }
+    // The head is known (read with the lock held): nothing new, nothing to read.
+    if (head !== undefined && head <= state.seen) return state;
     const { rows } = await q.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE plan_id = $1 AND status = 'accepted' AND seq > $2 ORDER BY seq`,
+      // Accepted events are exactly those with a seq: `seq > $2` reads the (plan_id, seq) index.
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE plan_id = $1 AND seq > $2 ORDER BY seq`,
       [planId, state.seen],
     );
     if (rows.length) {
@@ -288,18 +291,36 @@ export class Judge {
       try {
         const outcome = await this.#db.transaction(async (tx) => {
           await lockPlan(tx, planId);
-          // Inside the lock: every append another process made to this plan has committed, and is read here.
-          const state = await this.#catchUp(tx, await this.#current(tx, planId));
+          // Inside the lock every append another process made to this plan has committed: one
+          // statement reads the plan's version, its head and what is stored under the pushed ids.
+          const ids = [...new Set(inputs.map((e) => (e as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string' && EVENT_ID.test(id)))];
+          const { rows: [probe] } = await tx.query<{ version: number | null; head: number | string | null; stored: StoredVerdict[] | null }>(
+            `SELECT (SELECT version FROM plans WHERE id = $1) AS version,
+                    (SELECT max(seq) FROM events WHERE plan_id = $1 AND seq IS NOT NULL) AS head,
+                    (SELECT jsonb_agg(jsonb_build_object('id', id, 'status', status, 'seq', seq, 'reasons', reasons, 'stream', stream,
+                       'type', type, 'data', data, 'actor', actor, 'at', at, 'author', author))
+                     FROM events WHERE plan_id = $1 AND id = ANY($2::text[])) AS stored`,
+            [planId, ids],
+          );
+          const state = await this.#catchUp(tx, await this.#current(tx, planId, probe?.version ?? undefined), Number(probe?.head ?? 0));
           await readCovered(tx, planId, state);
-          const judged = await this.#judge(tx, state, planId, person, clientId, inputs);
-          if (judged.accepted.length) {
-            // The accepted steps with their seqs, as a restart will read them: then each touched item's snapshot.
-            state.tracker.receive(judged.accepted);
-            for (const e of judged.accepted) state.lastSeq.set(e.stream, e.seq!);
-            await writeSnapshots(tx, planId, state, [...judged.accepted.map((e) => e.stream), ...state.dirty]);
-            await this.#notify(tx, { plan: planId, head: judged.head });
-          } else if (state.dirty.size) {
-            await writeSnapshots(tx, planId, state, state.dirty);
+          const stored = new Map((probe?.stored ?? []).map((row) => [row.id, row]));
+          const judged = this.#judge(state, person, inputs, stored);
+          for (const e of judged.accepted) state.lastSeq.set(e.stream, e.seq!);
+          const snapshots = snapshotRows(state, [...judged.accepted.map((e) => e.stream), ...state.dirty]);
+          if (judged.rows.length || snapshots !== '[]') {
+            // One statement: the events, the touched items' snapshots, and (on commit) the notice to other processes.
+            const notice = judged.accepted.length ? JSON.stringify({ source: this.instance, plan: planId, head: judged.head } satisfies Notice) : null;
+            await tx.query(
+              `WITH stored AS (
+                 INSERT INTO events (plan_id, seq, id, stream, type, data, actor, at, author, client_id, status, reasons)
+                 SELECT $1, r.seq, r.id, r.stream, r.type, r.data, r.actor, r.at, $2, $3, r.status, r.reasons
+                 FROM jsonb_to_recordset($4::jsonb)
+                   AS r(seq bigint, id text, stream text, type text, data jsonb, actor jsonb, at text, status text, reasons jsonb)
+               ), snapshots AS (${upsertSnapshots('$1', '$5', '$6')})
+               SELECT pg_notify($7, $8) WHERE $8::text IS NOT NULL AND $9`,
+              [planId, person.id, clientId, JSON.stringify(judged.rows), state.version, snapshots, this.#db.channel, notice, this.#db.listen !== undefined],
+            );
           }
           return { state, ...judged };
         });
@@ -317,20 +338,15 @@ export class Judge {
     });
   }
 
-  async #judge(tx: Queryable, state: PlanState, planId: string, person: Person, clientId: string, inputs: readonly unknown[]) {
+  /** Judges the pushed events against the plan's state and what is stored under their ids: the answers, and the rows to store. */
+  #judge(state: PlanState, person: Person, inputs: readonly unknown[], stored: ReadonlyMap<string, StoredVerdict>) {
     const results: PushResult[] = new Array(inputs.length);
-    const ids = [...new Set(inputs.map((e) => (e as { id?: unknown })?.id).filter((id): id is string => typeof id === 'string' && EVENT_ID.test(id)))];
-    const stored = new Map<string, StoredVerdict>();
-    if (ids.length) {
-      const { rows } = await tx.query<StoredVerdict>(
-        'SELECT id, status, seq, reasons, stream, type, data, actor, at, author FROM events WHERE plan_id = $1 AND id = ANY($2::text[])',
-        [planId, ids],
-      );
-      for (const row of rows) stored.set(row.id, row);
-    }
 
-    // Read each event; those core can read are judged in canonical order, the rest after.
-    type Item = { index: number; raw: Record<string, unknown>; event?: PledgeEvent; reasons?: string[] };
+    // Each event in canonical order (by time, then id; core reads `at` in any form as its
+    // instant, as here), those with no readable time after. Core reads each event in full
+    // once, when it is sent; only the uncommon paths (a repeated id, another actor, a
+    // refusal) read it here as well.
+    type Item = { index: number; raw: Record<string, unknown>; time: number };
     const items: Item[] = [];
     inputs.forEach((input, index) => {
       const raw = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
@@ -345,92 +361,86 @@ export class Judge {
       }
       // The server gives seqs: one set by a client is ignored, never judged.
       const { seq: _, ...unsequenced } = raw;
-      const parsed = parseEvent(unsequenced);
-      items.push(parsed.ok ? { index, raw, event: parsed.event } : { index, raw, reasons: parsed.reasons });
+      items.push({ index, raw: unsequenced, time: typeof raw['at'] === 'string' ? Date.parse(raw['at']) : NaN });
     });
-    const readable = items.filter((i) => i.event).sort((a, b) => compareEvents(a.event!, b.event!));
-    const ordered = [...readable, ...items.filter((i) => !i.event)];
+    const timed = items.filter((i) => Number.isFinite(i.time))
+      .sort((a, b) => a.time - b.time || ((a.raw['id'] as string) < (b.raw['id'] as string) ? -1 : 1));
+    const ordered = [...timed, ...items.filter((i) => !Number.isFinite(i.time))];
 
-    const author = person.id;
     const me = { userId: person.id, agencyId: person.agency, role: person.role };
+    /** What is stored for an event: as core read it, or as sent (bounded) when core could not read it. */
+    const contentOf = (raw: Record<string, unknown>, e?: PledgeEvent) => ({
+      stream: e ? e.stream : short(raw['stream']),
+      type: e ? e.type : short(raw['type']),
+      data: e ? e.data : raw['data'] ?? {},
+      actor: e ? e.actor : raw['actor'] ?? {},
+      at: e ? e.at : short(raw['at']),
+    });
+    const read = (raw: Record<string, unknown>) => {
+      const parsed = parseEvent(raw);
+      return parsed.ok ? { event: parsed.event } : { reasons: parsed.reasons };
+    };
     const rows: NewRow[] = [];
     const accepted: PledgeEvent[] = [];
     let head = state.seen;
-    const decided = new Map<string, { key: string; result: PushResult }>();
-    for (const item of ordered) {
-      const id = item.raw['id'] as string;
-      const e = item.event;
-      const content = {
-        stream: e ? e.stream : short(item.raw['stream']),
-        type: e ? e.type : short(item.raw['type']),
-        data: e ? e.data : item.raw['data'] ?? {},
-        actor: e ? e.actor : item.raw['actor'] ?? {},
-        at: e ? e.at : short(item.raw['at']),
-      };
-      const key = contentKey(content, author);
+    const decided = new Map<string, { content: ReturnType<typeof contentOf>; result: PushResult }>();
+    for (const { raw, index } of ordered) {
+      const id = raw['id'] as string;
       const earlier = stored.get(id);
       const before = decided.get(id);
       if (earlier || before) {
-        const same = earlier ? contentKey(earlier, earlier.author) === key : before!.key === key;
+        const key = contentKey(contentOf(raw, read(raw).event), person.id);
+        const same = earlier ? contentKey(earlier, earlier.author) === key : contentKey(before!.content, person.id) === key;
         if (!same) {
-          results[item.index] = { id, status: 'refused', reasons: [`An event with the id ${id} was already recorded with different content; this one was not stored. Give a new step a new id.`] };
+          results[index] = { id, status: 'refused', reasons: [`An event with the id ${id} was already recorded with different content; this one was not stored. Give a new step a new id.`] };
           continue;
         }
         const verdict = earlier ? earlier.status : (before!.result.status as Verdict);
         const seq = earlier ? (earlier.seq === null ? undefined : Number(earlier.seq)) : before!.result.seq;
         const reasons = earlier ? earlier.reasons ?? undefined : before!.result.reasons;
-        results[item.index] = { id, status: 'duplicate', verdict, ...(seq !== undefined ? { seq } : {}), ...(reasons ? { reasons } : {}) };
+        results[index] = { id, status: 'duplicate', verdict, ...(seq !== undefined ? { seq } : {}), ...(reasons ? { reasons } : {}) };
         continue;
       }
 
       let result: PushResult;
-      if (!item.event) {
-        result = { id, status: 'refused', reasons: item.reasons! };
+      let content: ReturnType<typeof contentOf>;
+      const actor = (raw['actor'] ?? {}) as Record<string, unknown>;
+      if (actor['userId'] !== me.userId || actor['agencyId'] !== me.agencyId || actor['role'] !== me.role) {
+        const { event, reasons } = read(raw);
+        content = contentOf(raw, event);
+        result = event
+          ? {
+              id,
+              status: 'refused',
+              reasons: [
+                `This step says it was taken by ${event.actor.userId} (${event.actor.agencyId}, ${event.actor.role}), but you are signed in as ` +
+                  `${person.name} (${me.userId}, ${me.agencyId}, ${me.role}): a step is recorded only as taken by the person who signed in.`,
+              ],
+            }
+          : { id, status: 'refused', reasons: reasons! };
       } else {
-        const actor = item.event.actor;
-        if (actor.userId !== me.userId || actor.agencyId !== me.agencyId || actor.role !== me.role) {
-          result = {
-            id,
-            status: 'refused',
-            reasons: [
-              `This step says it was taken by ${actor.userId} (${actor.agencyId}, ${actor.role}), but you are signed in as ` +
-                `${person.name} (${me.userId}, ${me.agencyId}, ${me.role}): a step is recorded only as taken by the person who signed in.`,
-            ],
-          };
+        const sent = state.tracker.send(raw as EventInput);
+        if (sent.ok && !sent.duplicate) {
+          head += 1;
+          // The tracker holds the very event send() returns: given its seq here, the item's events stay
+          // in seq order, as every replay has them, without receive() folding the whole item again.
+          (sent.event as { seq?: number }).seq = head;
+          accepted.push(sent.event);
+          content = contentOf(raw, sent.event);
+          result = { id, status: 'accepted', seq: head, ...(sent.warnings.length ? { warnings: sent.warnings } : {}) };
+        } else if (sent.ok) {
+          results[index] = { id, status: 'duplicate', verdict: 'accepted', ...(sent.event.seq !== undefined ? { seq: sent.event.seq } : {}) };
+          continue;
         } else {
-          const sent = state.tracker.send(item.event);
-          if (sent.ok && !sent.duplicate) {
-            head += 1;
-            accepted.push({ ...sent.event, seq: head });
-            result = { id, status: 'accepted', seq: head, ...(sent.warnings.length ? { warnings: sent.warnings } : {}) };
-          } else if (sent.ok) {
-            result = { id, status: 'duplicate', verdict: 'accepted', ...(sent.event.seq !== undefined ? { seq: sent.event.seq } : {}) };
-          } else {
-            result = { id, status: 'refused', reasons: sent.reasons };
-          }
+          content = contentOf(raw, read(raw).event);
+          result = { id, status: 'refused', reasons: sent.reasons };
         }
       }
-      results[item.index] = result;
-      decided.set(id, { key, result });
-      if (result.status === 'duplicate') continue;
-      rows.push({
-        id,
-        seq: result.status === 'accepted' ? result.seq! : null,
-        ...content,
-        status: result.status as Verdict,
-        reasons: result.reasons ?? null,
-      });
+      results[index] = result;
+      decided.set(id, { content, result });
+      rows.push({ id, seq: result.status === 'accepted' ? result.seq! : null, ...content, status: result.status as Verdict, reasons: result.reasons ?? null });
     }
 
-    if (rows.length) {
-      await tx.query(
-        `INSERT INTO events (plan_id, seq, id, stream, type, data, actor, at, author, client_id, status, reasons)
-         SELECT $1, r.seq, r.id, r.stream, r.type, r.data, r.actor, r.at, $2, $3, r.status, r.reasons
-         FROM jsonb_to_recordset($4::jsonb)
-           AS r(seq bigint, id text, stream text, type text, data jsonb, actor jsonb, at text, status text, reasons jsonb)`,
-        [planId, author, clientId, JSON.stringify(rows)],
-      );
-    }
-    return { results, accepted, head };
+    return { results, accepted, head, rows };
   }
 }

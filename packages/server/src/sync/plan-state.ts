@@ -97,7 +97,7 @@ export async function loadPlanState(q: Queryable, stored: StoredPlan): Promise<P
 /** Loads a plan by replaying every accepted event (no snapshot used); every item's snapshot is then written again. */
 async function loadFromEvents(q: Queryable, stored: StoredPlan): Promise<PlanState> {
   const { rows } = await q.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE plan_id = $1 AND status = 'accepted' ORDER BY seq`,
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE plan_id = $1 AND seq IS NOT NULL ORDER BY seq`,
     [stored.plan.id],
   );
   const events = rows.map(eventFromRow);
@@ -130,10 +130,10 @@ export async function readCovered(q: Queryable, planId: string, state: PlanState
 }
 
 /**
- * Writes the snapshots of `streams` (items that took steps, and dirty ones) under the plan's
- * version, in the caller's transaction: a restart then starts each item from its snapshot.
+ * The snapshots of `streams` (items that took steps, and dirty ones) as rows for
+ * `upsertSnapshots`, as JSON; the dirty items are then taken as written.
  */
-export async function writeSnapshots(tx: Queryable, planId: string, state: PlanState, streams: Iterable<string>): Promise<void> {
+export function snapshotRows(state: PlanState, streams: Iterable<string>): string {
   const rows: { stream: string; seq: number; snapshot: ItemSnapshot }[] = [];
   for (const stream of new Set(streams)) {
     const snapshot = state.tracker.snapshot(stream);
@@ -142,11 +142,21 @@ export async function writeSnapshots(tx: Queryable, planId: string, state: PlanS
     if (snapshot && snapshot.eventCount > 0 && seq !== undefined) rows.push({ stream, seq, snapshot });
   }
   state.dirty.clear();
-  if (!rows.length) return;
-  await tx.query(
-    `INSERT INTO snapshots (plan_id, stream, seq, snapshot, plan_version)
-     SELECT $1, r.stream, r.seq, r.snapshot, $2 FROM jsonb_to_recordset($3::jsonb) AS r(stream text, seq bigint, snapshot jsonb)
-     ON CONFLICT (plan_id, stream) DO UPDATE SET seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot, plan_version = EXCLUDED.plan_version`,
-    [planId, state.version, JSON.stringify(rows)],
-  );
+  return JSON.stringify(rows);
+}
+
+/** SQL that writes snapshot rows (`snapshotRows`) for a plan and version, given as the numbered parameters. */
+export function upsertSnapshots(plan: string, version: string, rows: string): string {
+  return `INSERT INTO snapshots (plan_id, stream, seq, snapshot, plan_version)
+     SELECT ${plan}, r.stream, r.seq, r.snapshot, ${version}::integer FROM jsonb_to_recordset(${rows}::jsonb) AS r(stream text, seq bigint, snapshot jsonb)
+     ON CONFLICT (plan_id, stream) DO UPDATE SET seq = EXCLUDED.seq, snapshot = EXCLUDED.snapshot, plan_version = EXCLUDED.plan_version`;
+}
+
+/**
+ * Writes the snapshots of `streams` under the plan's version, in the caller's transaction
+ * (which holds the plan's lock): a restart then starts each item from its snapshot.
+ */
+export async function writeSnapshots(tx: Queryable, planId: string, state: PlanState, streams: Iterable<string>): Promise<void> {
+  const rows = snapshotRows(state, streams);
+  if (rows !== '[]') await tx.query(upsertSnapshots('$1', '$2', '$3'), [planId, state.version, rows]);
 }

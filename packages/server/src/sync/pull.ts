@@ -1,6 +1,5 @@
 import type { PledgeEvent } from '@pledgeflow/core';
 import type { Queryable } from '../db/database.js';
-import { EVENT_COLUMNS, eventFromRow, type EventRow } from './event-rows.js';
 
 export interface RefusedEvent {
   id: string;
@@ -21,35 +20,47 @@ export interface PullPage {
 /** How many of the caller's refused events a pull lists, newest first. */
 export const REFUSED_LIMIT = 500;
 
-/** The plan's highest seq (0 when nothing is accepted yet). */
+/** The plan's highest seq (0 when nothing is accepted yet). Accepted events are exactly those with a seq. */
 export async function headOf(q: Queryable, planId: string): Promise<number> {
   const { rows } = await q.query<{ head: number | string | null }>(
-    "SELECT max(seq) AS head FROM events WHERE plan_id = $1 AND status = 'accepted'",
+    'SELECT max(seq) AS head FROM events WHERE plan_id = $1 AND seq IS NOT NULL',
     [planId],
   );
   return Number(rows[0]?.head ?? 0);
 }
 
 /**
- * Accepted events after `after`, in seq order, and the caller's own refused events. Seqs
- * are given under the plan's lock and so become visible in order: a page never skips one.
+ * A pull page as JSON text (`PullPage`), made by PostgreSQL in one statement: accepted
+ * events after `after` in seq order, the head, and the caller's own refused events, all
+ * from one snapshot of the database. Seqs are given under the plan's lock and so become
+ * visible in order: a page never skips one. The events' JSON is built from the stored
+ * text, never parsed and written again.
  */
+export async function pullJson(q: Queryable, planId: string, author: string, after: number, limit: number): Promise<string> {
+  const { rows } = await q.query<{ events: string; last: number | string | null; head: number | string | null; refused: string }>(
+    `WITH page AS (
+       SELECT seq, id, stream, type, data, actor, at FROM events
+       WHERE plan_id = $1 AND seq > $2 ORDER BY seq LIMIT $3
+     ), refused AS (
+       SELECT n, id, stream, type, at, reasons, received_at FROM events
+       WHERE plan_id = $1 AND author = $4 AND status = 'refused' ORDER BY n DESC LIMIT $5
+     )
+     SELECT
+       (SELECT coalesce(string_agg(format('{"id":%s,"stream":%s,"type":%s,"data":%s,"actor":%s,"at":%s,"seq":%s}',
+          to_json(id), to_json(stream), to_json(type), data, actor, to_json(at), seq), ',' ORDER BY seq), '') FROM page) AS events,
+       (SELECT max(seq) FROM page) AS last,
+       (SELECT max(seq) FROM events WHERE plan_id = $1 AND seq IS NOT NULL) AS head,
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'stream', stream, 'type', type, 'at', at, 'reasons', coalesce(reasons, '[]'::jsonb),
+          'receivedAt', to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY n DESC), '[]')::text FROM refused) AS refused`,
+    [planId, after, limit, author, REFUSED_LIMIT],
+  );
+  const row = rows[0]!;
+  const last = row.last === null ? after : Number(row.last);
+  const head = Math.max(Number(row.head ?? 0), last);
+  return `{"events":[${row.events}],"head":${head},"upToDate":${last >= head},"refused":${row.refused}}`;
+}
+
+/** A pull page (see `pullJson`), read. */
 export async function pull(q: Queryable, planId: string, author: string, after: number, limit: number): Promise<PullPage> {
-  const { rows } = await q.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE plan_id = $1 AND status = 'accepted' AND seq > $2 ORDER BY seq LIMIT $3`,
-    [planId, after, limit],
-  );
-  const events = rows.map(eventFromRow);
-  // Read after the page: if more arrived meanwhile, `upToDate` is false and the client asks again.
-  const head = Math.max(await headOf(q, planId), events.at(-1)?.seq ?? 0);
-  const refusedRows = await q.query<{ id: string; stream: string; type: string; at: string; reasons: string[] | null; received_at: Date | string }>(
-    `SELECT id, stream, type, at, reasons, received_at FROM events
-     WHERE plan_id = $1 AND author = $2 AND status = 'refused' ORDER BY n DESC LIMIT $3`,
-    [planId, author, REFUSED_LIMIT],
-  );
-  const refused = refusedRows.rows.map((r) => ({
-    id: r.id, stream: r.stream, type: r.type, at: r.at, reasons: r.reasons ?? [],
-    receivedAt: new Date(r.received_at).toISOString(),
-  }));
-  return { events, head, upToDate: (events.at(-1)?.seq ?? after) >= head, refused };
+  return JSON.parse(await pullJson(q, planId, author, after, limit)) as PullPage;
 }
