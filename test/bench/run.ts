@@ -11,6 +11,7 @@ import { runBrowserBenchmarks } from './browser/driver.js';
 import { bundleSizes } from './bundle-size.js';
 import { plainReplay, plainReport } from './plain-reducer.js';
 import { syntheticLog, syntheticPlan } from './synthetic.js';
+import { runServerBenchmarks } from '../../packages/server/test/bench/driver.js';
 
 interface Scenario {
   name: string; unit: string; value: number; baseline: number; ratio: number; goal: number;
@@ -265,6 +266,21 @@ let chromium: string | undefined;
     console.log(`browser scenarios: ${reason}`);
     for (const name of names.filter((n) => !results.some((r) => r.name === n))) skipped.push({ name, reason });
     process.exitCode = 1;
+  }
+}
+
+{
+  // The sync server on PostgreSQL (packages/server/test/bench/server-bench.ts, in a process of
+  // its own): only where PLEDGEFLOW_TEST_DATABASE_URL, or the local database .ci/run makes, answers.
+  console.log('');
+  const outcome = await runServerBenchmarks({
+    root, runs: RUNS, say: (text) => console.log(text),
+    onMeasure: (m) => record(m.name, m.unit, m.value, m.baseline, m.goal, m.note, m.checks ? { checks: m.checks } : {}),
+  });
+  if (!outcome.ok) {
+    console.log(`server scenarios skipped: ${outcome.reason}`);
+    for (const name of outcome.notRun) skipped.push({ name, reason: outcome.reason });
+    if (outcome.reason.startsWith('failed')) process.exitCode = 1;
   }
 }
 
