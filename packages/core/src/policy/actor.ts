@@ -4,6 +4,9 @@ import { ROLE_LABELS } from '../schema/roles.js';
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/** "an action owner", "a board member". */
+const withArticle = (label: string) => `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+
 /**
  * Why `actor` cannot act in this plan, if they cannot: someone the plan does not list, or
  * who claims a role or an agency other than the plan's record of them. Empty when they can.
@@ -17,7 +20,7 @@ export function actorProblems(actor: Actor, people: ReadonlyMap<string, Person>)
   if (!person) return [`actor.userId: "${actor.userId}" is not one of the people in this plan, so they cannot take steps in it.`];
   const out: string[] = [];
   if (person.role !== actor.role) {
-    out.push(`actor.role: ${person.name} is a ${ROLE_LABELS[person.role]} in this plan, not a ${ROLE_LABELS[actor.role] ?? actor.role}.`);
+    out.push(`actor.role: ${person.name} is ${withArticle(ROLE_LABELS[person.role])} in this plan, not ${withArticle(ROLE_LABELS[actor.role] ?? actor.role)}.`);
   }
   if (person.agency !== actor.agencyId) {
     out.push(`actor.agencyId: ${person.name} works for "${person.agency}" in this plan, not "${actor.agencyId}".`);

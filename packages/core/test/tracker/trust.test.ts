@@ -211,3 +211,11 @@ describe('malformed events', () => {
     expect(t.rejected.find((r) => r.event?.id === 'bad-event-2')!.reasons[0]).toContain('actor.role');
   });
 });
+
+describe('the words of a refusal', () => {
+  it('says "an action owner", not "a action owner"', () => {
+    const t = createTracker({ plan, now: () => Date.parse('2027-01-01T00:00:00Z') });
+    const result = t.send(ev({ userId: 'owner', agencyId: 'vs', role: 'board-member' }, 'a1', 'action.agree'));
+    expect(!result.ok && result.reasons.join(' ')).toMatch(/Owen Owner is an action owner in this plan, not a board member\./);
+  });
+});
