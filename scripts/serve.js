@@ -6,7 +6,7 @@
 // served anyway and works in the browser alone, as examples/plain-html does.
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
-import { mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +22,10 @@ const TYPES = {
 // The example pages run under the strict Content Security Policy a council intranet may set.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-const PLAN_ID = 'eastmere-2026-28';
+const PLAN_ID = JSON.parse(readFileSync(join(root, 'examples/plans/eastmere.plan.json'), 'utf8')).id;
 
 /** Starts `pledgeflow serve --dev` on a free loopback port; resolves with its URL, or undefined (and why) if it cannot. */
 function startSyncServer() {
-  // The server makes its data directory but not the folders above it.
-  mkdirSync(join(root, '.cache/pledgeflow'), { recursive: true });
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [
       join(root, 'packages/core/bin/pledgeflow.js'), 'serve', '--dev',

@@ -1,5 +1,5 @@
 import { unwrap, type IDBPDatabase, type StoreNames } from 'idb';
-import { eventDifferences, sameEvent, splitAtSnapshots, type EventStore, type ItemSnapshot, type Plan, type PledgeEvent, type RefusedStep, type StoredLog } from '@pledgeflow/core';
+import { compareEvents, eventDifferences, sameEvent, splitAtSnapshots, type EventStore, type ItemSnapshot, type Plan, type PledgeEvent, type RefusedStep, type StoredLog } from '@pledgeflow/core';
 import { backupProblemLines, parseBackup, stringifyBackup } from './backup.js';
 import { EventChannel } from './broadcast.js';
 import { BackupError, MESSAGES, ReloadNeededError, StorageFullError, StorageUnavailableError, storageError } from './errors.js';
@@ -139,7 +139,7 @@ export class IdbStore implements EventStore {
       const ids = await tx.objectStore('outbox').getAllKeys();
       const events = await Promise.all(ids.map((id) => tx.objectStore('events').get(id)));
       await tx.done;
-      return events.filter((e): e is PledgeEvent => !!e).sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
+      return events.filter((e): e is PledgeEvent => !!e).sort(compareEvents);
     } catch (error) {
       throw storageError(error);
     }

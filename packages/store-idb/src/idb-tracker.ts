@@ -64,8 +64,8 @@ export async function openIdbTracker({ plan, onReceive, ...options }: IdbTracker
       console.warn('pledgeflow: could not save rebuilt snapshots; they will be rebuilt again next time.', error);
     });
   }
+  const names = planNames(plan);
   for (const { event, reasons } of tracker.rejected) {
-    const names = planNames(plan);
     const who = names.person(event.actor.userId);
     const item = names.item(event.stream);
     notices.push(`A saved change to "${item}" was not applied because it no longer fits: ${who} ${describeEvent(event, plan)} (${event.at}). ${reasons.join(' ')} It is kept, not deleted.`);

@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { ItemSnapshot, PledgeEvent } from '@pledgeflow/core';
+import type { ItemSnapshot, PledgeEvent, RefusedStep } from '@pledgeflow/core';
 
 /** The database layout's version: raise it, and add a step to `upgrade`, whenever the layout changes. */
 export const DB_VERSION = 2;
@@ -16,7 +16,7 @@ export interface PledgeflowDB extends DBSchema {
   /** Each item's latest snapshot, so that loading need not replay every event. */
   snapshots: { key: string; value: ItemSnapshot };
   /** Steps a sync server refused, with its reasons: out of the outbox, kept to show their author (version 2). */
-  refused: { key: string; value: { id: string; stream: string; type: string; at: string; reasons: string[]; event?: PledgeEvent } };
+  refused: { key: string; value: RefusedStep };
   /** Small facts about the sync, such as `lastSeq`, the highest seq stored from the server (version 2). */
   meta: { key: string; value: { key: string; value: unknown } };
 }

@@ -61,23 +61,27 @@ export function principleBits(principles: readonly number[]): number {
   return bits;
 }
 
-const texts = new WeakMap<Plan, Map<string, string>>();
+const texts = new WeakMap<Plan, (text: string) => string>();
 
 /**
  * @internal One string object per distinct id or date in a plan. The same id appears in
  * thousands of views, each its own copy; comparing or hashing a shared copy reads memory that
- * is already in the cache, which is most of what a report over every action costs.
+ * is already in the cache, which is most of what a report over every action costs. The same
+ * function per plan: every new view asks for it.
  */
 export function sharedText(plan: Plan): (text: string) => string {
-  let known = texts.get(plan);
-  if (!known) texts.set(plan, (known = new Map()));
-  const table = known;
-  return (text) => {
-    const found = table.get(text);
-    if (found !== undefined) return found;
-    table.set(text, text);
-    return text;
-  };
+  let share = texts.get(plan);
+  if (!share) {
+    const table = new Map<string, string>();
+    share = (text) => {
+      const found = table.get(text);
+      if (found !== undefined) return found;
+      table.set(text, text);
+      return text;
+    };
+    texts.set(plan, share);
+  }
+  return share;
 }
 
 // The tracker hands out the same frozen view until the item changes, so a line is made once

@@ -95,11 +95,9 @@ export function bragStatus(
   settings: Partial<BragSettings> = {},
   calendar: CalendarOptions = {},
 ): BragResult {
-  const s = { ...DEFAULT_BRAG_SETTINGS, ...settings };
-  const day = new CalendarDay(today, calendar);
-  const rule = bragRule(action, s, day);
-  const status = BRAG_RULES[rule];
-  return { status, label: BRAG_LABELS[status], why: why(rule, action, day, s) };
+  const grounds = bragGrounds(action, today, settings, calendar);
+  const status = BRAG_RULES[grounds.rule];
+  return { status, label: BRAG_LABELS[status], why: why(grounds, action) };
 }
 
 /** What an action's BRAG status rests on, for words of one's own: which rule, and the days late when it is past due. */
@@ -129,14 +127,16 @@ export function bragGrounds(
   };
 }
 
-function why(rule: BragRule, action: Pick<ActionView, 'dueDate' | 'reviewDate' | 'reason'>, day: CalendarDay, s: BragSettings): string {
+/** `bragStatus(...).why`: its grounds in words. */
+function why(grounds: BragGrounds, action: Pick<ActionView, 'dueDate' | 'reviewDate' | 'reason'>): string {
+  const { rule } = grounds;
   switch (rule) {
     case 'late':
     case 'lateWithinGrace': {
-      const late = day.workingDaysLate(action.dueDate!);
-      const days = daysBetween(action.dueDate!, day.today);
+      const days = grounds.daysLate!;
+      const late = grounds.workingDaysLate!;
       const ago = `due ${action.dueDate}, ${days} day${days === 1 ? '' : 's'} ago (${late} working day${late === 1 ? '' : 's'})`;
-      return rule === 'late' ? ago : `${ago}, within the ${s.redAfterWorkingDays} working-day grace`;
+      return rule === 'late' ? ago : `${ago}, within the ${grounds.graceWorkingDays} working-day grace`;
     }
     case 'flaggedAtRisk': return action.reason ? `flagged at risk: ${action.reason}` : 'flagged at risk';
     case 'reviewOverdue': return `review was due ${action.reviewDate}`;

@@ -28,7 +28,8 @@ export const EVENT_FIELDS = {
   'action.defer': { reason: 'reason', until: 'date?' },
   'action.resume': { note: 'text?' },
   'action.withdraw': { reason: 'reason' },
-  'action.review': { note: 'text?', nextReviewDate: 'date?' },
+  // The next review date first: the order a form asks for the fields.
+  'action.review': { nextReviewDate: 'date?', note: 'text?' },
   'action.owner.change': { owner: 'id', note: 'text?' },
   'action.due-date.change': { dueDate: 'date', reason: 'reason' },
   'action.evidence.add': { evidenceId: 'id', summary: 'text', link: 'link?', date: 'date' },

@@ -31,10 +31,13 @@ export class CoveredItems {
    */
   restore(entries: ReadonlyMap<string, Entry>, after: readonly unknown[], snapshots: readonly ItemSnapshot[]): { events: unknown[]; snapshots: ItemSnapshot[] } {
     const touched = new Set<string>();
-    for (const event of after) {
-      const read = readEvent(event);
-      if (read.ok) touched.add(read.event.stream);
-    }
+    // Read once here; what is handed on is the parsed event, which the load recognises at once.
+    const read = after.map((event) => {
+      const parsed = readEvent(event);
+      if (!parsed.ok) return event;
+      touched.add(parsed.event.stream);
+      return parsed.event;
+    });
     for (const snap of snapshots) {
       const entry = entries.get(snap.stream);
       if (!entry) continue;
@@ -63,7 +66,7 @@ export class CoveredItems {
         readNow.push(snap);
       }
     }
-    for (const event of after) events.push(event);
+    for (const event of read) events.push(event);
     return { events, snapshots: readNow };
   }
 

@@ -1,31 +1,25 @@
-import { POLICY, type ActionEventType, type Actor, type Evidence, type EventType, type NextStep, type Tracker } from '@pledgeflow/core';
+import { EVENT_FIELDS, POLICY, type ActionEventType, type Actor, type Evidence, type EventType, type NextStep, type Tracker } from '@pledgeflow/core';
 
 /** How a step's field is asked for in the page. */
 export type FieldKind = 'textarea' | 'date' | 'person' | 'evidence';
 
+/** The form field that asks for an event field of this kind (`EVENT_FIELDS`' kinds: id, date, reason, text). */
+function fieldKind(name: string, spec: string): FieldKind {
+  const kind = spec.replace('?', '');
+  if (kind === 'id') return name === 'owner' ? 'person' : 'evidence';
+  return kind === 'date' ? 'date' : 'textarea';
+}
+
 /**
- * The fields each step takes, in the order asked. Which of them are required comes from
- * the core (`NextStep.needs`), so the schema stays the one source of truth.
+ * The fields each step takes, in the order asked, from core's `EVENT_FIELDS` (which of them
+ * are required comes from `NextStep.needs`), so the schema stays the one source of truth.
  * Adding and resubmitting evidence use `<pledge-evidence-form>` instead.
  */
-export const STEP_FIELDS: Readonly<Partial<Record<ActionEventType, Readonly<Record<string, FieldKind>>>>> = {
-  'action.agree': { note: 'textarea' },
-  'action.start': { note: 'textarea' },
-  'action.progress': { note: 'textarea' },
-  'action.flag-risk': { reason: 'textarea' },
-  'action.clear-risk': { note: 'textarea' },
-  'action.complete': { note: 'textarea' },
-  'action.verify': { note: 'textarea' },
-  'action.reopen': { reason: 'textarea' },
-  'action.defer': { reason: 'textarea', until: 'date' },
-  'action.resume': { note: 'textarea' },
-  'action.withdraw': { reason: 'textarea' },
-  'action.review': { nextReviewDate: 'date', note: 'textarea' },
-  'action.owner.change': { owner: 'person', note: 'textarea' },
-  'action.due-date.change': { dueDate: 'date', reason: 'textarea' },
-  'action.evidence.accept': { evidenceId: 'evidence', note: 'textarea' },
-  'action.evidence.return': { evidenceId: 'evidence', reason: 'textarea' },
-};
+export const STEP_FIELDS: Readonly<Partial<Record<ActionEventType, Readonly<Record<string, FieldKind>>>>> = Object.fromEntries(
+  (Object.keys(EVENT_FIELDS) as EventType[])
+    .filter((type) => type.startsWith('action.') && type !== 'action.evidence.add' && type !== 'action.evidence.resubmit')
+    .map((type) => [type, Object.fromEntries(Object.entries(EVENT_FIELDS[type] as Record<string, string>).map(([name, spec]) => [name, fieldKind(name, spec)]))]),
+);
 
 /** A step as `<pledge-action>` shows it: offered (allowed) or refused with every reason. */
 export interface ShownStep extends Omit<NextStep, 'type'> {

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.js';
 
@@ -6,6 +7,8 @@ import type { Database, Queryable } from './database.js';
  * given). One connection, fsync off: for trying pledgeflow and small single-server use.
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
+  // PGlite makes its data directory but not the folders above it.
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   return {
     kind: 'pglite',

@@ -213,12 +213,13 @@ export class Judge {
    */
   async seed(planId: string, events: readonly PledgeEvent[]): Promise<{ accepted: number; refused: number } | undefined> {
     return this.#mutex.run(planId, async () => {
-      this.#states.delete(planId);
       const seeded = await this.#db.transaction(async (tx) => {
         await lockPlan(tx, planId);
         const stored = await this.#current(tx, planId);
         const { rows } = await tx.query('SELECT 1 FROM events WHERE plan_id = $1 LIMIT 1', [planId]);
         if (rows.length) return undefined;
+        // The plan gets its first events: the state built for it so far is dropped (only then).
+        this.#states.delete(planId);
         const tracker = createTracker({ plan: stored.plan, events: events.map(({ seq: _, ...e }) => e as PledgeEvent) });
         const accepted = tracker.events().map((e, i) => ({ ...e, seq: i + 1, status: 'accepted', reasons: null, author: e.actor.userId }));
         const refused = tracker.rejected
