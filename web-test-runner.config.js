@@ -4,6 +4,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { pledgeflowSyncServer } from './test/browser/support/sync-server-plugin.js';
 
 /** Counts every test for scripts/test.js, which prints the closing `N passed, N failed`. */
 function countingReporter(file = '.cache/wtr.json') {
@@ -33,7 +34,8 @@ function countingReporter(file = '.cache/wtr.json') {
 export default {
   files: ['packages/*/test/**/*.browser.test.ts', 'test/browser/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['pledgeflow-source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  // pledgeflowSyncServer: a real sync server and people's pages for test/browser/sync.browser.test.ts.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), pledgeflowSyncServer()],
   browsers: [
     chromeLauncher({
       launchOptions: {
