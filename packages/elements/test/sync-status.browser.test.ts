@@ -6,7 +6,7 @@ import { $, expectNoAxeViolations, mount } from './helpers.js';
 
 const STATES: [SyncStatus, string][] = [
   [{ state: 'saved' }, 'Saved'],
-  [{ state: 'loading', received: 500, head: 2000 }, 'Loading the plan from the server: 500 of 2000 changes'],
+  [{ state: 'loading', received: 500, head: 2000 }, 'Loading the plan: 500 of 2,000 changes'],
   [{ state: 'sending', count: 3 }, 'Sending 3 changes'],
   [{ state: 'offline', count: 2 }, 'Offline: your changes are kept on this computer and will be sent when you are back online'],
   [{ state: 'error', reason: 'the server is being updated', count: 1 }, 'Could not send: the server is being updated'],

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Actor, Tracker } from '@pledgeflow/core';
+import type { Observable, SyncStatus } from '@pledgeflow/sync';
 
 /** The provider's own event ids and times, when it was given them (else the tracker's): read when a step is taken, never while rendering. */
 export interface EventClock {
@@ -14,6 +15,8 @@ export interface TrackerContextValue {
   today: string;
   /** Kept current by the provider without changing the context value, so a new inline function re-renders nothing. */
   clock: { readonly current: EventClock };
+  /** Where the person's changes are, when the page syncs with a server: what `useSyncStatus()` reads. */
+  syncStatus?: Observable<SyncStatus>;
 }
 
 export const TrackerContext = createContext<TrackerContextValue | null>(null);

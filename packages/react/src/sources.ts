@@ -1,4 +1,5 @@
 import type { ItemView, PlanState, Tracker } from '@pledgeflow/core';
+import type { Observable } from '@pledgeflow/sync';
 
 /**
  * What @xstate/react's `useSelector` reads: something with a current snapshot and a way to
@@ -31,4 +32,16 @@ export function planSource(tracker: Tracker): SnapshotSource<PlanState> {
 /** One promise or action as it stands. Listeners hear only about changes to that item. */
 export function itemSource(tracker: Tracker, id: string): SnapshotSource<ItemView | undefined> {
   return source(tracker, () => tracker.get(id), (streams) => streams.includes(id));
+}
+
+/** A value that can be read and watched (the sync client's `status`), in the shape `useSelector` reads. */
+export function syncStatusSource<T>(observable: Observable<T>): SnapshotSource<T> {
+  return {
+    getSnapshot: () => observable.value,
+    subscribe(observer) {
+      const next = typeof observer === 'function' ? observer : observer.next?.bind(observer);
+      const unsubscribe = observable.subscribe((value) => next?.(value));
+      return { unsubscribe };
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { createElement, useEffect, useInsertionEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ActorSchema, addDays, formatProblem, isCalendarDate, problemsFromZod, startOfLondonDay, todayInLondon, type Actor, type Tracker } from '@pledgeflow/core';
+import type { Observable, SyncStatus } from '@pledgeflow/sync';
 import { TrackerContext, type EventClock, type TrackerContextValue } from './context.js';
 
 export interface TrackerProviderProps {
@@ -15,6 +16,8 @@ export interface TrackerProviderProps {
   newEventId?: () => string;
   /** The time a step is recorded as happening (its `at`). Defaults to the tracker's clock (the system clock unless the tracker was given one). */
   now?: () => Date;
+  /** With a sync server: the client's status (`connect()`'s `status`, or `<pledge-tracker>`'s `syncStatus`), for `useSyncStatus()`. */
+  syncStatus?: Observable<SyncStatus>;
   children?: ReactNode;
 }
 
@@ -31,7 +34,7 @@ function checkedActor(actor: Actor): Actor {
  * Gives the hooks below it a tracker, the signed-in person, the day, and where event ids
  * and times come from. Holds no state of its own: the tracker is the truth.
  */
-export function TrackerProvider({ tracker, actor, today, newEventId, now, children }: TrackerProviderProps) {
+export function TrackerProvider({ tracker, actor, today, newEventId, now, syncStatus, children }: TrackerProviderProps) {
   const day = useUkToday(today);
   if (!isCalendarDate(day)) {
     throw new RangeError(`<TrackerProvider today="${day}">: expected a date written YYYY-MM-DD, such as 2026-11-25.`);
@@ -46,7 +49,10 @@ export function TrackerProvider({ tracker, actor, today, newEventId, now, childr
     clock.current = { newEventId, now };
   }, [newEventId, now]);
 
-  const value = useMemo<TrackerContextValue>(() => ({ tracker, actor: person, today: day, clock }), [tracker, person, day]);
+  const value = useMemo<TrackerContextValue>(
+    () => ({ tracker, actor: person, today: day, clock, ...(syncStatus ? { syncStatus } : {}) }),
+    [tracker, person, day, syncStatus],
+  );
   return createElement(TrackerContext.Provider, { value }, children);
 }
 

@@ -1,6 +1,7 @@
 import type { PledgeEvent, Tracker } from '@pledgeflow/core';
-import { backoffDelay, retryAfterMs, type BackoffOptions } from './backoff.js';
+import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { ObservableValue, sameJson, type Observable } from './observable.js';
+import { HttpProblem, PlanRequests, SignInNeeded } from './request.js';
 import { readSse } from './sse.js';
 import type { SyncStatus } from './status.js';
 import type { RefusedStep, SyncStore } from './sync-store.js';
@@ -54,14 +55,6 @@ export interface SyncConnection {
   close(): void;
 }
 
-class SignInNeeded extends Error {}
-class HttpProblem extends Error {
-  constructor(message: string, readonly status: number, readonly retryAfter: number) {
-    super(message);
-  }
-}
-class NetworkProblem extends Error {}
-
 /** The browser's online signal; in Node (no `navigator.onLine`), always online. */
 export function defaultOnlineSignal(): OnlineSignal {
   const g = globalThis as { navigator?: { onLine?: boolean }; addEventListener?: (t: string, l: () => void) => void; removeEventListener?: (t: string, l: () => void) => void };
@@ -81,18 +74,6 @@ export function defaultOnlineSignal(): OnlineSignal {
 
 const randomId = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
 
-/** What a problem answer says, in the server's words. */
-async function problemDetail(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { detail?: unknown; title?: unknown };
-    if (typeof body.detail === 'string') return body.detail;
-    if (typeof body.title === 'string') return body.title;
-  } catch {
-    // not JSON
-  }
-  return `the server answered ${res.status} ${res.statusText}`.trim();
-}
-
 interface PushAnswer {
   results: { id: string; status: 'accepted' | 'refused' | 'duplicate'; verdict?: 'accepted' | 'refused'; seq?: number; reasons?: string[] }[];
   head: number;
@@ -110,12 +91,10 @@ class Connection implements SyncConnection {
   readonly refused = new ObservableValue<readonly RefusedStep[]>([]);
   readonly #tracker: Tracker;
   readonly #o: ConnectOptions;
-  readonly #fetch: typeof fetch;
+  readonly #requests: PlanRequests;
   readonly #online: OnlineSignal;
   readonly #clientId: string;
-  readonly #base: string;
   readonly #stops: (() => void)[] = [];
-  #token: string | undefined;
   #closed = false;
   #dirty = true;
   #signIn = false;
@@ -131,10 +110,9 @@ class Connection implements SyncConnection {
   constructor(tracker: Tracker, options: ConnectOptions) {
     this.#tracker = tracker;
     this.#o = options;
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.#requests = new PlanRequests(options.url, options.planId, options.getToken, options.fetch ?? globalThis.fetch.bind(globalThis));
     this.#online = options.online ?? defaultOnlineSignal();
     this.#clientId = options.clientId ?? randomId();
-    this.#base = `${options.url.replace(/\/+$/, '')}/v1/plans/${encodeURIComponent(options.planId)}`;
     this.#stops.push(options.store.onOutbox(() => this.#poke()));
     this.#stops.push(this.#online.subscribe(() => {
       if (this.#online.isOnline()) this.syncNow();
@@ -247,35 +225,8 @@ class Connection implements SyncConnection {
   }
 
   /** A request with the person's token; 401 asks `getToken()` once more before giving up. */
-  async #request(path: string, init: RequestInit = {}): Promise<Response> {
-    const attempt = async (token: string) => {
-      try {
-        return await this.#fetch(`${this.#base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
-      } catch (error) {
-        if ((error as Error)?.name === 'AbortError') throw error;
-        throw new NetworkProblem(`could not reach the server (${String((error as Error)?.message ?? error)})`);
-      }
-    };
-    const fresh = async () => {
-      let token: string | null | undefined;
-      try {
-        token = await this.#o.getToken();
-      } catch {
-        token = undefined;
-      }
-      if (!token) throw new SignInNeeded('no token');
-      return (this.#token = token);
-    };
-    let res = await attempt(this.#token ?? (await fresh()));
-    if (res.status === 401) {
-      res = await attempt(await fresh());
-      if (res.status === 401) throw new SignInNeeded(await problemDetail(res));
-    }
-    if (!res.ok) {
-      const detail = await problemDetail(res);
-      throw new HttpProblem(detail, res.status, retryAfterMs(res.headers.get('retry-after')));
-    }
-    return res;
+  #request(path: string, init: RequestInit = {}): Promise<Response> {
+    return this.#requests.request(path, init);
   }
 
   async #pushAll(): Promise<void> {

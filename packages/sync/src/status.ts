@@ -15,7 +15,8 @@ export type SyncStatus =
 
 export type SyncState = SyncStatus['state'];
 
-const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
+const count = new Intl.NumberFormat('en-GB');
+const changes = (n: number) => `${count.format(n)} ${n === 1 ? 'change' : 'changes'}`;
 
 /** The status in plain words, as `<pledge-sync-status>` says it. */
 export function syncStatusText(status: SyncStatus): string {
@@ -23,7 +24,7 @@ export function syncStatusText(status: SyncStatus): string {
     case 'saved':
       return 'Saved';
     case 'loading':
-      return status.head ? `Loading the plan from the server: ${status.received} of ${status.head} changes` : 'Loading the plan from the server';
+      return status.head ? `Loading the plan: ${count.format(status.received)} of ${changes(status.head)}` : 'Loading the plan';
     case 'sending':
       return `Sending ${changes(status.count)}`;
     case 'offline':

@@ -1,6 +1,6 @@
 import { parsePlanFile, type Plan, type Tracker } from '@pledgeflow/core';
-import { openIdbTracker, type IdbTracker } from '@pledgeflow/store-idb';
-import { connect, ObservableValue, type RefusedStep, type SyncConnection, type SyncStatus } from '@pledgeflow/sync';
+import { openIdbStore, openIdbTracker, type IdbStore, type IdbTracker } from '@pledgeflow/store-idb';
+import { connect, loadFromServer, ObservableValue, type RefusedStep, type SyncConnection, type SyncStatus } from '@pledgeflow/sync';
 
 /** An async function the host page gives: a bearer token for the signed-in person (undefined when there is none). */
 export type TokenProvider = () => Promise<string | undefined | null>;
@@ -72,10 +72,22 @@ export class TrackerSync {
     return file.plan;
   }
 
-  /** Opens the plan's tracker on IndexedDB and starts syncing (or listening, in a second tab). */
-  async open(plan: Plan): Promise<{ tracker: Tracker; notices: string[] }> {
+  /**
+   * Opens the plan's tracker on IndexedDB and starts syncing (or listening, in a second tab).
+   * On a first load the plan's events come from the server into IndexedDB before the tracker
+   * is made (`status` says how far it has got); later loads start from IndexedDB, and the
+   * sync pulls only what is new.
+   */
+  async open(plan: Plan, signal?: AbortSignal): Promise<{ tracker: Tracker; notices: string[] }> {
     const name = `pledgeflow-${this.planId}@${new URL(this.server, location.href).host}:${this.person}`;
+    const pulled = await this.#firstLoad(plan, name, signal);
     const idb = (this.#idb = await openIdbTracker({ plan, name }));
+    if (pulled && idb.durable) {
+      // Each item's snapshot, so that the next load does not fold every event again.
+      await idb.store.saveSnapshots(idb.tracker.snapshots()).catch((error: unknown) => {
+        console.warn('pledgeflow: could not save snapshots after the first load; the next load folds the events again.', error);
+      });
+    }
     if (!idb.durable) {
       // Without IndexedDB this tab cannot share an outbox with others: it syncs alone.
       this.#lead();
@@ -103,6 +115,58 @@ export class TrackerSync {
       });
     }
     return { tracker: idb.tracker, notices: idb.notices };
+  }
+
+  /**
+   * When nothing from the server is stored here yet (or an earlier first load was cut off),
+   * pulls every event into IndexedDB, one tab at a time. True when it pulled something. If the
+   * server cannot be reached or the person must sign in, the tracker opens with what is here
+   * and the sync keeps trying, saying why.
+   */
+  async #firstLoad(plan: Plan, name: string, signal: AbortSignal | undefined): Promise<boolean> {
+    let store: IdbStore;
+    try {
+      store = await openIdbStore({ planId: plan.id, name });
+    } catch {
+      return false; // no IndexedDB: the tracker opens in memory and syncs as it can
+    }
+    const marker = `pledgeflow-first-load:${name}`;
+    const unfinished = () => {
+      try {
+        return localStorage.getItem(marker) !== null;
+      } catch {
+        return false;
+      }
+    };
+    const mark = (on: boolean) => {
+      try {
+        if (on) localStorage.setItem(marker, new Date().toISOString());
+        else localStorage.removeItem(marker);
+      } catch {
+        // storage refused: a cut-off first load then resumes through the sync's own pulls
+      }
+    };
+    const needed = async () => unfinished() || (await store.lastSeq()) === 0;
+    const pull = async (): Promise<boolean> => {
+      if (!(await needed())) return false; // another tab did it while this one waited
+      mark(true);
+      const { received } = await loadFromServer({
+        url: this.server, planId: this.planId, getToken: this.getToken, store, ...(signal ? { signal } : {}),
+        onProgress: (progress) => this.status.set({ state: 'loading', ...progress }),
+      });
+      mark(false);
+      return received > 0;
+    };
+    try {
+      if (!(await needed())) return false;
+      const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+      return locks ? await locks.request(`pledgeflow-first-load:${name}`, signal ? { signal } : {}, pull) : await pull();
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return false;
+    } finally {
+      store.close();
+    }
   }
 
   #lead() {

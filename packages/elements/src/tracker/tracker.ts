@@ -10,7 +10,7 @@ import { refusedList } from './refused-list.js';
 import { readRoute, writeRoute, type TrackerRoute } from './tracker-route.js';
 import { TrackerSync, type TokenProvider } from './tracker-sync.js';
 import { SyncStatusRelay } from './sync-status-relay.js';
-import type { Observable, RefusedStep, SyncStatus } from '@pledgeflow/sync';
+import { syncStatusText, type Observable, type RefusedStep, type SyncStatus } from '@pledgeflow/sync';
 
 export const TRACKER_VIEWS = ['mine', 'promises', 'actions', 'overdue', 'measures', 'deadlines'] as const;
 export type TrackerView = (typeof TRACKER_VIEWS)[number];
@@ -72,6 +72,7 @@ const withMore = (lines: string[], more: number | undefined, m: { moreProblems: 
  * @csspart title - The plan's title.
  * @csspart nav - The navigation between views.
  * @csspart view - The area that shows the current view.
+ * @csspart loading - The message while the plan loads: with `server`, on a first load of a large plan, how far it has got ("Loading the plan: 40,000 of 100,000 changes"), announced politely.
  * @csspart problems - The box that lists load errors or events left out.
  * @csspart sync-status - With `server`: the `<pledge-sync-status>` under the title.
  * @csspart refused - With `server`: the box that lists the person's steps the server did not accept, with its reasons.
@@ -107,6 +108,7 @@ export class PledgeTracker extends PledgeElement {
     childFriendly: { type: Boolean, attribute: 'child-friendly', reflect: true },
     filters: { attribute: false },
     loading: { state: true },
+    loadProgress: { state: true },
     loadError: { state: true },
     loadWarnings: { state: true },
     notices: { state: true },
@@ -136,6 +138,9 @@ export class PledgeTracker extends PledgeElement {
   /** The action list's filters and sort, by attribute name (`{ workstream: 'ete' }`). */
   declare filters: Readonly<Record<string, string>>;
   declare protected loading: boolean;
+  /** With `server`, on a first load of a large plan: how far it has got, in words. */
+  declare protected loadProgress: string | undefined;
+  #progressShownAt = 0;
   declare protected loadError: { message: string; problems: string[] } | undefined;
   declare protected loadWarnings: { intro: string; problems: string[] }[];
   declare protected notices: { id: number; text: string }[];
@@ -326,14 +331,17 @@ export class PledgeTracker extends PledgeElement {
     const sync = (this.#sync = new TrackerSync(server, planId, () => provider(), this.actor?.userId));
     this.#syncStatus.follow(sync.status);
     sync.refused.subscribe((steps) => (this.refusedSteps = steps));
+    this.loadProgress = undefined;
+    const stopProgress = sync.status.subscribe((status) => this.#showProgress(status));
     try {
       const plan = await sync.loadPlan(abort.signal);
       if (abort.signal.aborted) return;
-      const { tracker, notices } = await sync.open(plan);
+      const { tracker, notices } = await sync.open(plan, abort.signal);
       if (abort.signal.aborted) {
         sync.close();
         return;
       }
+      this.loadProgress = undefined;
       this.loadWarnings = notices.length ? [{ intro: notices[0]!, problems: notices.slice(1) }] : [];
       this.tracker = tracker;
       this.loading = false;
@@ -344,7 +352,21 @@ export class PledgeTracker extends PledgeElement {
       this.loading = false;
       this.loadError = problem;
       this.dispatchEvent(new PledgeErrorEvent(problem.message, problem.problems));
+    } finally {
+      stopProgress();
     }
+  }
+
+  /**
+   * A first load of a large plan says how far it has got ("Loading the plan: 40,000 of
+   * 100,000 changes"), at most once a second so that screen readers are not flooded.
+   */
+  #showProgress(status: SyncStatus) {
+    if (status.state !== 'loading' || !status.head) return;
+    const now = performance.now();
+    if (this.loadProgress && now - this.#progressShownAt < 1000) return;
+    this.#progressShownAt = now;
+    this.loadProgress = syncStatusText(status);
   }
 
   #closeSync() {
@@ -404,7 +426,7 @@ export class PledgeTracker extends PledgeElement {
         ${this.loadError.problems.length ? html`<ul>${this.loadError.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
       </div>`;
     }
-    if (this.loading) return html`<p role="status">${m.loading}</p>`;
+    if (this.loading) return html`<p role="status" part="loading">${this.loadProgress ?? m.loading}</p>`;
     const tracker = this.tracker;
     if (!tracker) return html`<p>${this.src ? m.loading : m.noSource}</p>`;
     const plan = tracker.plan;
