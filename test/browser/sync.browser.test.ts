@@ -28,6 +28,10 @@ describe('the intranet page synced with a real pledgeflow server, in Chromium', 
 
   before(async () => {
     server = await startServer();
+    // Evidence is added to an agreed action: Ruth, its working-group lead, agrees ETE-04 first.
+    const ruth = await openPerson(server, 'ruth-setup', 'ruth-kendrick', { context: 'setup' });
+    expect((await ruth.call('step', 'ETE-04', 'action.agree')).ok).to.equal(true);
+    await saved(ruth);
   });
   afterEach(async () => {
     await closeAllPages();
@@ -40,10 +44,11 @@ describe('the intranet page synced with a real pledgeflow server, in Chromium', 
     const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
     const imran = await openPerson(server, 'imran', 'imran-hussain');
     await Promise.all([saved(ruth), saved(imran)]);
+    expect(await imran.call('item', 'ETE-06')).not.to.include('Agreed');
 
-    const agreed = await ruth.call('step', 'ETE-04', 'action.agree');
+    const agreed = await ruth.call('step', 'ETE-06', 'action.agree');
     expect(agreed.ok, JSON.stringify(agreed)).to.equal(true);
-    await shows(imran, 'ETE-04', 'Agreed');
+    await shows(imran, 'ETE-06', 'Agreed');
 
     const note = evidence('Interview offered to every care-experienced applicant');
     const added = await imran.call('step', 'ETE-04', 'action.evidence.add', note);
@@ -51,5 +56,106 @@ describe('the intranet page synced with a real pledgeflow server, in Chromium', 
     await shows(ruth, 'ETE-04', note.summary);
     await Promise.all([saved(ruth), saved(imran)]);
     await expectOnceOnServer([agreed.id!, added.id!]);
+  });
+
+  it('keeps steps taken offline, says so in words, and sends each exactly once when the network is back', async () => {
+    const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
+    const imran = await openPerson(server, 'imran', 'imran-hussain');
+    await Promise.all([saved(ruth), saved(imran)]);
+
+    await imran.offline(true);
+    await eventually('Imran\'s page to say it is offline', statusOf(imran), (t) => t === OFFLINE);
+    const notes = [evidence('Bursary claim form checked'), evidence('Student support contact named')];
+    const steps = [];
+    for (const note of notes) steps.push(await imran.call('step', 'ETE-04', 'action.evidence.add', note));
+    expect(steps.every((s) => s.ok), JSON.stringify(steps)).to.equal(true);
+    // Kept on his page, said in words, and not yet anywhere else.
+    for (const note of notes) expect(await imran.call('item', 'ETE-04')).to.include(note.summary);
+    expect((await imran.call('status')).text).to.equal(OFFLINE);
+    expect(await imran.call('axe'), 'axe, offline').to.deep.equal([]);
+    const log = await serverLog();
+    expect(log.filter((e) => steps.some((s) => s.id === e.id))).to.deep.equal([]);
+
+    await imran.offline(false);
+    await saved(imran);
+    for (const note of notes) await shows(ruth, 'ETE-04', note.summary);
+    await expectOnceOnServer(steps.map((s) => s.id!));
+    const { ids } = await imran.pushed();
+    for (const s of steps) expect(ids.filter((id) => id === s.id), `${s.id} pushed once`).to.have.length(1);
+    const ruthHas = await ruth.call('eventIds');
+    for (const s of steps) expect(ruthHas.filter((id) => id === s.id), `${s.id} once on Ruth's page`).to.have.length(1);
+  });
+
+  it('carries on when the server restarts mid-sync: each step arrives exactly once', async () => {
+    const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
+    const imran = await openPerson(server, 'imran', 'imran-hussain');
+    await Promise.all([saved(ruth), saved(imran)]);
+
+    const restarting = restartServer();
+    const during = await ruth.call('step', 'ETE-04', 'action.evidence.add', evidence('Taken while the server restarted'));
+    await restarting;
+    const afterwards = await ruth.call('step', 'ETE-04', 'action.evidence.add', evidence('Taken after the restart'));
+    expect([during.ok, afterwards.ok]).to.deep.equal([true, true]);
+    await eventually('Imran\'s page to show both steps', () => imran.call('eventIds'), (ids) => ids.includes(during.id!) && ids.includes(afterwards.id!), 90_000);
+    await Promise.all([saved(ruth), saved(imran)]);
+    await expectOnceOnServer([during.id!, afterwards.id!]);
+  });
+
+  it('says "Sign in again" when the token has expired, and sends the outbox once the host gives a new token', async () => {
+    // Imran opened the page on this computer before; today his sign-in has expired.
+    const before = await openPerson(server, 'imran-yesterday', 'imran-hussain', { context: 'imran-laptop' });
+    await saved(before);
+    await before.close();
+    const imran = await openPerson(server, 'imran', 'imran-hussain', { context: 'imran-laptop', token: 'expired' });
+    await eventually('Imran\'s page to say "Sign in again"', statusOf(imran), (t) => t === 'Sign in again');
+    expect(await imran.call('axe'), 'axe, sign in again').to.deep.equal([]);
+
+    const note = evidence('Guaranteed interview letters sent');
+    const waiting = await imran.call('step', 'ETE-04', 'action.evidence.add', note);
+    expect(waiting.ok, JSON.stringify(waiting)).to.equal(true);
+    await eventually('the page to count the change that waits', statusOf(imran), (t) => t === 'Sign in again: 1 change will be sent once you have');
+    expect((await serverLog()).some((e) => e.id === waiting.id)).to.equal(false);
+
+    await imran.call('setToken', 'good');
+    await imran.call('syncNow');
+    await saved(imran);
+    await expectOnceOnServer([waiting.id!]);
+  });
+
+  it('pushes each step of two tabs of one person exactly once, and hands over when the syncing tab closes', async () => {
+    const first = await openPerson(server, 'ruth-tab-1', 'ruth-kendrick', { context: 'ruth-desk' });
+    const second = await openPerson(server, 'ruth-tab-2', 'ruth-kendrick', { context: 'ruth-desk' });
+    await Promise.all([saved(first), saved(second)]);
+
+    const steps = [];
+    for (const [tab, label] of [[first, 'Designated teacher briefed'], [second, 'Governors briefed'], [first, 'Pupil premium plus plan agreed'], [second, 'Attendance reviewed']] as const) {
+      steps.push(await tab.call('step', 'ETE-04', 'action.evidence.add', evidence(label)));
+    }
+    expect(steps.every((s) => s.ok), JSON.stringify(steps)).to.equal(true);
+    const ids = steps.map((s) => s.id!);
+    for (const tab of [first, second]) {
+      await eventually(`${tab.name} to have all four steps`, () => tab.call('eventIds'), (have) => ids.every((id) => have.includes(id)));
+    }
+    await Promise.all([saved(first), saved(second)]);
+    await expectOnceOnServer(ids);
+    const pushed = [...(await first.pushed()).ids, ...(await second.pushed()).ids];
+    for (const id of ids) expect(pushed.filter((p) => p === id), `${id} pushed once by the two tabs`).to.have.length(1);
+
+    // The syncing tab closes: the other takes over and sends its next step.
+    await first.close();
+    const later = await second.call('step', 'ETE-04', 'action.evidence.add', evidence('Taken after the first tab closed'));
+    await eventually('the server to have the step taken after the first tab closed', serverLog, (log) => log.some((e) => e.id === later.id));
+    await saved(second);
+    await expectOnceOnServer([...ids, later.id!]);
+    expect((await second.pushed()).ids.filter((id) => id === later.id)).to.have.length(1);
+  });
+
+  it('announces <pledge-sync-status> politely, and axe finds nothing on the page while saved', async () => {
+    const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
+    await saved(ruth);
+    const status = await ruth.call('status');
+    expect([status.role, status.live]).to.deep.equal(['status', 'polite']);
+    expect(status.inTracker, 'the tracker shows the same words under its title').to.equal(SAVED);
+    expect(await ruth.call('axe'), 'axe, saved').to.deep.equal([]);
   });
 });

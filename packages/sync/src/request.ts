@@ -25,7 +25,8 @@ export async function problemDetail(res: Response): Promise<string> {
 
 /**
  * Requests to one plan's routes with the person's bearer token: a 401 asks `getToken()` once
- * more, and a second 401 (or no token) throws SignInNeeded. An answer that is not OK throws
+ * more, and a second 401 (or no token) throws SignInNeeded; a getToken() that throws is a
+ * NetworkProblem (the host's sign-in may be out of reach too). An answer that is not OK throws
  * HttpProblem; no answer, NetworkProblem.
  */
 export class PlanRequests {
@@ -54,8 +55,9 @@ export class PlanRequests {
       let token: string | null | undefined;
       try {
         token = await this.getToken();
-      } catch {
-        token = undefined;
+      } catch (error) {
+        // The host's sign-in could not be reached (offline, say): not a refused token, so try again later.
+        throw new NetworkProblem(`could not get a token (${String((error as Error)?.message ?? error)})`);
       }
       if (!token) throw new SignInNeeded('no token');
       return (this.#token = token);
