@@ -15,6 +15,8 @@ export const GUARD_WORDS = {
   hasAcceptedEvidence: '[accepted evidence]',
   verifierIsNotCompleter: '[not the person who completed]',
   judgementIs: ({ value }) => ({ words: value, data: { judgement: value } }),
+  heldOnOrAfterItsDate: '[on or after its date]',
+  responseIs: ({ value }) => ({ words: value, data: { response: value } }),
 };
 
 const list = (x) => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
@@ -100,10 +102,10 @@ export function writeLifecycleDiagrams(doc, configs, fields, rules) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { actionLifecycle, promiseLifecycle, EVENT_FIELDS } = await importSource('packages/core/src/index.ts');
+  const { actionLifecycle, promiseLifecycle, meetingLifecycle, recommendationLifecycle, EVENT_FIELDS } = await importSource('packages/core/src/index.ts');
   const { DATA_RULES } = await importSource('packages/core/src/schema/event-fields.ts');
   const file = new URL('../docs/lifecycle.md', import.meta.url);
   const doc = readFileSync(file, 'utf8');
-  writeFileSync(file, writeLifecycleDiagrams(doc, [actionLifecycle.config, promiseLifecycle.config], EVENT_FIELDS, DATA_RULES));
+  writeFileSync(file, writeLifecycleDiagrams(doc, [actionLifecycle, promiseLifecycle, meetingLifecycle, recommendationLifecycle].map((l) => l.config), EVENT_FIELDS, DATA_RULES));
   console.log(`wrote the lifecycle diagrams in ${file.pathname}`);
 }

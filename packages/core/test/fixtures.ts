@@ -43,8 +43,8 @@ export const planInput: PlanInput = {
     ] },
   ],
   meetings: [
-    { date: '2026-09-17', theme: 'Health' },
-    { date: '2026-12-10', theme: 'Education and work' },
+    { id: 'board-2026-09-17', date: '2026-09-17', theme: 'Health' },
+    { id: 'board-2026-12-10', date: '2026-12-10', theme: 'Education and work' },
   ],
   feedback: [
     { id: 'f1', said: 'We want to know who our social worker is when they change.', date: '2026-05-01', response: { did: 'Letters now go out within a week of a change.', date: '2026-07-01' } },

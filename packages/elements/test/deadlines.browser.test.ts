@@ -13,9 +13,9 @@ function boardTracker(): Tracker {
   return createTracker({
     plan: testPlan({
       meetings: [
-        { date: '2026-09-01', theme: 'Homes, placements and moving on' },
-        { date: '2026-09-17', theme: 'Health' },
-        { date: '2026-12-10', theme: 'Education and work' },
+        { id: 'board-2026-09-01', date: '2026-09-01', theme: 'Homes, placements and moving on' },
+        { id: 'board-2026-09-17', date: '2026-09-17', theme: 'Health' },
+        { id: 'board-2026-12-10', date: '2026-12-10', theme: 'Education and work' },
       ],
     }),
   });
@@ -117,7 +117,7 @@ describe('<pledge-deadlines>', () => {
   });
 
   it('escapes and folds text from the plan in the .ics', async () => {
-    const t = createTracker({ plan: testPlan({ meetings: [{ date: '2026-10-14', theme: 'Homes, placements; and moving on – a long theme that needs folding across lines' }] }) });
+    const t = createTracker({ plan: testPlan({ meetings: [{ id: 'board-2026-10-14', date: '2026-10-14', theme: 'Homes, placements; and moving on – a long theme that needs folding across lines' }] }) });
     const el = await deadlines(t, '2026-09-01');
     const ics = el.ics();
     for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).to.be.at.most(75);
@@ -161,7 +161,7 @@ describe('<pledge-deadlines>', () => {
 
   it('shows text from data as text: a javascript: link never becomes a link', async () => {
     const link = '<a href="javascript:alert(1)">javascript:alert(1)</a>';
-    const t = createTracker({ plan: testPlan({ meetings: [{ date: '2026-10-14', theme: link }] }) });
+    const t = createTracker({ plan: testPlan({ meetings: [{ id: 'board-2026-10-14', date: '2026-10-14', theme: link }] }) });
     const el = await deadlines(t, '2026-09-01');
     expect(el.shadowRoot!.querySelector('a')).to.equal(null);
     expect(text($(el, '.theme'))).to.equal(`Theme: ${link}`);

@@ -94,9 +94,9 @@ describe('the .ics writer', () => {
 describe('the board calendar', () => {
   const plan = testPlan({
     meetings: [
-      { date: '2026-12-10', theme: 'Education and work' },
-      { date: '2026-09-01', theme: 'Homes' },
-      { date: '2026-09-17', theme: 'Health' },
+      { id: 'board-2026-12-10', date: '2026-12-10', theme: 'Education and work' },
+      { id: 'board-2026-09-01', date: '2026-09-01', theme: 'Homes' },
+      { id: 'board-2026-09-17', date: '2026-09-17', theme: 'Health' },
     ],
   });
 

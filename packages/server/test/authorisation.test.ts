@@ -137,16 +137,15 @@ for (const kind of TEST_DATABASES) {
       expect(await head()).toBe(before);
     });
 
-    it('answers 403 to a scrutiny member pushing, and stores nothing', async () => {
+    it("refuses a scrutiny member's step on an action (the committee only signs off or reopens recommendations), and stores it nowhere", async () => {
       const before = await head();
       const david = await idp.token({ sub: 'david-penrose' });
       const e = event('david-penrose', 'ETE-01', 'action.review', {});
       const res = await call(server.url, david, `/v1/plans/${plan.id}/push`, { method: 'POST', body: { clientId: 'david', events: [e] } });
-      expect(res.status).toBe(403);
-      expect(res.headers.get('content-type')).toBe('application/problem+json');
-      expect(res.body.detail).toMatch(/read/);
+      expect(res.status).toBe(200);
+      expect(res.body.results[0]).toMatchObject({ id: e.id, status: 'refused' });
+      expect(res.body.results[0].reasons.join(' ')).toMatch(/^Scrutiny members can see everything but change nothing/);
       expect(await head()).toBe(before);
-      expect((await call(server.url, david, `/v1/plans/${plan.id}/pull`)).body.refused).toEqual([]);
     });
 
     it('answers 413 over 500 events or 1 MB, 415 for a body that is not JSON, 400 for a wrong shape', async () => {

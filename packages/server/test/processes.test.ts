@@ -132,7 +132,7 @@ describe.skipIf(!postgres)('two judges on one PostgreSQL, told nothing of each o
       const withoutEte05: Plan = { ...plan, actions: plan.actions.filter((a) => a.id !== 'ETE-05') };
       expect(await one.judge.revise(withoutEte05, 'jo-whitfield')).toMatchObject({ ok: true, version: 2, changed: true });
       const late = await two.judge.push(plan.id, ruth, 'two', [step(plan, 'ruth-kendrick', 'ETE-05', 'action.agree')]);
-      expect(late.results[0]).toMatchObject({ status: 'refused', reasons: [expect.stringMatching(/no promise or action with the id "ETE-05"/)] });
+      expect(late.results[0]).toMatchObject({ status: 'refused', reasons: [expect.stringMatching(/no promise, action, meeting or recommendation with the id "ETE-05"/)] });
       expect(late.head).toBe(2);
     } finally {
       for (const db of dbs) await db.close();

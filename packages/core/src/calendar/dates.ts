@@ -252,3 +252,24 @@ export function startOfLondonDay(date: string): number {
   // London is UTC or one hour ahead: midnight there is midnight UTC or an hour before it.
   return londonDate(new Date(utcMidnight - 3_600_000)) === date ? utcMidnight - 3_600_000 : utcMidnight;
 }
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** A `YYYY-MM-DD` date as people write it: "12 March 2027". */
+export function longDate(date: string): string {
+  return `${Number(date.slice(8, 10))} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}
+
+/**
+ * The date `n` calendar months after `date`; the month's last day when it is shorter
+ * (31 December plus two months is 28 or 29 February).
+ */
+export function addMonths(date: string, n: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + n;
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]!;
+  const day = Math.min(Number(date.slice(8, 10)), last);
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -56,7 +56,7 @@ export function eventWarnings(event: PledgeEvent): readonly string[] {
 export function decide(plan: Plan, item: ItemState, event: PledgeEvent, options?: DecideOptions): Verdict {
   const { kind, snapshot } = item;
   if (!event.type.startsWith(kind.prefix)) {
-    return { ok: false, reasons: [`"${item.item.title}" is ${kind.named}: a ${event.type} step does not apply to it.`] };
+    return { ok: false, reasons: [`"${kind.title(item.item)}" is ${kind.named}: a ${event.type} step does not apply to it.`] };
   }
   const facts = planFacts(plan);
   const who = actorProblems(event.actor, facts.people);
@@ -66,9 +66,8 @@ export function decide(plan: Plan, item: ItemState, event: PledgeEvent, options?
     if (when) return { ok: false, reasons: [when] };
   }
   const data = event.data as Record<string, unknown>;
-  if (typeof data['owner'] === 'string' && !facts.people.has(data['owner'])) {
-    return { ok: false, reasons: [`data.owner: there is no person with the id "${data['owner']}" in this plan.`] };
-  }
+  const unknown = unknownReference(plan, facts, data);
+  if (unknown) return { ok: false, reasons: [unknown] };
   const target = { kind: kind.kind, item: item.item, context: snapshot.context } as PolicyTarget;
   const decision = may(event.actor, event.type, data, target, plan);
   if (!decision.ok) return decision;
@@ -87,13 +86,34 @@ export function decide(plan: Plan, item: ItemState, event: PledgeEvent, options?
   return { ok: true, next, warnings };
 }
 
+/** Fields of event data that name something in the plan, and where to look it up. */
+const REFERENCES: Readonly<Record<string, 'person' | 'workstream' | 'action'>> = {
+  owner: 'person',
+  person: 'person',
+  standingInFor: 'person',
+  workstream: 'workstream',
+  action: 'action',
+};
+
+/** The first field of `data` that names a person, working group or action the plan does not have, in words. */
+function unknownReference(plan: Plan, facts: PlanFacts, data: Record<string, unknown>): string | undefined {
+  for (const field in data) {
+    const kind = REFERENCES[field];
+    const id = data[field];
+    if (!kind || typeof id !== 'string') continue;
+    const known = kind === 'person' ? facts.people.has(id) : kind === 'workstream' ? plan.workstreams.some((w) => w.id === id) : plan.actions.some((a) => a.id === id);
+    if (!known) return `data.${field}: there is no ${kind === 'workstream' ? 'working group' : kind} with the id "${id}" in this plan.`;
+  }
+  return undefined;
+}
+
 /** Why the lifecycle does not take `event` from the item's state, in words. */
 function whyNot(item: ItemState, event: PledgeEvent): string[] {
   const why = explainRefusal(item.kind.lifecycle, item.snapshot, event, item.kind.checks);
   if (why.wrongState) {
     const now = STATE_LABELS[stateOf(item.snapshot)].toLowerCase();
     const when = why.acceptedIn.map((s) => STATE_LABELS[s as keyof typeof STATE_LABELS]?.toLowerCase() ?? s);
-    return [`"${item.item.title}" is ${now}, so no one can ${stepName(event.type)} on it now` + (when.length ? ` (only when it is ${when.join(', ')}).` : '.')];
+    return [`"${item.kind.title(item.item)}" is ${now}, so no one can ${stepName(event.type)} on it now` + (when.length ? ` (only when it is ${when.join(', ')}).` : '.')];
   }
-  return why.reasons.length ? why.reasons : [`"${item.item.title}" cannot take this step now.`];
+  return why.reasons.length ? why.reasons : [`"${item.kind.title(item.item)}" cannot take this step now.`];
 }

@@ -25,7 +25,21 @@ export function findItem(plan: Plan, itemId: string): { kind: ItemKindDescriptor
   const action = plan.actions.find((a) => a.id === itemId);
   if (action) return { kind: ITEM_KINDS.action, item: action };
   const promise = plan.promises.find((p) => p.id === itemId);
-  return promise ? { kind: ITEM_KINDS.promise, item: promise } : undefined;
+  if (promise) return { kind: ITEM_KINDS.promise, item: promise };
+  const meeting = plan.meetings.find((m) => m.id === itemId);
+  if (meeting) return { kind: ITEM_KINDS.meeting, item: meeting };
+  const recommendation = plan.recommendations.find((r) => r.id === itemId);
+  return recommendation ? { kind: ITEM_KINDS.recommendation, item: recommendation } : undefined;
+}
+
+/** Every tracked item of a plan with its kind, in plan order: actions, promises, meetings, recommendations. */
+export function planItems(plan: Plan): { kind: ItemKindDescriptor; item: PlanItem }[] {
+  return [
+    ...plan.actions.map((item) => ({ kind: ITEM_KINDS.action, item })),
+    ...plan.promises.map((item) => ({ kind: ITEM_KINDS.promise, item })),
+    ...plan.meetings.map((item) => ({ kind: ITEM_KINDS.meeting, item })),
+    ...plan.recommendations.map((item) => ({ kind: ITEM_KINDS.recommendation, item })),
+  ];
 }
 
 /**
@@ -56,6 +70,6 @@ export function foldItem(plan: Plan, item: Omit<ItemState, 'snapshot'>, events: 
  */
 export function fold(plan: Plan, itemId: string, events: readonly PledgeEvent[], from?: LifecycleSnapshot): Folded {
   const found = findItem(plan, itemId);
-  if (!found) throw new RangeError(`There is no promise or action with the id "${itemId}" in this plan.`);
+  if (!found) throw new RangeError(`There is no promise, action, meeting or recommendation with the id "${itemId}" in this plan.`);
   return foldItem(plan, found, [...events].sort(compareEvents), from);
 }

@@ -1,5 +1,5 @@
 import {
-  DATA_RULES, EVENT_DATA, EVENT_FIELDS, EventEnvelopeSchema, FIELD_TEXT_LIMITS, JUDGEMENTS, type EventType, type FieldKind, type PledgeEvent,
+  DATA_RULES, EVENT_DATA, EVENT_FIELDS, EventEnvelopeSchema, FIELD_TEXT_LIMITS, JUDGEMENTS, RESPONSES, type EventType, type FieldKind, type PledgeEvent,
 } from '../schema/events.js';
 import { canonicalInstant, hasVisibleText, isCanonicalInstant, isPlanDate, isSafeLink } from '../schema/checks.js';
 import { formatProblem, problemsFromZod } from '../schema/issues.js';
@@ -90,6 +90,7 @@ function isParsedData(type: EventType, data: Record<string, unknown>): boolean {
 }
 
 const JUDGEMENT_SET: ReadonlySet<string> = new Set(JUDGEMENTS);
+const RESPONSE_SET: ReadonlySet<string> = new Set(RESPONSES);
 
 function isFieldValue(kind: FieldKind, value: unknown): boolean {
   if (typeof value !== 'string') return false;
@@ -105,5 +106,7 @@ function isFieldValue(kind: FieldKind, value: unknown): boolean {
       return value.length <= 2000 && isSafeLink(value);
     case 'judgement':
       return JUDGEMENT_SET.has(value);
+    case 'response':
+      return RESPONSE_SET.has(value);
   }
 }

@@ -1,7 +1,6 @@
 // Dates as a spreadsheet in the UK writes them: day first, or ISO; a message that says what is wrong.
+import { MONTH_NAMES as MONTHS } from '../calendar/dates.js';
 import { isCalendarDate } from '../schema/checks.js';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `YYYY-MM-DD` or day-first `DD/MM/YYYY` (also with `.` or `-`); never month first. */
 export function readDate(given: string): { date: string } | { message: string } {

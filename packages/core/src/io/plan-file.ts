@@ -8,16 +8,32 @@ import { showInvisible } from './visible-text.js';
 
 export const PLAN_FORMAT = 'pledgeflow-plan';
 /** The plan-file format version this code writes, and the newest it reads. */
-export const PLAN_FORMAT_VERSION = 1;
+export const PLAN_FORMAT_VERSION = 2;
 
 /** Turns a plan document of version N into version N + 1. */
 export type PlanMigration = (document: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations by the version they upgrade from. Version 1 is the first published format,
- * so there are none yet; the next format change adds `1: (doc) => ...` here.
+ * Migrations by the version they upgrade from. Version 1 is the first published format.
+ * Version 2 made meetings tracked items: each needs an id, so one is made from its date
+ * (`board-2027-03-12`, then `board-2027-03-12-2` for a second meeting that day). Scrutiny
+ * reviews and recommendations, new in version 2, need nothing from older files.
  */
-export const PLAN_MIGRATIONS: Readonly<Record<number, PlanMigration>> = {};
+export const PLAN_MIGRATIONS: Readonly<Record<number, PlanMigration>> = {
+  1: (doc) => {
+    if (!Array.isArray(doc['meetings'])) return doc;
+    const used = new Set<string>();
+    const meetings = doc['meetings'].map((m: unknown) => {
+      if (!m || typeof m !== 'object' || Array.isArray(m) || 'id' in m) return m;
+      const date = typeof (m as { date?: unknown }).date === 'string' ? (m as { date: string }).date : 'undated';
+      let id = `board-${date}`;
+      for (let n = 2; used.has(id); n++) id = `board-${date}-${n}`;
+      used.add(id);
+      return { id, ...m };
+    });
+    return { ...doc, meetings };
+  },
+};
 
 /** A plan, or the problems that stop it loading: the first 100, and `moreProblems` counting the rest. */
 export type PlanFileResult =
@@ -49,7 +65,12 @@ function planTexts(plan: Plan): [string, string][] {
     out.push([`feedback[${i}].said`, f.said], [`feedback[${i}].from`, f.from]);
     if (f.response) out.push([`feedback[${i}].response.did`, f.response.did]);
   });
-  plan.meetings.forEach((m, i) => out.push([`meetings[${i}].theme`, m.theme]));
+  plan.meetings.forEach((m, i) => {
+    out.push([`meetings[${i}].theme`, m.theme]);
+    if (m.title) out.push([`meetings[${i}].title`, m.title]);
+  });
+  plan.reviews.forEach((r, i) => out.push([`reviews[${i}].title`, r.title]));
+  plan.recommendations.forEach((r, i) => out.push([`recommendations[${i}].title`, r.title]));
   plan.measures.forEach((m, i) => {
     out.push([`measures[${i}].title`, m.title]);
     m.observations.forEach((o, j) => out.push([`measures[${i}].observations[${j}].source`, o.source]));
@@ -149,7 +170,7 @@ export class PlanFileError extends Error {
   }
 }
 
-/** The plan as a version-1 plan file: `format` and `version` first, two-space indents. */
+/** The plan as a plan file of the current version: `format` and `version` first, two-space indents. */
 export function stringifyPlanFile(plan: Plan | PlanInput): string {
   return `${JSON.stringify({ format: PLAN_FORMAT, version: PLAN_FORMAT_VERSION, ...plan }, null, 2)}\n`;
 }

@@ -22,6 +22,9 @@ export function checkPlanReferences(plan: Plan): InputProblem[] {
   const actions = index('actions', plan.actions);
   index('measures', plan.measures);
   index('feedback', plan.feedback);
+  const meetings = index('meetings', plan.meetings);
+  const reviews = index('reviews', plan.reviews);
+  index('recommendations', plan.recommendations);
 
   const must = (ids: Map<string, number>, what: string, path: string, id: string | undefined) => {
     if (id !== undefined && !ids.has(id)) add(path, `there is no ${what} with the id "${id}" in this plan`);
@@ -34,6 +37,7 @@ export function checkPlanReferences(plan: Plan): InputProblem[] {
   plan.promises.forEach((p, i) => {
     must(people, 'person', `promises[${i}].owner`, p.owner);
     if (actions.has(p.id)) add(`promises[${i}].id`, `"${p.id}" is also the id of an action: promises and actions need different ids`);
+    if (meetings.has(p.id)) add(`promises[${i}].id`, `"${p.id}" is also the id of a meeting: every tracked item needs an id of its own`);
     const first = numbers.get(p.number);
     if (first !== undefined) add(`promises[${i}].number`, `promise number ${p.number} is already used by promises[${first}]`);
     else numbers.set(p.number, i);
@@ -44,6 +48,23 @@ export function checkPlanReferences(plan: Plan): InputProblem[] {
     must(workstreams, 'workstream', `actions[${i}].workstream`, a.workstream);
     a.partners.forEach((id, j) => must(agencies, 'agency', `actions[${i}].partners[${j}]`, id));
     a.promises.forEach((id, j) => must(promises, 'promise', `actions[${i}].promises[${j}]`, id));
+    must(meetings, 'meeting', `actions[${i}].raisedAt`, a.raisedAt);
+    if (meetings.has(a.id)) add(`actions[${i}].id`, `"${a.id}" is also the id of a meeting: every tracked item needs an id of its own`);
+  });
+  plan.board.members.forEach((id, i) => must(people, 'person', `board.members[${i}]`, id));
+  plan.meetings.forEach((m, i) => m.reports.forEach((id, j) => must(workstreams, 'workstream', `meetings[${i}].reports[${j}]`, id)));
+  const taken = (id: string) => actions.has(id) || promises.has(id) || meetings.has(id);
+  const numbered = new Map<string, number>();
+  plan.recommendations.forEach((r, i) => {
+    must(reviews, 'scrutiny review', `recommendations[${i}].review`, r.review);
+    must(people, 'person', `recommendations[${i}].owner`, r.owner);
+    r.actions.forEach((id, j) => must(actions, 'action', `recommendations[${i}].actions[${j}]`, id));
+    r.promises.forEach((id, j) => must(promises, 'promise', `recommendations[${i}].promises[${j}]`, id));
+    if (taken(r.id)) add(`recommendations[${i}].id`, `"${r.id}" is also the id of another item: every tracked item needs an id of its own`);
+    const key = `${r.review}#${r.number}`;
+    const first = numbered.get(key);
+    if (first !== undefined) add(`recommendations[${i}].number`, `recommendation number ${r.number} of review "${r.review}" is already used by recommendations[${first}]`);
+    else numbered.set(key, i);
   });
   plan.measures.forEach((m, i) => m.promises.forEach((id, j) => must(promises, 'promise', `measures[${i}].promises[${j}]`, id)));
   plan.feedback.forEach((f, i) => {

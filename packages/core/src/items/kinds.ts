@@ -1,12 +1,17 @@
 import { actionChecks } from '../machines/action.guards.js';
 import { ACTION_MACHINE_VERSION, actionLifecycle } from '../machines/action.lifecycle.js';
 import type { Lifecycle } from '../machines/lifecycle.js';
+import { MEETING_MACHINE_VERSION, meetingChecks, meetingLifecycle } from '../machines/meeting.lifecycle.js';
 import { PROMISE_MACHINE_VERSION, promiseChecks, promiseLifecycle } from '../machines/promise.lifecycle.js';
+import { RECOMMENDATION_MACHINE_VERSION, recommendationChecks, recommendationLifecycle } from '../machines/recommendation.lifecycle.js';
 import type { PledgeEvent } from '../schema/events.js';
-import type { ActionItem, PledgePromise } from '../schema/plan.js';
+import type { ActionItem, Meeting, PledgePromise, Recommendation } from '../schema/plan.js';
+import { itemTitle } from '../schema/titles.js';
 
-export type ItemKind = 'action' | 'promise';
-export type PlanItem = ActionItem | PledgePromise;
+export { meetingTitle } from '../schema/titles.js';
+
+export type ItemKind = 'action' | 'promise' | 'meeting' | 'recommendation';
+export type PlanItem = ActionItem | PledgePromise | Meeting | Recommendation;
 
 /** Everything the engine needs to know about one kind of item, in one place. */
 export interface ItemKindDescriptor {
@@ -15,6 +20,8 @@ export interface ItemKindDescriptor {
   readonly prefix: `${ItemKind}.`;
   /** How people refer to one: "an action", "a promise". */
   readonly named: string;
+  /** How one item of this kind is named in messages (its title; a meeting's date when it has none). */
+  readonly title: (item: PlanItem) => string;
   readonly lifecycle: Lifecycle<unknown, PledgeEvent, unknown>;
   /** Stored snapshots made by another version are rebuilt from events. */
   readonly version: number;
@@ -22,12 +29,15 @@ export interface ItemKindDescriptor {
   readonly checks: Readonly<Record<string, (context: unknown, event: PledgeEvent) => string | undefined>>;
 }
 
+type Loose<T> = T extends Lifecycle<infer _C, infer _E, infer _I> ? ItemKindDescriptor['lifecycle'] : never;
+
 export const ITEM_KINDS: Readonly<Record<ItemKind, ItemKindDescriptor>> = {
   action: {
     kind: 'action',
     prefix: 'action.',
     named: 'an action',
-    lifecycle: actionLifecycle as unknown as ItemKindDescriptor['lifecycle'],
+    title: (item) => itemTitle('action', item),
+    lifecycle: actionLifecycle as unknown as Loose<typeof actionLifecycle>,
     version: ACTION_MACHINE_VERSION,
     checks: actionChecks as unknown as ItemKindDescriptor['checks'],
   },
@@ -35,8 +45,27 @@ export const ITEM_KINDS: Readonly<Record<ItemKind, ItemKindDescriptor>> = {
     kind: 'promise',
     prefix: 'promise.',
     named: 'a promise',
-    lifecycle: promiseLifecycle as unknown as ItemKindDescriptor['lifecycle'],
+    title: (item) => itemTitle('promise', item),
+    lifecycle: promiseLifecycle as unknown as Loose<typeof promiseLifecycle>,
     version: PROMISE_MACHINE_VERSION,
     checks: promiseChecks as unknown as ItemKindDescriptor['checks'],
+  },
+  meeting: {
+    kind: 'meeting',
+    prefix: 'meeting.',
+    named: 'a board meeting',
+    title: (item) => itemTitle('meeting', item),
+    lifecycle: meetingLifecycle as unknown as Loose<typeof meetingLifecycle>,
+    version: MEETING_MACHINE_VERSION,
+    checks: meetingChecks as unknown as ItemKindDescriptor['checks'],
+  },
+  recommendation: {
+    kind: 'recommendation',
+    prefix: 'recommendation.',
+    named: 'a scrutiny recommendation',
+    title: (item) => itemTitle('recommendation', item),
+    lifecycle: recommendationLifecycle as unknown as Loose<typeof recommendationLifecycle>,
+    version: RECOMMENDATION_MACHINE_VERSION,
+    checks: recommendationChecks as unknown as ItemKindDescriptor['checks'],
   },
 };

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { CalendarDate, HttpsLink, Id, Instant, text } from './primitives.js';
 import { RoleSchema } from './roles.js';
-import { DATA_RULES, EVENT_FIELDS, EVENT_TYPES, JUDGEMENTS, type EventType, type FieldKind, type FieldSpec } from './event-fields.js';
+import { DATA_RULES, EVENT_FIELDS, EVENT_TYPES, JUDGEMENTS, RESPONSES, type EventType, type FieldKind, type FieldSpec } from './event-fields.js';
 
-export { DATA_RULES, EVENT_FIELDS, EVENT_TYPES, FIELD_TEXT_LIMITS, JUDGEMENTS } from './event-fields.js';
-export type { ActionEventType, EventType, FieldKind, FieldSpec, PromiseEventType } from './event-fields.js';
+export { DATA_RULES, EVENT_FIELDS, EVENT_TYPES, FIELD_TEXT_LIMITS, JUDGEMENTS, RESPONSES } from './event-fields.js';
+export type { ActionEventType, EventType, FieldKind, FieldSpec, MeetingEventType, PromiseEventType, RecommendationEventType } from './event-fields.js';
 
 /** Who did something: the signed-in person as the host page knows them. */
 export const ActorSchema = z.object({
@@ -25,6 +25,7 @@ const FIELD_SCHEMAS = {
   text: text(2000),
   link: HttpsLink,
   judgement: z.enum(JUDGEMENTS, { error: 'expected a judgement: on-track, at-risk, kept or not-kept' }),
+  response: z.enum(RESPONSES, { error: 'expected a response: accepted, partly-accepted or rejected' }),
 } as const satisfies Record<FieldKind, z.ZodMiniType>;
 
 type Schemas = typeof FIELD_SCHEMAS;
@@ -57,7 +58,7 @@ export type EventData<T extends EventType> = z.infer<(typeof EVENT_DATA)[T]>;
 export const EventEnvelopeSchema = z.object({
   /** Made by the client, unique and sortable; the idempotency key. */
   id: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, 'expected an event id of 6 to 64 letters, digits, "_" or "-"')),
-  /** The promise or action item the event belongs to. */
+  /** The item (promise, action, meeting or recommendation) the event belongs to. */
   stream: Id,
   type: z.enum(EVENT_TYPES as [EventType, ...EventType[]], { error: 'expected a known event type' }),
   data: z._default(z.record(z.string(), z.unknown()), {}),

@@ -48,7 +48,8 @@ export function problemsFromZod(error: z.core.$ZodError, prefix: readonly Proper
       message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     } else if (message === 'Invalid input') {
       message = `is not valid (got ${describe(input)})`;
-    } else if (input !== undefined && issue.code !== 'too_small' && issue.code !== 'too_big') {
+    } else if (input !== undefined && issue.code !== 'too_small' && issue.code !== 'too_big' && !(issue.code === 'custom' && typeof input === 'object')) {
+      // (A rule across fields, such as "rejecting needs a reason", is checked on the whole object: quoting it says nothing.)
       message = `${message} (got ${describe(input)})`;
     }
     out.push({ path: path || '(top level)', message });

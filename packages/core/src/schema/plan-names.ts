@@ -1,4 +1,5 @@
 import type { Plan } from './plan.js';
+import { meetingTitle, recommendationTitle } from './titles.js';
 
 /** The names people recognise for a plan's ids. An id the plan does not know is shown as itself rather than as nothing. */
 export interface PlanNames {
@@ -8,7 +9,7 @@ export interface PlanNames {
   agency(id: string | undefined): string | undefined;
   workstream(id: string): string;
   workstream(id: string | undefined): string | undefined;
-  /** An action's title, or a promise as "Promise 3: A home". */
+  /** An action's title, a promise as "Promise 3: A home", a meeting as "Board meeting, 12 March 2027", a recommendation as "Recommendation 2: ...". */
   item(id: string): string;
   item(id: string | undefined): string | undefined;
 }
@@ -33,6 +34,8 @@ export function planNames(plan: Plan): PlanNames {
       item: lookup([
         ...plan.actions.map((a): [string, string] => [a.id, a.title]),
         ...plan.promises.map((p): [string, string] => [p.id, `Promise ${p.number}: ${p.title}`]),
+        ...plan.meetings.map((m): [string, string] => [m.id, meetingTitle(m)]),
+        ...plan.recommendations.map((r): [string, string] => [r.id, `${recommendationTitle(r)}: ${r.title}`]),
       ]),
     };
     cache.set(plan, names);

@@ -63,6 +63,8 @@ export const ActionSchema = z.strictObject({
   principles: z._default(z.array(Principle), []),
   dueDate: z.optional(CalendarDate),
   reviewDate: z.optional(CalendarDate),
+  /** The board meeting whose decision raised this action (an "action arising"), by its id. */
+  raisedAt: z.optional(Id),
   /** Days between reviews; recording a review moves the next review date on by this much. */
   reviewIntervalDays: z._default(
     z.int().check(z.minimum(1, 'expected at least 1 day'), z.maximum(366, 'expected at most 366 days')),
@@ -90,9 +92,48 @@ export const MeasureSchema = z.strictObject({
   promises: ids(),
 });
 
+/** A meeting of the board: a tracked item with its own lifecycle (planned, papers out, held, minutes published). */
 export const MeetingSchema = z.strictObject({
+  id: Id,
   date: CalendarDate,
+  /** The theme of the reporting cycle this meeting takes ("Health", "Housing, placements and transitions"). */
   theme: text(200),
+  /** How the meeting is named on screen; "Board meeting, 12 March 2027" when left out. */
+  title: z.optional(text(200)),
+  /** The working groups expected to report to this meeting, by id. */
+  reports: ids(),
+});
+
+/** The overview and scrutiny committee, and how long the executive has to answer its recommendations. */
+export const ScrutinySchema = z.strictObject({
+  committee: z._default(text(200), 'Overview and Scrutiny Committee'),
+  /** The executive answers each recommendation within this many calendar months of it being made. */
+  responseMonths: z._default(z.int().check(z.minimum(1), z.maximum(12)), 2),
+});
+
+/** A scrutiny review: a panel's report, whose recommendations are tracked. */
+export const ReviewSchema = z.strictObject({
+  id: Id,
+  title: text(200),
+  /** The date the panel's report was made to the executive. */
+  reportedOn: CalendarDate,
+});
+
+/** A scrutiny panel's recommendation: a tracked item (made, responded to, in progress, implemented, signed off). */
+export const RecommendationSchema = z.strictObject({
+  id: Id,
+  /** The review that made it, by id. */
+  review: Id,
+  number: z.int().check(z.minimum(1, 'expected a recommendation number of 1 or more')),
+  /** What the panel recommends, in its words. */
+  title: text(600),
+  /** When it was made: the executive's response is due `scrutiny.responseMonths` after. */
+  madeOn: CalendarDate,
+  /** The lead officer or cabinet member who answers for it, if named. */
+  owner: z.optional(Id),
+  /** The action-plan items that deliver it. */
+  actions: ids(),
+  promises: ids(),
 });
 
 export const FeedbackSchema = z.strictObject({
@@ -117,6 +158,14 @@ export const BoardSchema = z.strictObject({
   minutesDaysAfter: z._default(z.int().check(z.minimum(0), z.maximum(120)), 14),
   /** The council's own closure days, on top of bank holidays. */
   closures: z._default(z.array(CalendarDate), []),
+  /** The board meets at least this many times a year. */
+  meetingsPerYear: z._default(z.int().check(z.minimum(1), z.maximum(52)), 4),
+  /** A meeting is quorate when people from at least this many agencies attend. */
+  quorumAgencies: z._default(z.int().check(z.minimum(1), z.maximum(50)), 3),
+  /** Each member is expected to attend at least this share of meetings, in per cent. */
+  attendanceExpectedPercent: z._default(z.int().check(z.minimum(0), z.maximum(100)), 75),
+  /** The board's members, by person id; when left out, everyone with the board-member role. */
+  members: ids(),
 });
 
 export const BragSettingsSchema = z.strictObject({
@@ -144,6 +193,9 @@ export const PlanSchema = z.strictObject({
   actions: z._default(z.array(ActionSchema), []),
   measures: z._default(z.array(MeasureSchema), []),
   meetings: z._default(z.array(MeetingSchema), []),
+  scrutiny: z.prefault(ScrutinySchema, {}),
+  reviews: z._default(z.array(ReviewSchema), []),
+  recommendations: z._default(z.array(RecommendationSchema), []),
   feedback: z._default(z.array(FeedbackSchema), []),
   links: z._default(z.array(z.strictObject({ title: text(200), href: HttpsLink })), []),
 });
@@ -156,6 +208,9 @@ export type ActionItem = z.infer<typeof ActionSchema>;
 export type Measure = z.infer<typeof MeasureSchema>;
 export type Observation = z.infer<typeof ObservationSchema>;
 export type Meeting = z.infer<typeof MeetingSchema>;
+export type ScrutinySettings = z.infer<typeof ScrutinySchema>;
+export type Review = z.infer<typeof ReviewSchema>;
+export type Recommendation = z.infer<typeof RecommendationSchema>;
 export type Feedback = z.infer<typeof FeedbackSchema>;
 export type BoardSettings = z.infer<typeof BoardSchema>;
 export type BragSettings = z.infer<typeof BragSettingsSchema>;

@@ -7,6 +7,7 @@ export const ROLES = {
   workingGroupLead: 'working-group-lead',
   actionOwner: 'action-owner',
   partnerContributor: 'partner-contributor',
+  executive: 'executive',
   scrutiny: 'scrutiny',
 } as const;
 
@@ -18,6 +19,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   'working-group-lead': 'working-group lead',
   'action-owner': 'action owner',
   'partner-contributor': 'partner agency contributor',
+  executive: 'executive (cabinet) member',
   scrutiny: 'scrutiny member (read-only)',
 };
 

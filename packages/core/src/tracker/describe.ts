@@ -21,7 +21,8 @@ export interface EventContext {
  * line; the elements say them as people do, in words a council can change.
  */
 export function describeEvent(event: PledgeEvent, plan: Plan, context: EventContext = {}): string {
-  const person = planNames(plan).person;
+  const names = planNames(plan);
+  const person = names.person;
   const d = event.data as Record<string, string | undefined>;
   const evidence = context.evidenceSummary !== undefined ? quote(context.evidenceSummary) : d['evidenceId'];
   switch (event.type) {
@@ -53,5 +54,27 @@ export function describeEvent(event: PledgeEvent, plan: Plan, context: EventCont
     case 'promise.owner.change': return `gave the promise to ${person(d['owner']!)}${context.previousOwner ? ` (from ${person(context.previousOwner)})` : ''}`;
     case 'promise.retire': return `retired the promise: ${d['reason']}`;
     case 'promise.restore': return 'restored the promise';
+    case 'meeting.papers.send': return 'sent the papers to members';
+    case 'meeting.reschedule': return `moved the meeting to ${d['date']}: ${d['reason']}`;
+    case 'meeting.cancel': return `cancelled the meeting: ${d['reason']}`;
+    case 'meeting.hold': return 'recorded that the meeting was held';
+    case 'meeting.minutes.publish': return 'published the minutes';
+    case 'meeting.report.submit': return `received the report of ${names.workstream(d['workstream']!)}${d['summary'] ? `: ${d['summary']}` : ''}`;
+    case 'meeting.apologies.record': return `recorded apologies from ${person(d['person']!)}`;
+    case 'meeting.attendance.record':
+      return `recorded ${person(d['person']!)} as present${d['standingInFor'] ? `, standing in for ${person(d['standingInFor'])}` : ''}`;
+    case 'meeting.attendance.remove': return `took ${person(d['person']!)} off the attendance: ${d['reason']}`;
+    case 'meeting.question.ask': return `recorded a question from the Children in Care Council: ${quote(d['question']!)}`;
+    case 'meeting.question.answer': return `recorded the answer to question ${d['questionId']}: ${quote(d['answer']!)}`;
+    case 'meeting.decision.record': return `recorded a decision: ${d['decision']}${d['action'] ? ` (action ${d['action']})` : ''}`;
+    case 'recommendation.respond': {
+      const words = { accepted: 'accepted', 'partly-accepted': 'partly accepted', rejected: 'rejected' } as const;
+      return `${words[d['response'] as keyof typeof words]} the recommendation${d['reason'] ? `: ${d['reason']}` : ''}`;
+    }
+    case 'recommendation.start': return 'started delivering the recommendation';
+    case 'recommendation.update': return `recorded progress: ${d['note']}`;
+    case 'recommendation.implement': return 'marked the recommendation implemented';
+    case 'recommendation.sign-off': return 'signed the recommendation off';
+    case 'recommendation.reopen': return `reopened the recommendation: ${d['reason']}`;
   }
 }

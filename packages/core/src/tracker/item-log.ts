@@ -1,10 +1,10 @@
 import type { Verdict } from '../decide/decide.js';
-import { foldItem, type Folded, type RejectedEvent } from '../decide/fold.js';
+import { foldItem, planItems, type Folded, type RejectedEvent } from '../decide/fold.js';
 import { compareEvents, differences, sameEvent } from '../events/order.js';
 import { readEvent } from '../events/parse.js';
 import { CoveredItems } from './covered-items.js';
 import type { Entry } from './entry.js';
-import { ITEM_KINDS, type ItemKindDescriptor, type PlanItem } from '../items/kinds.js';
+import type { ItemKindDescriptor, PlanItem } from '../items/kinds.js';
 import type { ItemSnapshot } from '../items/snapshot.js';
 import { restoreLifecycle, startLifecycle, type LifecycleSnapshot } from '../machines/lifecycle.js';
 import type { PledgeEvent } from '../schema/events.js';
@@ -12,7 +12,7 @@ import type { Plan } from '../schema/plan.js';
 
 export type { Entry } from './entry.js';
 
-const noItem = (stream: string) => `There is no promise or action with the id "${stream}" in this plan.`;
+const noItem = (stream: string) => `There is no promise, action, meeting or recommendation with the id "${stream}" in this plan.`;
 
 /** Two events with one id and different content: the later one is refused, with both kept. */
 export function conflict(event: PledgeEvent, recorded: PledgeEvent): RejectedEvent {
@@ -49,8 +49,7 @@ export class ItemLog {
     this.plan = plan;
     this.#covered = coveredEvents ? new CoveredItems(coveredEvents) : undefined;
     this.#onRebuilt = onRebuilt;
-    for (const item of plan.actions) this.entries.set(item.id, this.#newEntry(ITEM_KINDS.action, item));
-    for (const item of plan.promises) this.entries.set(item.id, this.#newEntry(ITEM_KINDS.promise, item));
+    for (const { kind, item } of planItems(plan)) this.entries.set(item.id, this.#newEntry(kind, item));
   }
 
   #newEntry(kind: ItemKindDescriptor, item: PlanItem): Entry {

@@ -5,7 +5,7 @@ import { MAX_CLOCK_AHEAD_MS } from '../decide/time-limits.js';
 import { sameEvent } from '../events/order.js';
 import { parseEvent } from '../events/parse.js';
 import type { ItemSnapshot } from '../items/snapshot.js';
-import type { ActionView, ItemView, PromiseView } from '../items/views.js';
+import type { ActionView, ItemView, MeetingView, PromiseView, RecommendationView } from '../items/views.js';
 import { isCalendarDate, isInstant } from '../schema/checks.js';
 import type { Actor, EventInput, EventType, PledgeEvent } from '../schema/events.js';
 import type { Plan } from '../schema/plan.js';
@@ -17,80 +17,16 @@ import { conflict, ItemLog, type Entry } from './item-log.js';
 import { nextStepsFor, type NextStep } from './next-steps.js';
 import { Outbox } from './outbox.js';
 import { viewOf } from './view-of.js';
+import type { Decision, PlanState, SendResult, StepInput, StepOptions, TrackerChange, TrackerOptions } from './types.js';
+
+export type { Decision, PlanState, SendResult, StepInput, StepOptions, TrackerChange, TrackerOptions } from './types.js';
 
 export type { RejectedEvent } from '../decide/fold.js';
 export type { ActionFilter } from './action-filter.js';
 export type { HistoryEntry } from './history.js';
 export type { NextStep } from './next-steps.js';
 
-export interface TrackerOptions {
-  plan: Plan;
-  /** The event log, in any order: it is put in canonical order (server `seq`, then `at`, then `id`). */
-  events?: readonly PledgeEvent[];
-  /** Per-item snapshots from a store: items whose snapshot matches are not replayed from the start. */
-  snapshots?: readonly ItemSnapshot[];
-  /**
-   * Reads the events an item's snapshot covers (in canonical order, refused ones included),
-   * when they are needed: the item's history, `events()`, `at()`, and the first step taken or
-   * received (to check ids). With it, `events` holds only the events after the snapshots, and
-   * loading costs the number of items, not the length of the log.
-   */
-  coveredEvents?: (stream: string) => readonly PledgeEvent[];
-  /** Where accepted events are written. */
-  store?: EventStore;
-  /**
-   * The clock for steps taken here (`send()`, `step()`): a step dated more than five
-   * minutes ahead of it is refused. `Date.now` unless given; never used for the fold.
-   */
-  now?: () => number;
-  /** Makes the id of a step taken with `step()` from its time (ms). `createEventId` unless given. */
-  newEventId?: (nowMs: number) => string;
-}
-
-/** A step as a person takes it: the tracker adds who (from `step()`'s actor), when and an id. */
-export interface StepInput<T extends EventType = EventType> {
-  stream: string;
-  type: T;
-  data?: EventInput<T>['data'];
-}
-
-/** For hosts with their own clock or ids (tests, a React provider given `now`): otherwise the tracker's. */
-export interface StepOptions {
-  /** When the step was taken, in ms since 1970. */
-  at?: number;
-  /** The event's id. */
-  id?: string;
-}
-
-export type SendResult =
-  | {
-      ok: true;
-      event: PledgeEvent;
-      /** True when this event id was already recorded: nothing changed. */
-      duplicate: boolean;
-      /** Things the person should look at, such as text that looks like personal data. */
-      warnings: string[];
-      /** Settles once the store has written the event (at once without a store). */
-      saved: Promise<void>;
-    }
-  | { ok: false; reasons: string[] };
-
-export type Decision = { ok: true; warnings: string[] } | { ok: false; reasons: string[] };
-
-export interface TrackerChange {
-  events: PledgeEvent[];
-  streams: string[];
-}
-
-/** A read-only view of the whole plan as it stands: what queries take. */
-export interface PlanState {
-  plan: Plan;
-  actions: readonly ActionView[];
-  promises: readonly PromiseView[];
-  events: readonly PledgeEvent[];
-}
-
-const noItem = (stream: string) => `There is no promise or action with the id "${stream}" in this plan.`;
+const noItem = (stream: string) => `There is no promise, action, meeting or recommendation with the id "${stream}" in this plan.`;
 
 /**
  * The engine: a plan and its event log, folded through the lifecycles into the state of
@@ -238,6 +174,16 @@ export class Tracker {
     return view?.kind === 'promise' ? view : undefined;
   }
 
+  getMeeting(id: string): MeetingView | undefined {
+    const view = this.get(id);
+    return view?.kind === 'meeting' ? view : undefined;
+  }
+
+  getRecommendation(id: string): RecommendationView | undefined {
+    const view = this.get(id);
+    return view?.kind === 'recommendation' ? view : undefined;
+  }
+
   /** Action items, in plan order, that match every field of `filter`. */
   actions(filter: ActionFilter = {}): ActionView[] {
     const matches = actionMatcher(filter);
@@ -254,11 +200,25 @@ export class Tracker {
     return this.plan.promises.map((p) => this.get(p.id) as PromiseView).sort((a, b) => a.number - b.number);
   }
 
-  /** Items of one kind: `list({ kind: 'action', ...filter })` or `list({ kind: 'promise' })`. */
+  /** Board meetings by date (as moved, if rescheduled), soonest first. */
+  meetings(): MeetingView[] {
+    return this.plan.meetings.map((m) => this.get(m.id) as MeetingView).sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  /** Scrutiny recommendations in plan order. */
+  recommendations(): RecommendationView[] {
+    return this.plan.recommendations.map((r) => this.get(r.id) as RecommendationView);
+  }
+
+  /** Items of one kind: `list({ kind: 'action', ...filter })`, or `list({ kind: 'promise' })` and the other kinds. */
   list(filter: { kind: 'action' } & ActionFilter): ActionView[];
   list(filter: { kind: 'promise' }): PromiseView[];
-  list(filter: ({ kind: 'action' } & ActionFilter) | { kind: 'promise' }): ItemView[] {
+  list(filter: { kind: 'meeting' }): MeetingView[];
+  list(filter: { kind: 'recommendation' }): RecommendationView[];
+  list(filter: ({ kind: 'action' } & ActionFilter) | { kind: 'promise' | 'meeting' | 'recommendation' }): ItemView[] {
     if (filter.kind === 'promise') return this.promises();
+    if (filter.kind === 'meeting') return this.meetings();
+    if (filter.kind === 'recommendation') return this.recommendations();
     const { kind: _, ...rest } = filter;
     return this.actions(rest);
   }
@@ -286,6 +246,8 @@ export class Tracker {
         plan: this.plan,
         actions: this.actions(),
         promises: this.promises(),
+        meetings: this.meetings(),
+        recommendations: this.recommendations(),
         get events() {
           return tracker.events();
         },

@@ -1,8 +1,11 @@
 import type { ActionContext } from '../machines/action.context.js';
+import type { MeetingContext } from '../machines/meeting.lifecycle.js';
 import type { PromiseContext } from '../machines/promise.lifecycle.js';
-import type { ActionItem, Plan, PledgePromise } from '../schema/plan.js';
+import type { RecommendationContext } from '../machines/recommendation.lifecycle.js';
+import type { ActionItem, Meeting, Plan, PledgePromise, Recommendation } from '../schema/plan.js';
+import { meetingTitle } from '../items/kinds.js';
 import { reportLine, sharedText } from '../items/report-line.js';
-import { stateOf, type ActionView, type ItemView, type PromiseView } from '../items/views.js';
+import { stateOf, type ActionView, type ItemView, type MeetingView, type PromiseView, type RecommendationView } from '../items/views.js';
 import type { Entry } from './entry.js';
 
 /**
@@ -21,6 +24,16 @@ export function viewOf(plan: Plan, entry: Entry): ItemView {
     const view = Object.freeze({ ...item, ...context, ...common, kind: 'action' }) as ActionView;
     reportLine(view, sharedText(plan));
     return view;
+  }
+  if (entry.kind.kind === 'meeting') {
+    const { id: _, ...context } = entry.snapshot.context as MeetingContext;
+    const { date: __, reports: ___, title: ____, ...item } = entry.item as Meeting;
+    return Object.freeze({ ...item, ...context, title: meetingTitle({ date: context.date, title: (entry.item as Meeting).title }), ...common, kind: 'meeting' }) as MeetingView;
+  }
+  if (entry.kind.kind === 'recommendation') {
+    const { id: _, ...context } = entry.snapshot.context as RecommendationContext;
+    const { owner: __, madeOn: ___, ...item } = entry.item as Recommendation;
+    return Object.freeze({ ...item, ...context, ...common, kind: 'recommendation' }) as RecommendationView;
   }
   const { id: _, ...context } = entry.snapshot.context as PromiseContext;
   const { owner: __, reviewDate: ___, ...item } = entry.item as PledgePromise;

@@ -11,6 +11,7 @@ const VALUES: Record<string, unknown[]> = {
   text: ['A note.', '  ', 'A\nnote', 'x'.repeat(2000), 'x'.repeat(2001), '\ufeff', undefined],
   link: ['https://example.org/a', 'http://example.org/a', 'https:example.org', ' https://example.org', 'javascript:x', `https://example.org/${'a'.repeat(2000)}`, 'https://u:p@example.org/'],
   judgement: ['on-track', 'at-risk', 'kept', 'not-kept', 'fine', ''],
+  response: ['accepted', 'partly-accepted', 'rejected', 'maybe', 'Accepted', ''],
 };
 const ATS = ['2026-06-01T10:00:00.000Z', '2026-06-01T10:00:00Z', '2026-06-01T10:00Z', '2026-06-01T11:00:00.000+01:00', '2026-06-01T10:00:00.0001Z', '2026-06-01T24:00:00.000Z', '2026-02-30T10:00:00.000Z', '2026-06-01 10:00:00Z', '0100-01-01T00:00:00.000Z'];
 const ACTORS = [

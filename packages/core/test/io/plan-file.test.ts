@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadPlan, parseEventLog, parsePlanFile, PlanFileError, stringifyEventLog, stringifyPlanFile, createTracker } from '@pledgeflow/core';
+import { loadPlan, parseEventLog, parsePlanFile, PlanFileError, PLAN_MIGRATIONS, stringifyEventLog, stringifyPlanFile, createTracker } from '@pledgeflow/core';
 import { planInput, as, ev } from '../fixtures.js';
 
-const file = (over: Record<string, unknown> = {}) => ({ format: 'pledgeflow-plan', version: 1, ...planInput, ...over });
+const file = (over: Record<string, unknown> = {}) => ({ format: 'pledgeflow-plan', version: 2, ...planInput, ...over });
 const problems = (input: unknown) => {
   const r = parsePlanFile(typeof input === 'string' ? input : JSON.stringify(input));
   return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
@@ -53,17 +53,36 @@ describe('plan files', () => {
 
   it('refuses a file that is not a plan, or from a newer pledgeflow, saying what to do', () => {
     expect(problems({ hello: 1 })).toEqual(['format: expected "pledgeflow-plan", got null: is this a pledgeflow plan file?']);
-    expect(problems(file({ version: 2 }))[0]).toContain('written by a newer pledgeflow; this version reads up to version 1. Upgrade @pledgeflow/core');
+    expect(problems(file({ version: 3 }))[0]).toContain('written by a newer pledgeflow; this version reads up to version 2. Upgrade @pledgeflow/core');
     expect(problems(file({ version: '1' }))[0]).toContain('expected a whole number');
   });
 
   it('migrates older versions through the migrations given', () => {
     const old = { ...file(), version: 0, council: undefined, authority: 'Testshire County Council' };
     const r = parsePlanFile(JSON.stringify(old), {
-      migrations: { 0: ({ authority, ...rest }) => ({ ...rest, council: authority }) },
+      migrations: { ...PLAN_MIGRATIONS, 0: ({ authority, ...rest }) => ({ ...rest, council: authority }) },
     });
     expect(r.ok && [r.plan.council, r.migratedFrom]).toEqual(['Testshire County Council', 0]);
     expect(parsePlanFile(JSON.stringify(old)).ok).toBe(false);
+  });
+
+  it('reads a version-1 file, giving each meeting an id made from its date', () => {
+    const meetings = [
+      { date: '2026-09-17', theme: 'Health' },
+      { date: '2026-12-10', theme: 'Education and work' },
+      { date: '2026-12-10', theme: 'Extra meeting on housing' },
+    ];
+    const r = parsePlanFile(JSON.stringify(file({ version: 1, meetings })));
+    expect(r.ok && r.migratedFrom).toBe(1);
+    expect(r.ok && r.plan.meetings.map((m) => [m.id, m.theme, m.reports])).toEqual([
+      ['board-2026-09-17', 'Health', []],
+      ['board-2026-12-10', 'Education and work', []],
+      ['board-2026-12-10-2', 'Extra meeting on housing', []],
+    ]);
+    // A version-1 meeting that already has an id keeps it; a broken one is reported where it is.
+    const kept = parsePlanFile(JSON.stringify(file({ version: 1, meetings: [{ id: 'autumn', date: '2026-09-17', theme: 'Health' }] })));
+    expect(kept.ok && kept.plan.meetings[0]!.id).toBe('autumn');
+    expect(problems(file({ version: 1, meetings: [{ theme: 'Health' }] }))).toEqual(['meetings[0].date: is required']);
   });
 
   it('warns about text that looks like a child\'s personal data, or refuses it when the plan says so', () => {

@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import {
-  actionLifecycle, ActionSchema, lifecycleAccepts, promiseLifecycle, PromiseSchema, restoreLifecycle, startLifecycle, stepLifecycle,
-  type ActionEvent, type Lifecycle, type LifecycleSnapshot, type PromiseEvent,
+  actionLifecycle, ActionSchema, lifecycleAccepts, meetingLifecycle, MeetingSchema, promiseLifecycle, PromiseSchema, recommendationLifecycle,
+  RecommendationSchema, restoreLifecycle, startLifecycle, stepLifecycle,
+  type ActionEvent, type Lifecycle, type LifecycleSnapshot, type MeetingEvent, type PromiseEvent, type RecommendationEvent,
 } from '@pledgeflow/core';
-import { actionMachine, promiseMachine } from '@pledgeflow/core/xstate';
+import { actionMachine, meetingMachine, promiseMachine, recommendationMachine } from '@pledgeflow/core/xstate';
 
 /** A small seeded generator (mulberry32), so a failure can be replayed. */
 function random(seed: number) {
@@ -56,9 +57,36 @@ const PROMISE_STEPS: [PromiseEvent['type'], (r: () => number) => Record<string, 
   ['promise.restore', () => ({})],
 ];
 
+const pickOf = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+
+// The main path first (papers, a report, a question, held, attendance, an answer, a decision, minutes), then the rest.
+const MEETING_STEPS: [MeetingEvent['type'], (r: () => number) => Record<string, unknown>][] = [
+  ['meeting.papers.send', () => ({})],
+  ['meeting.report.submit', (r) => ({ workstream: pickOf(r, ['education', 'health', 'housing']), ...(r() < 0.5 ? { summary: 'Quarterly report.' } : {}) })],
+  ['meeting.question.ask', (r) => ({ questionId: pickOf(r, ['q1', 'q2']), question: 'Why do placements change so often?' })],
+  ['meeting.hold', () => ({})],
+  ['meeting.attendance.record', (r) => ({ person: pickOf(r, ['alice', 'bob', 'cara']), ...(r() < 0.4 ? { standingInFor: pickOf(r, ['alice', 'bob', 'dev']) } : {}) })],
+  ['meeting.question.answer', (r) => ({ questionId: pickOf(r, ['q1', 'q2', 'q3']), answer: 'A new matching team starts in May.' })],
+  ['meeting.decision.record', (r) => ({ decisionId: pickOf(r, ['d1', 'd2']), decision: 'Ask housing for a plan.', ...(r() < 0.5 ? { action: 'a1' } : {}) })],
+  ['meeting.minutes.publish', (r) => (r() < 0.5 ? { link: 'https://intranet.example/minutes.pdf' } : {})],
+  ['meeting.apologies.record', (r) => ({ person: pickOf(r, ['alice', 'bob', 'cara']) })],
+  ['meeting.attendance.remove', (r) => ({ person: pickOf(r, ['alice', 'bob', 'cara']), reason: 'Recorded by mistake.' })],
+  ['meeting.reschedule', (r) => ({ date: pickOf(r, ['2026-03-15', '2026-05-20']), reason: 'Clashes with the budget meeting.' })],
+  ['meeting.cancel', () => ({ reason: 'Not enough papers.' })],
+];
+
+const RECOMMENDATION_STEPS: [RecommendationEvent['type'], (r: () => number) => Record<string, unknown>][] = [
+  ['recommendation.respond', (r) => ({ response: pickOf(r, ['accepted', 'partly-accepted', 'rejected'] as const), reason: 'Funding is for one year only.' })],
+  ['recommendation.start', () => ({})],
+  ['recommendation.update', () => ({ note: 'Two of three schools signed up.' })],
+  ['recommendation.implement', () => ({})],
+  ['recommendation.sign-off', (r) => (r() < 0.5 ? { note: 'Satisfied.' } : {})],
+  ['recommendation.reopen', () => ({ reason: 'Only two schools so far.' })],
+];
+
 function agree<E extends { type: string }>(
   name: string,
-  machine: typeof actionMachine | typeof promiseMachine,
+  machine: typeof actionMachine | typeof promiseMachine | typeof meetingMachine | typeof recommendationMachine,
   lifecycle: Lifecycle<unknown, E, unknown>,
   input: unknown,
   steps: [E['type'], (r: () => number) => Record<string, unknown>][],
@@ -100,6 +128,10 @@ describe('folding without XState', () => {
   agree('action', actionMachine, actionLifecycle as never, action, ACTION_STEPS, 'a1', 8);
   const promise = PromiseSchema.parse({ id: 'p1', number: 1, title: 'Help with school', childFriendly: 'We will help.', owner: 'alice', principles: [5] });
   agree('promise', promiseMachine, promiseLifecycle as never, promise, PROMISE_STEPS, 'p1', 7);
+  const meeting = MeetingSchema.parse({ id: 'board-2026-03-15', date: '2026-03-15', theme: 'Health', reports: ['education', 'health'] });
+  agree('meeting', meetingMachine, meetingLifecycle as never, meeting, MEETING_STEPS, 'board-2026-03-15', 5);
+  const recommendation = RecommendationSchema.parse({ id: 'r1', review: 'rv', number: 1, title: 'Every school names a designated teacher.', madeOn: '2026-01-10' });
+  agree('recommendation', recommendationMachine, recommendationLifecycle as never, recommendation, RECOMMENDATION_STEPS, 'r1', 8);
 
   it('gives back the same snapshot when the machine does not take the event', () => {
     const start = startLifecycle(actionLifecycle, action);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTracker, POLICY, ROLES, type EventType } from '@pledgeflow/core';
+import { createTracker, EVENT_FIELDS, POLICY, ROLES, stepName, type EventType } from '@pledgeflow/core';
 import { as, ev, ok, testPlan } from '../fixtures.js';
 
 describe('who may do what', () => {
@@ -7,9 +7,9 @@ describe('who may do what', () => {
     const t = createTracker({ plan: testPlan() });
     for (const type of ['action.agree', 'action.progress', 'action.evidence.add'] as const) {
       const d = t.can(as('panel'), { stream: 'a1', type, data: type === 'action.progress' ? { note: 'x' } : type === 'action.evidence.add' ? { evidenceId: 'e', summary: 's', date: '2026-06-01' } : {} });
-      expect(d).toEqual({ ok: false, reasons: ['Scrutiny members can see everything but change nothing.'] });
+      expect(d).toEqual({ ok: false, reasons: ['Scrutiny members can see everything but change nothing, apart from signing off or reopening recommendations.'] });
     }
-    expect(POLICY[ROLES.scrutiny]).toEqual({});
+    expect(POLICY[ROLES.scrutiny]).toEqual({ 'recommendation.sign-off': 'any', 'recommendation.reopen': 'any' });
   });
 
   it('lets a partner agency add evidence only to actions it leads or contributes to', () => {
@@ -86,9 +86,12 @@ describe('who may do what', () => {
 
   it('has a plain name for every step', () => {
     const types = Object.values(POLICY['plan-editor']).length;
-    expect(types).toBe(24);
+    expect(types).toBe(Object.keys(EVENT_FIELDS).length);
     for (const role of Object.values(ROLES)) {
-      for (const type of Object.keys(POLICY[role]) as EventType[]) expect(type).toMatch(/^(action|promise)\./);
+      for (const type of Object.keys(POLICY[role]) as EventType[]) {
+        expect(type).toMatch(/^(action|promise|meeting|recommendation)\./);
+        expect(stepName(type), type).toMatch(/^[a-z]/);
+      }
     }
   });
 

@@ -61,7 +61,7 @@ function scenario(seed: number): Scenario {
     ],
     brag: { redAfterWorkingDays: pick([0, 0, 3]), amberWithinWorkingDays: pick([0, 0, 10]), amberWhenReviewOverdue: random() < 0.7 },
     board: { closures: random() < 0.5 ? ['2026-12-29', '2026-12-30', '2026-12-31', '2027-04-06'] : [] },
-    meetings: random() < 0.8 ? [{ date: '2026-09-17', theme: 'Health' }, { date: '2027-01-21', theme: 'Homes' }, { date: '2026-12-10', theme: 'Education' }] : [],
+    meetings: random() < 0.8 ? [{ id: 'board-2026-09-17', date: '2026-09-17', theme: 'Health' }, { id: 'board-2027-01-21', date: '2027-01-21', theme: 'Homes' }, { id: 'board-2026-12-10', date: '2026-12-10', theme: 'Education' }] : [],
   });
   // The scenario's steps run through 2027, whatever day the tests run.
   const t = createTracker({ plan, now: () => Date.parse('2029-01-01T00:00:00Z') });
@@ -216,7 +216,7 @@ describe('the scrutiny report and the queries it is made of', () => {
   it('reads a state built by hand, whose actions are not frozen, afresh each time', () => {
     const state = scenario(7).tracker.state();
     const actions = state.actions.map((a) => ({ ...a, evidence: [...a.evidence], dueDateChanges: [...a.dueDateChanges] }) as ActionView);
-    const byHand: PlanState = { plan: state.plan, actions, promises: state.promises, events: state.events };
+    const byHand: PlanState = { plan: state.plan, actions, promises: state.promises, meetings: state.meetings, recommendations: state.recommendations, events: state.events };
     expectSameAnswers(byHand, '2026-12-31');
     const open = actions.find((a) => a.dueDate && a.state !== 'completed' && a.state !== 'verified' && a.state !== 'deferred' && a.state !== 'withdrawn')!;
     (open as { state: string }).state = 'completed';

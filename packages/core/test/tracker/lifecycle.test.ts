@@ -144,7 +144,7 @@ describe('an action item from draft to verified', () => {
 
   it('refuses a step on an item that does not exist, or of the wrong kind', () => {
     const t = createTracker({ plan: testPlan() });
-    expect(refused(t.send(ev(as('editor'), 'nope', 'action.agree')))).toContain('no promise or action with the id "nope"');
+    expect(refused(t.send(ev(as('editor'), 'nope', 'action.agree')))).toContain('no promise, action, meeting or recommendation with the id "nope"');
     expect(refused(t.send(ev(as('editor'), 'p1', 'action.agree')))).toContain('is a promise');
   });
 
