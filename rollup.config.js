@@ -86,8 +86,10 @@ export default [
   {
     // The browser bundle: one file with core, lit, xstate and zod/mini inside, that registers
     // every element. `<script type="module" src=".../pledgeflow.js">` is all a page needs.
-    input: 'packages/elements/src/define.ts',
-    output: { file: 'packages/elements/dist/pledgeflow.js', format: 'es', sourcemap: true },
+    // The sync client and the IndexedDB store are a chunk beside it (pledgeflow-chunks/), which
+    // <pledge-tracker> imports only when it is given a `server`: pages without one never load it.
+    input: { pledgeflow: 'packages/elements/src/define.ts' },
+    output: { dir: 'packages/elements/dist', entryFileNames: '[name].js', chunkFileNames: 'pledgeflow-chunks/[name]-[hash].js', format: 'es', sourcemap: true },
     plugins: browser(),
   },
   {

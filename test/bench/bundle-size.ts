@@ -22,20 +22,35 @@ export const brotli = (bytes: Uint8Array) =>
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
 const kB = (bytes: number) => Math.round(bytes / 10) / 100;
 
-/** A minified browser bundle of `entry`, as a page would load it, with esbuild's list of inputs. */
+/**
+ * A minified browser bundle of `entry`, as a page would load it, with esbuild's list of inputs
+ * (of every chunk). Split at dynamic imports: `code` is what the page loads at first (the entry
+ * and the chunks it imports statically); what it imports later (the sync client in
+ * <pledge-tracker server>) is left out.
+ */
 export async function bundle(entry: string): Promise<{ code: Uint8Array; metafile: Metafile }> {
   const result = await build({
-    entryPoints: [entry], bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true,
-    conditions: ['pledgeflow-source', 'module'], write: false, metafile: true, logLevel: 'silent', outfile: 'out.js',
+    entryPoints: { out: entry }, bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, splitting: true,
+    conditions: ['pledgeflow-source', 'module'], write: false, metafile: true, logLevel: 'silent', outdir: 'out',
   });
-  return { code: result.outputFiles[0]!.contents, metafile: result.metafile };
+  const outputs = result.metafile.outputs;
+  const first = new Set<string>();
+  const visit = (path: string) => {
+    if (first.has(path)) return;
+    first.add(path);
+    for (const i of outputs[path]?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(Object.keys(outputs).find((path) => outputs[path]!.entryPoint)!);
+  const files = result.outputFiles.filter((f) => [...first].some((path) => f.path.endsWith(`/${path}`)));
+  const code = new Uint8Array(files.reduce((n, f) => n + f.contents.length, 0));
+  files.reduce((at, f) => (code.set(f.contents, at), at + f.contents.length), 0);
+  return { code, metafile: result.metafile };
 }
 
 /** The biggest packages in a metafile's output, for the note. */
 function heaviest(metafile: Metafile): string {
-  const out = Object.values(metafile.outputs)[0]!;
   const by = new Map<string, number>();
-  for (const [path, { bytesInOutput }] of Object.entries(out.inputs)) {
+  for (const [path, { bytesInOutput }] of Object.values(metafile.outputs).flatMap((out) => Object.entries(out.inputs))) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)(?:\/(v4\/(?:core|mini|classic)))?/.exec(path);
     const key = m ? (m[2] ? `${m[1]}/${m[2]}` : m[1]!) : (/packages\/([^/]+)\//.exec(path)?.[1] ?? 'other');
     by.set(key, (by.get(key) ?? 0) + bytesInOutput);

@@ -1,6 +1,6 @@
 // `npm run bench`: each scenario against a baseline in the same process and run, as medians
 // of repeated runs. Ratios, never absolute times across runs. Writes test/bench/results.json.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { initialTransition, transition } from 'xstate';
@@ -12,6 +12,7 @@ import { bundleSizes } from './bundle-size.js';
 import { plainReplay, plainReport } from './plain-reducer.js';
 import { syntheticLog, syntheticPlan } from './synthetic.js';
 import { runServerBenchmarks } from '../../packages/server/test/bench/driver.js';
+import { runSyncBenchmarks } from './sync/sync-bench.js';
 
 interface Scenario {
   name: string; unit: string; value: number; baseline: number; ratio: number; goal: number;
@@ -264,6 +265,35 @@ let chromium: string | undefined;
     // A failure in the page is reported, and the Node results are still written.
     const reason = `failed in Chromium: ${error instanceof Error ? error.message : String(error)}`;
     console.log(`browser scenarios: ${reason}`);
+    for (const name of names.filter((n) => !results.some((r) => r.name === n))) skipped.push({ name, reason });
+    process.exitCode = 1;
+  }
+}
+
+{
+  // The browser on the sync server (issue 13): first-sync-100k and live-step, in Chromium against
+  // a `pledgeflow serve --dev` process on PGlite (test/bench/sync/sync-bench.ts).
+  console.log('');
+  const names = ['first-sync-100k', 'live-step'];
+  if (process.env.BENCH_BROWSER === '0') {
+    console.log('sync scenarios skipped: BENCH_BROWSER=0');
+    for (const name of names) skipped.push({ name, reason: 'BENCH_BROWSER=0' });
+  } else if (!existsSync(process.env.CHROME_PATH ?? '/usr/bin/chromium')) {
+    const reason = `no Chromium at ${process.env.CHROME_PATH ?? '/usr/bin/chromium'}`;
+    console.log(`sync scenarios skipped: ${reason}`);
+    for (const name of names) skipped.push({ name, reason });
+  } else try {
+    const outcome = await runSyncBenchmarks({
+      root, plan, log, runs: RUNS, say: (text) => console.log(text),
+      onMeasure: (m) => record(m.name, m.unit, m.value, m.baseline, m.goal, m.note, m.details ? { details: m.details } : {}),
+    });
+    if (!outcome.ok) {
+      console.log(`sync scenarios skipped: ${outcome.reason}`);
+      for (const name of names) skipped.push({ name, reason: outcome.reason });
+    }
+  } catch (error) {
+    const reason = `failed: ${error instanceof Error ? error.message : String(error)}`;
+    console.log(`sync scenarios: ${reason}`);
     for (const name of names.filter((n) => !results.some((r) => r.name === n))) skipped.push({ name, reason });
     process.exitCode = 1;
   }

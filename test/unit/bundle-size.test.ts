@@ -7,7 +7,10 @@
 // example 123.5 to 138.5) for: every event read in full and actors checked on every path in; the
 // personal-data check in linear time and reading folded text; the sync client and the IndexedDB
 // store in the tracker element (server="..."); "My work", deep links and the report's new
-// sections. docs/benchmarks.md says what would bring them down.
+// sections. docs/benchmarks.md says what would bring them down. Lowered on 2026-12-05 (elements
+// 76 to 74): <pledge-tracker> imports the sync client and the IndexedDB store only when given a
+// `server`, so a page loads them (about 6 kB brotli, a chunk beside pledgeflow.js) only then;
+// `bundle()` now measures what a page loads first (the entry and its static imports).
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +20,7 @@ import { brotli, bundle, CLASSIC_ZOD } from '../bench/bundle-size.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const BUDGETS = [
-  { name: 'the elements with core inside (what dist/pledgeflow.js holds)', entry: 'packages/elements/src/define.ts', ceilingKB: 76, goalKB: 45 },
+  { name: 'the elements with core inside (what dist/pledgeflow.js holds; the sync client is a chunk loaded with server="...")', entry: 'packages/elements/src/define.ts', ceilingKB: 74, goalKB: 45 },
   { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 36, goalKB: 20 },
 ];
 

@@ -13,12 +13,12 @@ export type { BrowserMeasure };
 export type BrowserOutcome = { ok: true; chromium: string; measures: BrowserMeasure[] } | { ok: false; reason: string };
 
 /** The flags that work as root in a container (see ../shared/TOOLCHAIN.md), and `gc()` for the page. */
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--js-flags=--expose-gc'];
+export const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--js-flags=--expose-gc'];
 
 type Puppeteer = typeof import('puppeteer-core');
 
 /** puppeteer-core from node_modules: hoisted, or the copy @web/test-runner-chrome depends on. */
-async function puppeteer(root: string): Promise<Puppeteer['default'] | undefined> {
+export async function puppeteer(root: string): Promise<Puppeteer['default'] | undefined> {
   const from = [`${root}/package.json`, `${root}/node_modules/@web/test-runner-chrome/package.json`];
   for (const base of from) {
     try {

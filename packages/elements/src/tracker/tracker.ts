@@ -8,7 +8,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { trackerStyles } from './tracker.styles.js';
 import { refusedList } from './refused-list.js';
 import { readRoute, writeRoute, type TrackerRoute } from './tracker-route.js';
-import { TrackerSync, type TokenProvider } from './tracker-sync.js';
+import type { TokenProvider, TrackerSync } from './tracker-sync.js';
 import { SyncStatusRelay } from './sync-status-relay.js';
 import { syncStatusText, type Observable, type RefusedStep, type SyncStatus } from '@pledgeflow/sync';
 
@@ -28,6 +28,15 @@ function hostIn(host: HTMLElement, el: Element): Element {
   while (node !== host && node.getRootNode() instanceof ShadowRoot) node = (node.getRootNode() as ShadowRoot).host;
   return node;
 }
+
+/** `./tracker-sync.js`, loaded the first time a tracker is given a `server` (a chunk of its own in pledgeflow.js). */
+const loadTrackerSync = () =>
+  import('./tracker-sync.js').catch((error: unknown) => {
+    throw new Error(
+      `The part of the tracker that talks to the server could not be loaded (${String((error as Error)?.message ?? error)}). ` +
+        'If you copied pledgeflow.js to your site, copy the pledgeflow-chunks folder beside it too.',
+    );
+  });
 
 /** Thrown while loading, with words a person can act on. */
 class LoadProblem extends Error {
@@ -327,13 +336,17 @@ export class PledgeTracker extends PledgeElement {
     this.loadError = undefined;
     this.loadWarnings = [];
     this.refusedSteps = [];
-    // One database per person: an outbox holds only its author's steps.
-    const sync = (this.#sync = new TrackerSync(server, planId, () => provider(), this.actor?.userId));
-    this.#syncStatus.follow(sync.status);
-    sync.refused.subscribe((steps) => (this.refusedSteps = steps));
     this.loadProgress = undefined;
-    const stopProgress = sync.status.subscribe((status) => this.#showProgress(status));
+    let stopProgress = () => {};
     try {
+      // The sync client and the IndexedDB store come only to pages that set `server`.
+      const { TrackerSync } = await loadTrackerSync();
+      if (abort.signal.aborted) return;
+      // One database per person: an outbox holds only its author's steps.
+      const sync = (this.#sync = new TrackerSync(server, planId, () => provider(), this.actor?.userId));
+      this.#syncStatus.follow(sync.status);
+      sync.refused.subscribe((steps) => (this.refusedSteps = steps));
+      stopProgress = sync.status.subscribe((status) => this.#showProgress(status));
       const plan = await sync.loadPlan(abort.signal);
       if (abort.signal.aborted) return;
       const { tracker, notices } = await sync.open(plan, abort.signal);
