@@ -150,6 +150,40 @@ describe('the intranet page synced with a real pledgeflow server, in Chromium', 
     expect((await second.pushed()).ids.filter((id) => id === later.id)).to.have.length(1);
   });
 
+  it('shows a step the server refused to its author, with the server\'s reason, and the item as the server has it', async () => {
+    const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
+    const rachel = await openPerson(server, 'rachel', 'rachel-hume');
+    await Promise.all([saved(ruth), saved(rachel)]);
+
+    // Ruth agrees ETE-02 on a train with no signal; meanwhile the ICB's board member withdraws it.
+    await ruth.offline(true);
+    await eventually('Ruth\'s page to say it is offline', statusOf(ruth), (t) => t === OFFLINE);
+    const agree = await ruth.call('step', 'ETE-02', 'action.agree');
+    expect(agree.ok, JSON.stringify(agree)).to.equal(true);
+    await shows(ruth, 'ETE-02', 'Agreed');
+    const reason = 'Merged into ETE-01, which reaches the same schools.';
+    const withdraw = await rachel.call('step', 'ETE-02', 'action.withdraw', { reason });
+    expect(withdraw.ok, JSON.stringify(withdraw)).to.equal(true);
+    await eventually('the server to have the withdrawal', serverLog, (log) => log.some((e) => e.id === withdraw.id));
+    expect(await ruth.call('history', 'ETE-02'), 'her page has her agreement until the server answers').to.match(/Ruth Kendrick .*agreed the action/);
+
+    await ruth.offline(false);
+    const refused = await eventually('Ruth\'s page to list the refused step', () => ruth.call('refused'), (r) => r.text !== '');
+    expect(refused.role, 'the refusal is announced').to.equal('alert');
+    expect(refused.text).to.include('The server did not accept one of your changes.');
+    expect(refused.text).to.include('Designated teacher training for every Eastmere school');
+    expect(refused.text).to.match(/is withdrawn, so no one can agree actions on it now/);
+    expect(await ruth.call('axe'), 'axe, with a refused step listed').to.deep.equal([]);
+
+    // The item shows what the server has: withdrawn, with Rachel's reason, and no agreement by Ruth.
+    await shows(ruth, 'ETE-02', reason);
+    await saved(ruth);
+    const serverHistory = await rachel.call('history', 'ETE-02');
+    await eventually('Ruth\'s page to show ETE-02\'s history as the server has it', () => ruth.call('history', 'ETE-02'), (h) => h === serverHistory);
+    const log = await expectOnceOnServer([withdraw.id!]);
+    expect(log.some((e) => e.id === agree.id), 'the refused step is not in the server\'s log').to.equal(false);
+  });
+
   it('announces <pledge-sync-status> politely, and axe finds nothing on the page while saved', async () => {
     const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
     await saved(ruth);

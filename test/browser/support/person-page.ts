@@ -73,6 +73,12 @@ const person = {
     await action?.updateComplete;
     return action ? seen(action) : '';
   },
+  /** An action's history as its page lists it (opens the action). */
+  history: async (stream: string) => {
+    await person.item(stream);
+    const list = tracker.shadowRoot!.querySelector('pledge-action')?.shadowRoot?.querySelector('[part="history"]');
+    return list ? seen(list) : '';
+  },
   /** The box listing this person's steps the server did not accept ('' when there is none). */
   refused: () => {
     const box = trackerPart('refused');
