@@ -4,7 +4,7 @@
 // loopback port) that this suite starts, restarts and reads. Every assertion is about what a
 // person sees on their page, checked against the server's own event log.
 import { expect } from '@esm-bundle/chai';
-import { closeAllPages, evidence, eventually, openPerson, restartServer, serverLog, startServer, stopServer, type PersonPage } from './support/people.js';
+import { closeAllPages, evidence, eventually, openPerson, restartServer, serverLog, startServer, stopServer, type PersonPage, type StepResult } from './support/people.js';
 
 const SAVED = 'Saved';
 const OFFLINE = 'Offline: your changes are kept on this computer and will be sent when you are back online';
@@ -66,7 +66,7 @@ describe('the intranet page synced with a real pledgeflow server, in Chromium', 
     await imran.offline(true);
     await eventually('Imran\'s page to say it is offline', statusOf(imran), (t) => t === OFFLINE);
     const notes = [evidence('Bursary claim form checked'), evidence('Student support contact named')];
-    const steps = [];
+    const steps: StepResult[] = [];
     for (const note of notes) steps.push(await imran.call('step', 'ETE-04', 'action.evidence.add', note));
     expect(steps.every((s) => s.ok), JSON.stringify(steps)).to.equal(true);
     // Kept on his page, said in words, and not yet anywhere else.
@@ -127,7 +127,7 @@ describe('the intranet page synced with a real pledgeflow server, in Chromium', 
     const second = await openPerson(server, 'ruth-tab-2', 'ruth-kendrick', { context: 'ruth-desk' });
     await Promise.all([saved(first), saved(second)]);
 
-    const steps = [];
+    const steps: StepResult[] = [];
     for (const [tab, label] of [[first, 'Designated teacher briefed'], [second, 'Governors briefed'], [first, 'Pupil premium plus plan agreed'], [second, 'Attendance reviewed']] as const) {
       steps.push(await tab.call('step', 'ETE-04', 'action.evidence.add', evidence(label)));
     }

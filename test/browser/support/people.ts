@@ -36,6 +36,9 @@ type Method = Exclude<keyof Api, 'ready' | 'failed'>;
 type Result<M extends Method> = Api[M] extends (...args: never[]) => infer R ? Awaited<R> : never;
 type Args<M extends Method> = Api[M] extends (...args: infer A) => unknown ? A : never;
 
+/** What a page says when a person takes a step: its id, or why not. */
+export type StepResult = Result<'step'>;
+
 export interface PersonPage {
   name: string;
   call<M extends Method>(method: M, ...args: Args<M>): Promise<Result<M>>;
