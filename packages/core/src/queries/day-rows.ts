@@ -1,32 +1,12 @@
 import { toDayNumber } from '../calendar/dates.js';
-import { reportLine, sharedText, type DatedChange, type ReportLine } from '../items/report-line.js';
+import { Names, reportLine, sharedText, type ReportLine, type SharedText } from '../items/report-line.js';
 import type { ActionView } from '../items/views.js';
 import type { BragSettings, Plan } from '../schema/plan.js';
-import { planNames, type PlanNames } from '../schema/plan-names.js';
+
+export { Names } from '../items/report-line.js';
 import { BRAG_LABELS, bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag, type BragRule } from './brag.js';
 import { CalendarDay } from './calendar-day.js';
 import { DUE_SOON_WORKING_DAYS, type Row } from './report-types.js';
-
-/** @internal The names people recognise for a plan's ids, with "No owner" for an action that has none. */
-export class Names {
-  readonly #names: PlanNames;
-
-  constructor(plan: Plan) {
-    this.#names = planNames(plan);
-  }
-
-  person(id?: string): string {
-    return id ? this.#names.person(id) : 'No owner';
-  }
-
-  agency(id: string): string {
-    return this.#names.agency(id);
-  }
-
-  workstream(id: string): string {
-    return this.#names.workstream(id);
-  }
-}
 
 /**
  * @internal Everything the report's rows depend on besides the action: the plan (names, BRAG
@@ -40,18 +20,18 @@ export class ReportDay {
   readonly calendar: CalendarDay;
   /** The last day the due-soon list reaches. */
   readonly soonUntil: string;
-  readonly shared: (text: string) => string;
+  readonly shared: SharedText;
 
   constructor(
     readonly plan: Plan,
     readonly today: string,
   ) {
     this.todayNumber = toDayNumber(today);
-    this.names = new Names(plan);
     this.settings = { ...DEFAULT_BRAG_SETTINGS, ...plan.brag };
     this.calendar = new CalendarDay(today, { closures: plan.board.closures });
     this.soonUntil = this.calendar.workingDaysAhead(Math.max(DUE_SOON_WORKING_DAYS, this.settings.amberWithinWorkingDays));
     this.shared = sharedText(plan);
+    this.names = this.shared.names;
   }
 }
 
@@ -84,19 +64,24 @@ function dayOf(day: number, date: string): number {
   return Number.isNaN(day) ? toDayNumber(date) : day;
 }
 
-/** @internal An action's status and rows on `d`'s day, made from its report line (once per view). */
-export function dayRows(action: ActionView, d: ReportDay): DayRows {
+/**
+ * @internal An action's status and rows on `d`'s day, made from its report line (once per view).
+ * Given the rows it had `before` a change, a row that says the same is the row it was, so a
+ * report can tell which of its lists the change left as they were.
+ */
+export function dayRows(action: ActionView, d: ReportDay, before?: DayRows): DayRows {
   const a = reportLine(action, d.shared);
   const { today, todayNumber, names: n } = d;
   const rule = bragRule(a, d.settings, d.calendar);
   const status = statusOfRule(rule);
   const { dueDate, reviewDate } = a;
-  const overdue = a.open && dueDate !== undefined && today > dueDate;
-  return {
+  const rows: DayRows = {
     line: a,
     status,
     action: Object.freeze(actionRow(a, rule, status)),
-    overdue: overdue ? Object.freeze(overdueRow(a, dueDate, todayNumber - dayOf(a.dueDay, dueDate), d.calendar.workingDaysLate(dueDate), n)) : undefined,
+    overdue: a.open && dueDate && today > dueDate
+      ? Object.freeze(overdueRow(a, dueDate, todayNumber - dayOf(a.dueDay, dueDate), d.calendar.workingDaysLate(dueDate), n))
+      : undefined,
     review: a.open && reviewDate && today > reviewDate
       ? Object.freeze({ id: a.id, title: a.title, owner: n.person(a.owner), reviewDate, daysOverdue: todayNumber - dayOf(a.reviewDay, reviewDate) })
       : undefined,
@@ -104,9 +89,49 @@ export function dayRows(action: ActionView, d: ReportDay): DayRows {
       ? Object.freeze({ id: a.id, title: a.title, owner: n.person(a.owner), dueDate, daysLeft: dayOf(a.dueDay, dueDate) - todayNumber })
       : undefined,
     waiting: a.waiting.length === 0 ? NONE : waitingRows(a, d),
-    atRisk: a.state === 'atRisk' ? dayless(a, 'atRisk', n, atRiskRow) : undefined,
-    slipped: a.slipped ? dayless(a, 'slipped', n, slippedRow) : undefined,
+    atRisk: a.atRisk,
+    slipped: a.slipped,
   };
+  return before ? keepSame(rows, before) : rows;
+}
+
+/** `rows`, with each row that says what the one `before` said replaced by that one. */
+function keepSame(rows: DayRows, before: DayRows): DayRows {
+  return {
+    line: rows.line,
+    status: rows.status,
+    action: sameRow(rows.action, before.action) ? before.action : rows.action,
+    overdue: sameRow(rows.overdue, before.overdue) ? before.overdue : rows.overdue,
+    review: sameRow(rows.review, before.review) ? before.review : rows.review,
+    soon: sameRow(rows.soon, before.soon) ? before.soon : rows.soon,
+    waiting: sameRows(rows.waiting, before.waiting) ? before.waiting : rows.waiting,
+    atRisk: sameRow(rows.atRisk, before.atRisk) ? before.atRisk : rows.atRisk,
+    slipped: sameRow(rows.slipped, before.slipped) ? before.slipped : rows.slipped,
+  };
+}
+
+/** The same keys in the same order with the same values (lists of rows compared row by row). */
+function sameRow(a: object | undefined, b: object | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  if (keys.length !== others.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== others[i]) return false;
+    const x = (a as Record<string, unknown>)[key];
+    const y = (b as Record<string, unknown>)[key];
+    if (x !== y && !(Array.isArray(x) && Array.isArray(y) && sameRows(x, y))) return false;
+  }
+  return true;
+}
+
+function sameRows(a: readonly object[], b: readonly object[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameRow(a[i], b[i])) return false;
+  return true;
 }
 
 function waitingRows(a: ReportLine, d: ReportDay): readonly Row<'evidenceAwaitingReview'>[] {
@@ -139,42 +164,4 @@ function actionRow(a: ReportLine, rule: BragRule, status: Brag): Row<'actions'> 
   return because
     ? { id: a.id, title: a.title, status, label: BRAG_LABELS[status], amberBecause: because }
     : { id: a.id, title: a.title, status, label: BRAG_LABELS[status] };
-}
-
-// Rows that do not depend on the day (at risk, moved due dates) are made once per line, that is
-// once per change of the action, frozen, and shared by every report that lists it.
-const daylessRows = new WeakMap<ReportLine, { atRisk?: Row<'atRisk'>; slipped?: Row<'slippedDueDates'> }>();
-
-function dayless<K extends 'atRisk' | 'slipped', R extends object>(a: ReportLine, key: K, n: Names, make: (a: ReportLine, n: Names) => R): R {
-  let rows = daylessRows.get(a) as Record<string, R | undefined> | undefined;
-  if (!rows) daylessRows.set(a, (rows = {}) as never);
-  let row = rows[key];
-  if (!row) {
-    row = make(a, n);
-    if (key === 'slipped') Object.freeze((row as unknown as Row<'slippedDueDates'>).changes);
-    rows[key] = Object.freeze(row);
-  }
-  return row;
-}
-
-function atRiskRow(a: ReportLine, n: Names): Row<'atRisk'> {
-  const row: { -readonly [K in keyof Row<'atRisk'>]: Row<'atRisk'>[K] } = { id: a.id, title: a.title, owner: n.person(a.owner), leadAgency: n.agency(a.leadAgency) };
-  if (a.dueDate) row.dueDate = a.dueDate;
-  if (a.reason) row.reason = a.reason;
-  return row;
-}
-
-function changeRow(this: Names, c: DatedChange): Row<'slippedDueDates'>['changes'][number] {
-  const by = this.person(c.by);
-  return Object.freeze(c.from ? { from: c.from, to: c.to, reason: c.reason, on: c.on, by } : { to: c.to, reason: c.reason, on: c.on, by });
-}
-
-function slippedRow(a: ReportLine, n: Names): Row<'slippedDueDates'> {
-  const slipped = a.slipped!;
-  const owner = n.person(a.owner);
-  const { originalDueDate } = slipped;
-  const changes = slipped.changes.map(changeRow, n);
-  return a.dueDate
-    ? { id: a.id, title: a.title, owner, originalDueDate, currentDueDate: a.dueDate, changes }
-    : { id: a.id, title: a.title, owner, originalDueDate, changes };
 }

@@ -193,6 +193,27 @@ describe('the scrutiny report and the queries it is made of', () => {
     }
   });
 
+  it('stays right after every single step, and a report already handed out never changes (rows of unchanged actions are kept from the last report)', () => {
+    for (const seed of [3, 14]) {
+      const { tracker, days } = scenario(seed);
+      const today = days[2]!;
+      const t = createTracker({ plan: tracker.plan, now: () => Date.parse('2029-01-01T00:00:00Z') });
+      const handedOut: [ReturnType<typeof scrutinyReport>, string][] = [];
+      tracker.events().forEach((event, i) => {
+        expect(t.send(event).ok).toBe(true);
+        const state = t.state();
+        const report = scrutinyReport(state, today);
+        const json = JSON.stringify(report);
+        expect(json, `after step ${i} (${event.type})`).toBe(JSON.stringify(reference.scrutinyReport(state, today)));
+        if (i % 10 === 0) handedOut.push([report, json]);
+        // Now and then another day, then back: the rows of the first day are made again, not mixed up.
+        if (i % 97 === 0) expect(JSON.stringify(scrutinyReport(state, days[4]!))).toBe(JSON.stringify(reference.scrutinyReport(state, days[4]!)));
+      });
+      expect(handedOut.length).toBeGreaterThan(10);
+      for (const [report, json] of handedOut) expect(JSON.stringify(report)).toBe(json);
+    }
+  });
+
   it('hands out frozen lists and rows: changing one fails and does not change the next', () => {
     const state = scenario(6).tracker.state();
     const first = scrutinyReport(state, '2026-12-31');
