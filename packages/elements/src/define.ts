@@ -11,6 +11,8 @@ import { PledgeEvidenceForm } from './evidence-form/evidence-form.js';
 import { PledgeTracker } from './tracker/tracker.js';
 import { PledgeMyWork } from './my-work/my-work.js';
 import { PledgeSyncStatus } from './sync-status/sync-status.js';
+import { PledgeMeetings } from './meetings/meetings.js';
+import { PledgeRecommendations } from './recommendations/recommendations.js';
 
 defineElement('pledge-status', PledgeStatus);
 defineElement('pledge-overdue-report', PledgeOverdueReport);
@@ -22,6 +24,8 @@ defineElement('pledge-action', PledgeAction);
 defineElement('pledge-evidence-form', PledgeEvidenceForm);
 defineElement('pledge-my-work', PledgeMyWork);
 defineElement('pledge-sync-status', PledgeSyncStatus);
+defineElement('pledge-meetings', PledgeMeetings);
+defineElement('pledge-recommendations', PledgeRecommendations);
 defineElement('pledge-tracker', PledgeTracker);
 
 declare global {
@@ -36,6 +40,8 @@ declare global {
     'pledge-evidence-form': PledgeEvidenceForm;
     'pledge-my-work': PledgeMyWork;
     'pledge-sync-status': PledgeSyncStatus;
+    'pledge-meetings': PledgeMeetings;
+    'pledge-recommendations': PledgeRecommendations;
     'pledge-tracker': PledgeTracker;
   }
 }

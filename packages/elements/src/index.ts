@@ -27,4 +27,6 @@ export type { MyWork } from './my-work/my-work.js';
 export { PledgeTracker, TRACKER_VIEWS } from './tracker/tracker.js';
 export type { TokenProvider } from './tracker/tracker-sync.js';
 export { PledgeSyncStatus } from './sync-status/sync-status.js';
+export { PledgeMeetings } from './meetings/meetings.js';
+export { PledgeRecommendations } from './recommendations/recommendations.js';
 export type { TrackerView } from './tracker/tracker.js';

@@ -72,8 +72,8 @@ export function stepsFor(tracker: Tracker, actor: Actor, id: string): { offered:
 }
 
 /** Refused steps grouped by their reasons, so that one reason shared by many steps is said once. */
-export function groupByReasons(steps: readonly ShownStep[]): { types: ActionEventType[]; reasons: string[] }[] {
-  const groups = new Map<string, { types: ActionEventType[]; reasons: string[] }>();
+export function groupByReasons<T extends Pick<NextStep, 'type' | 'reasons'>>(steps: readonly T[]): { types: T['type'][]; reasons: string[] }[] {
+  const groups = new Map<string, { types: T['type'][]; reasons: string[] }>();
   for (const step of steps) {
     const key = step.reasons.join('\n');
     const group = groups.get(key);
@@ -87,10 +87,10 @@ export function groupByReasons(steps: readonly ShownStep[]): { types: ActionEven
  * Refused steps split in two: those the person's role takes (refused here because of this item,
  * its stage or its working group: the ones they need to read) and those their role never takes.
  */
-export function splitByRole(steps: readonly ShownStep[], actor: Actor): { yours: ShownStep[]; others: ShownStep[] } {
+export function splitByRole<T extends Pick<NextStep, 'type'>>(steps: readonly T[], actor: Actor): { yours: T[]; others: T[] } {
   const takes = POLICY[actor.role] ?? {};
-  const yours: ShownStep[] = [];
-  const others: ShownStep[] = [];
+  const yours: T[] = [];
+  const others: T[] = [];
   for (const step of steps) (takes[step.type] !== undefined ? yours : others).push(step);
   return { yours, others };
 }

@@ -1,4 +1,5 @@
 import type { MeasureProgress } from '@pledgeflow/core';
+import { boardMessages } from './board-messages.js';
 
 /**
  * Every word the elements show, in one object a host can override in part:
@@ -323,7 +324,10 @@ export const defaultMessages = {
     : kind === 'cicc-report' ? `Reports are shared with the Children in Care Council ${board.childrenInCareCouncilDaysBefore} days before the meeting (${theme}).`
     : `Minutes are circulated ${board.minutesDaysAfter} days after the meeting (${theme}).`,
   // Tracker
-  views: { mine: 'My work', promises: 'Promises', actions: 'Action plan', overdue: 'Overdue', measures: 'Measures', deadlines: 'Deadlines' } as Record<string, string>,
+  views: {
+    mine: 'My work', promises: 'Promises', actions: 'Action plan', overdue: 'Overdue', measures: 'Measures', deadlines: 'Deadlines',
+    meetings: 'Board meetings', recommendations: 'Recommendations',
+  } as Record<string, string>,
   signedInAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
   back: 'Back to the list',
   dismiss: 'Dismiss',
@@ -340,6 +344,8 @@ export const defaultMessages = {
   moreProblems: (n: number, listed: number) => `And ${n.toLocaleString('en-GB')} more ${n === 1 ? 'problem' : 'problems'} (only the first ${listed} are listed).`,
   rejectedEvents: (n: number) => (n === 1 ? '1 event in the log does not fit the plan and was left out:' : `${n} events in the log do not fit the plan and were left out:`),
   planPeriod: (council: string, start: string, end: string) => `${council}, ${start} to ${end}`,
+  // <pledge-meetings> and <pledge-recommendations>
+  ...boardMessages,
 };
 
 export type Messages = typeof defaultMessages;

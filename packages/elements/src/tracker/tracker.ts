@@ -12,7 +12,7 @@ import type { TokenProvider, TrackerSync } from './tracker-sync.js';
 import { SyncStatusRelay } from './sync-status-relay.js';
 import { syncStatusText, type Observable, type RefusedStep, type SyncStatus } from '@pledgeflow/sync';
 
-export const TRACKER_VIEWS = ['mine', 'promises', 'actions', 'overdue', 'measures', 'deadlines'] as const;
+export const TRACKER_VIEWS = ['mine', 'promises', 'actions', 'overdue', 'measures', 'deadlines', 'meetings', 'recommendations'] as const;
 export type TrackerView = (typeof TRACKER_VIEWS)[number];
 
 /** The element that has focus, looking through shadow roots. */
@@ -62,12 +62,12 @@ const withMore = (lines: string[], more: number | undefined, m: { moreProblems: 
  * `@pledgeflow/elements/define.js` (or the `pledgeflow.js` bundle).
  *
  * @customElement pledge-tracker
- * @summary The whole pledge tracker for one plan, with views for promises, actions, overdue items, measures and deadlines.
+ * @summary The whole pledge tracker for one plan, with views for promises, actions, overdue items, measures, deadlines, board meetings and scrutiny recommendations.
  * @attr src - URL of the plan file (`.plan.json`) to load.
  * @attr events - URL of the event log (NDJSON, one event per line) to load with it.
  * @attr server - Address of the pledgeflow server (`https://pledgeflow.eastmere.gov.uk`); with `plan`, used instead of `src` and `events`.
  * @attr plan - The plan's id on the server (`eastmere-2026-28`).
- * @attr view - The view shown: `mine` (the signed-in person's work), `promises`, `actions` (the default), `overdue`, `measures` or `deadlines`.
+ * @attr view - The view shown: `mine` (the signed-in person's work), `promises`, `actions` (the default), `overdue`, `measures`, `deadlines`, `meetings` (the board's meetings) or `recommendations` (scrutiny recommendations).
  * @attr action-id - In the actions view, the action shown instead of the list.
  * @attr child-friendly - The promises view shows the pledge as children read it (the child-friendly wording, progress in words, "you said, we did").
  * @attr routing - `hash` (the default): the view, the open action and the list's filters are kept in the page's URL hash (`#pledge/actions/ETE-04`), so a link opens the same place and Back and Forward move between places. `off` leaves the URL alone.
@@ -75,7 +75,7 @@ const withMore = (lines: string[], more: number | undefined, m: { moreProblems: 
  * @attr today - The day to count from, YYYY-MM-DD (UK today by default), passed to every view.
  * @event {PledgeLoadEvent} pledge-load - The plan and its event log were loaded and a tracker made.
  * @event {PledgeErrorEvent} pledge-error - The plan could not be loaded: `event.message` says why and `event.problems` lists each problem.
- * @event {PledgeStepEvent} pledge-step - From the `<pledge-action>` or `<pledge-evidence-form>` inside: a person took a step, or tried to (`event.result`). Keep `event.result.event` when `event.result.ok`.
+ * @event {PledgeStepEvent} pledge-step - From the `<pledge-action>`, `<pledge-evidence-form>`, `<pledge-meetings>` or `<pledge-recommendations>` inside: a person took a step, or tried to (`event.result`). Keep `event.result.event` when `event.result.ok`.
  * @event {PledgeSelectEvent} pledge-select - From the `<pledge-action-list>` or `<pledge-promises>` inside: a person chose an action (the tracker then shows it) or a promise.
  * @csspart header - The plan's title, council and who is signed in.
  * @csspart title - The plan's title.
@@ -498,6 +498,10 @@ export class PledgeTracker extends PledgeElement {
         return html`<pledge-measure heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-measure>`;
       case 'deadlines':
         return html`<pledge-deadlines heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-deadlines>`;
+      case 'meetings':
+        return html`<pledge-meetings heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-meetings>`;
+      case 'recommendations':
+        return html`<pledge-recommendations heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-recommendations>`;
       case 'actions': {
         const f = this.filters;
         // The list stays in the page (hidden) while one action is open, so its filters and sort are kept.
