@@ -39,7 +39,9 @@ Commands:
   check <plan.json> [--events <log.ndjson>] [--skip-partial-last-line]
       Check a plan file (and its event log). Exit 0 with a summary, or 1 with one line per problem.
   report <plan.json> [--events <log.ndjson>] [--skip-partial-last-line] [--today YYYY-MM-DD] [--format md|json|csv]
-      The scrutiny report: overdue, at risk, reviews overdue, moved due dates, gaps, "you said, we did".
+      The scrutiny report: overdue, at risk, reviews overdue, moved due dates, gaps, "you said, we did";
+      the board (meetings not quorate, attendance below expectation, reports not received, the
+      reporting schedule) and scrutiny recommendations (responses overdue, awaiting sign-off, rejected).
       --today defaults to today's date in the UK.
   deadlines --meeting YYYY-MM-DD [--plan <plan.json>] [--json]
       Board deadlines for a meeting: papers, report to the Children in Care Council, minutes.

@@ -1,3 +1,5 @@
+import { STATE_LABELS } from '../items/views.js';
+import { RECOMMENDATION_STATES } from '../machines/states.js';
 import { BRAG_LABELS, BRAG_WORST_FIRST } from '../queries/brag.js';
 import type { ScrutinyReport } from '../queries/scrutiny-report.js';
 import { recordsToCsv } from './csv.js';
@@ -48,6 +50,11 @@ export function reportToMarkdown(r: ScrutinyReport): string {
     `- ${plural(c.principlesWithoutActions, 'corporate parenting principle')} with no action`,
     `- ${plural(c.unansweredFeedback, 'thing')} children said still waiting for an answer`,
   );
+  out.push(
+    `- ${plural(c.meetingsNotQuorate, 'board meeting')} not quorate, ${plural(c.attendanceBelowExpectation, 'member')} attending less than expected, ` +
+      `${plural(c.reportsNotReceived, 'report')} to the board not in by the papers deadline`,
+    `- ${plural(c.responsesOverdue, 'scrutiny recommendation')} waiting for an overdue response, ${plural(c.awaitingSignOff, 'recommendation')} awaiting sign-off`,
+  );
   if (r.lastMeeting) out.push(`- ${plural(c.changesSinceLastMeeting, 'change')} since the last board meeting (${md(r.lastMeeting.date)})`);
   if (r.nextMeeting) {
     const m = r.nextMeeting;
@@ -83,7 +90,40 @@ export function reportToMarkdown(r: ScrutinyReport): string {
   out.push('', '## By working group', '');
   out.push(table(['Working group', 'Actions', 'Overdue (red)', 'At risk (amber)', 'On track (green)', 'Done (blue)', 'Not active (grey)'],
     r.byWorkstream.map((g) => [g.name, g.total, g.counts.red, g.counts.amber, g.counts.green, g.counts.blue, g.counts.grey])));
+  out.push('', ...boardMarkdown(r), '', ...recommendationsMarkdown(r));
   return `${out.join('\n')}\n`;
+}
+
+function boardMarkdown({ board: b }: ScrutinyReport): string[] {
+  const out = ['## The board', ''];
+  out.push('### Meetings not quorate', '');
+  out.push(table(['Meeting', 'Agencies present', 'Needed', 'Why'], b.meetingsNotQuorate.map((m) => [m.title, m.agencies.join(', ') || 'none', m.needed, m.reason])));
+  out.push('', '### Members attending less than expected', '');
+  out.push(table(['Member', 'Agency', 'Attended', 'Expected', 'Why'],
+    b.attendanceBelowExpectation.map((a) => [a.person, a.agency, `${a.attended} of ${a.held} (${a.percent}%)`, `${a.expectedPercent}%`, a.reason])));
+  out.push('', '### Reports not in by the papers deadline', '');
+  out.push(table(['Working group', 'Meeting', 'Papers due', 'Report', 'Why'],
+    b.reportsNotReceived.map((x) => [x.workstream, x.meeting, x.papersDue, x.status === 'late' ? `late (${x.receivedOn})` : 'missing', x.reason])));
+  out.push('', '### The reporting schedule', '');
+  out.push(`Reporting schedule: ${md(b.schedule.reason)}`, '');
+  out.push(table(['Working group', 'Lead', 'On track', 'Why'], b.schedule.workingGroups.map((w) => [w.name, w.lead, w.onTrack ? 'yes' : 'no', w.reason])));
+  return out;
+}
+
+function recommendationsMarkdown({ recommendations: r }: ScrutinyReport): string[] {
+  const out = ['## Scrutiny recommendations', ''];
+  if (!r.total) return [...out, '_No scrutiny recommendations are tracked in this plan._'];
+  out.push(`Recommendations: ${r.total} (${RECOMMENDATION_STATES.filter((s) => r.byState[s]).map((s) => `${r.byState[s]} ${STATE_LABELS[s].toLowerCase()}`)
+    .join(', ')}).`, '');
+  const name = (x: { name: string; review: string; title: string }) => `${x.name} (${x.review}): ${x.title}`;
+  out.push('### Responses overdue', '');
+  out.push(table(['Recommendation', 'Answers for it', 'Response due', 'Days overdue', 'Why'], r.responsesOverdue.map((x) => [name(x), x.owner, x.due, x.daysOverdue, x.reason])));
+  out.push('', '### Awaiting sign-off by the committee', '');
+  out.push(table(['Recommendation', 'Answers for it', 'Why'], r.awaitingSignOff.map((x) => [name(x), x.owner, x.reason])));
+  out.push('', '### Rejected', '');
+  out.push(table(['Recommendation', 'Rejected on', "The executive's reasons", 'Signed off'],
+    r.rejected.map((x) => [name(x), x.respondedOn, x.executiveReason || 'none given', x.signedOff ? 'yes' : 'not yet'])));
+  return out;
 }
 
 /** The report's action lists as one CSV table: one row per item that needs the panel's attention. */
@@ -95,6 +135,7 @@ export function reportToCsv(r: ScrutinyReport): string {
     ...r.reviewsOverdue.map((v) => ({ section: 'Review overdue', id: v.id, title: v.title, owner: v.owner, date: v.reviewDate, days: v.daysOverdue })),
     ...r.slippedDueDates.map((s) => ({ section: 'Due date moved', id: s.id, title: s.title, owner: s.owner, ...(s.currentDueDate ? { date: s.currentDueDate } : {}), note: s.changes.map((c) => `${c.on}: ${c.reason}`).join('; ') })),
     ...r.promisesWithoutEvidence.map((p) => ({ section: 'Promise without evidence', id: p.id, title: `${p.number}. ${p.title}`, owner: p.owner })),
+    ...boardCsvRows(r),
   ];
   return recordsToCsv(rows, [
     { header: 'Section', value: (x) => x.section },
@@ -107,4 +148,21 @@ export function reportToCsv(r: ScrutinyReport): string {
     { header: 'Working days', value: (x) => x.workingDays },
     { header: 'Note', value: (x) => x.note },
   ]);
+}
+
+/** The board's and the recommendations' rows of the report's CSV: each with its reason in the Note column. */
+function boardCsvRows({ board: b, recommendations: rec }: ScrutinyReport) {
+  const recTitle = (x: { name: string; review: string; title: string }) => `${x.name} (${x.review}): ${x.title}`;
+  return [
+    ...b.meetingsNotQuorate.map((m) => ({ section: 'Meeting not quorate', id: m.id, title: m.title, owner: '', date: m.date, note: m.reason })),
+    ...b.attendanceBelowExpectation.map((a) => ({ section: 'Attendance below expectation', id: a.personId, title: a.person, owner: a.person, leadAgency: a.agency, note: a.reason })),
+    ...b.reportsNotReceived.map((x) => ({
+      section: x.status === 'late' ? 'Report late' : 'Report not received', id: x.workstreamId, title: `${x.workstream}: report to ${x.meeting}`,
+      owner: x.lead ?? '', date: x.papersDue, note: x.reason,
+    })),
+    ...b.schedule.workingGroups.filter((w) => !w.onTrack).map((w) => ({ section: 'Reporting schedule off track', id: w.id, title: w.name, owner: w.lead ?? '', note: w.reason })),
+    ...rec.responsesOverdue.map((x) => ({ section: 'Response overdue', id: x.id, title: recTitle(x), owner: x.owner ?? '', date: x.due, days: x.daysOverdue, note: x.reason })),
+    ...rec.awaitingSignOff.map((x) => ({ section: 'Awaiting sign-off', id: x.id, title: recTitle(x), owner: x.owner ?? '', note: x.reason })),
+    ...rec.rejected.map((x) => ({ section: 'Rejected recommendation', id: x.id, title: recTitle(x), owner: x.owner ?? '', date: x.respondedOn, note: x.reason })),
+  ];
 }

@@ -1,6 +1,7 @@
 import { boardDeadlines } from '../calendar/deadlines.js';
 import { daysBetween } from '../calendar/dates.js';
 import type { PlanState } from '../tracker/tracker.js';
+import { boardReport } from './board-report.js';
 import { countChangesSince } from './changes.js';
 import { principleGaps } from './coverage.js';
 import { youSaidWeDid } from './feedback.js';
@@ -37,6 +38,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
   const last = meetings.filter((m) => m.date < today).at(-1);
   const next = meetings.find((m) => m.date >= today);
   const deadlines = next ? boardDeadlines(next.date, plan.board) : undefined;
+  const { board, recommendations } = boardReport(state, today);
 
   return {
     plan: { id: plan.id, title: plan.title, council: plan.council, period: plan.period },
@@ -57,6 +59,13 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       principlesWithoutActions: principles.length,
       unansweredFeedback: feedback.unanswered.length,
       changesSinceLastMeeting: last ? countChangesSince(state, last.date) : everyChange(state, facts.actionEvents),
+      meetingsNotQuorate: board.meetingsNotQuorate.length,
+      attendanceBelowExpectation: board.attendanceBelowExpectation.length,
+      reportsNotReceived: board.reportsNotReceived.length,
+      recommendations: recommendations.total,
+      responsesOverdue: recommendations.responsesOverdue.length,
+      awaitingSignOff: recommendations.awaitingSignOff.length,
+      rejectedRecommendations: recommendations.rejected.length,
     },
     overdue,
     reviewsOverdue: reviews,
@@ -85,6 +94,8 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
     ...(next && deadlines
       ? { nextMeeting: { date: next.date, theme: next.theme, papersDue: deadlines.papers, childrenInCareCouncilReportDue: deadlines.childrenInCareCouncil, minutesDue: deadlines.minutes } }
       : {}),
+    board,
+    recommendations,
   };
 }
 

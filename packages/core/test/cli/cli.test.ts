@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/cli.js';
 import { createTracker } from '@pledgeflow/core';
+import { stringifyPlanFile } from '../../src/io/plan-file.js';
 import { as, ev, ok, planInput, testPlan } from '../fixtures.js';
+import { BOARD_YEAR_TODAY, boardYear } from '../queries/board-year.js';
 
 const root = new URL('../../../../', import.meta.url).pathname;
 const PLAN = 'examples/plans/eastmere.plan.json';
@@ -139,6 +141,30 @@ describe('pledgeflow report', () => {
     let out = '';
     main(['report', 'p.json', '--events', 'l.ndjson', '--today', '2026-07-01', '--format', 'json'], { stdout: (s) => void (out += s), stderr: () => {}, readFile: (p) => files[p]!, writeFile: () => {}, now: () => new Date() });
     expect(JSON.parse(out).atRisk).toEqual([]);
+  });
+
+  it("shows the board's year and the scrutiny recommendations that need the panel: what issue 15 asked of the report", () => {
+    const t = boardYear();
+    const files = {
+      'board.json': stringifyPlanFile(t.plan),
+      'board.ndjson': `${t.events().map((e) => JSON.stringify(e)).join('\n')}\n`,
+    };
+    const md = run(['report', 'board.json', '--events', 'board.ndjson', '--today', BOARD_YEAR_TODAY], files);
+    expect(md.code).toBe(0);
+    const section = (from: string, to: string) => md.stdout.slice(md.stdout.indexOf(from), md.stdout.indexOf(to, md.stdout.indexOf(from) + from.length));
+    // Attendance below expectation, meetings not quorate, reports not received.
+    expect(section('### Members attending less than expected', '###')).toContain('| Bryn Board | Testshire NHS | 2 of 3 (67%) | 75% |');
+    expect(section('### Meetings not quorate', '###')).toContain('| Board meeting, 17 September 2026 |');
+    expect(section('### Reports not in by the papers deadline', '###')).toContain('| Education and Work | Board meeting, 10 December 2026 | 2026-12-03 | missing |');
+    // Responses overdue and recommendations awaiting sign-off.
+    expect(section('### Responses overdue', '###')).toContain('| Recommendation 1 (Review of school stability): Name a designated teacher in every school. |  | 2026-07-01 | 188 |');
+    expect(section('### Awaiting sign-off by the committee', '###')).toContain('| Recommendation 2 (Review of school stability): Report school moves to the board each quarter. | Lee Lead |');
+    // A day before the events, nothing had happened yet: the report is of the plan as it stood.
+    const before = JSON.parse(run(['report', 'board.json', '--events', 'board.ndjson', '--today', '2026-06-05', '--format', 'json'], files).stdout);
+    expect(before.board.meetingsNotQuorate).toEqual([]);
+    expect(before.recommendations.awaitingSignOff).toEqual([]);
+    const json = JSON.parse(run(['report', 'board.json', '--events', 'board.ndjson', '--today', BOARD_YEAR_TODAY, '--format', 'json'], files).stdout);
+    expect(json.counts).toMatchObject({ meetingsNotQuorate: 1, attendanceBelowExpectation: 2, reportsNotReceived: 2, responsesOverdue: 2, awaitingSignOff: 1 });
   });
 });
 

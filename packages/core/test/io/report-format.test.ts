@@ -35,7 +35,8 @@ function hostileReport(): ScrutinyReport {
     counts: {
       actions: 2, byStatus: zero, byState: {} as ScrutinyReport['counts']['byState'], overdue: 2, reviewsOverdue: 2, promiseReviewsOverdue: 2,
       evidenceAwaitingReview: 2, dueSoon: 2, atRisk: 2, slippedDueDates: 2, promises: 2, promisesWithoutEvidence: 2, principlesWithoutActions: 2,
-      unansweredFeedback: 2, changesSinceLastMeeting: 1,
+      unansweredFeedback: 2, changesSinceLastMeeting: 1, meetingsNotQuorate: 2, attendanceBelowExpectation: 2, reportsNotReceived: 2,
+      recommendations: 6, responsesOverdue: 2, awaitingSignOff: 2, rejectedRecommendations: 2,
     },
     overdue: two(() => ({
       id: 'a1', title: hostile(), owner: hostile(), ownerId: 'o', leadAgency: hostile(), leadAgencyId: 'x', workstream: hostile(),
@@ -61,6 +62,29 @@ function hostileReport(): ScrutinyReport {
     actions: two(() => ({ id: 'a1', title: hostile(), status: 'amber' as const, label: 'At risk', amberBecause: 'review' as const })),
     lastMeeting: { date: '2026-09-17', theme: hostile() },
     nextMeeting: { date: '2026-12-10', theme: hostile(), papersDue: '2026-12-03', childrenInCareCouncilReportDue: '2026-11-19', minutesDue: '2026-12-24' },
+    board: {
+      meetingsNotQuorate: two(() => ({ id: 'm1', title: hostile(), date: '2026-09-17', agencies: [hostile(), hostile()], needed: 3, reason: hostile() })),
+      attendanceBelowExpectation: two(() => ({
+        personId: 'p', person: hostile(), agency: hostile(), held: 3, attended: 1, represented: 1, percent: 33, expectedPercent: 75, reason: hostile(),
+      })),
+      reportsNotReceived: two(() => ({
+        meetingId: 'm1', meeting: hostile(), date: '2026-09-17', workstreamId: 'w', workstream: hostile(), lead: hostile(),
+        papersDue: '2026-09-10', status: 'late' as const, receivedOn: '2026-09-12', reason: hostile(),
+      })),
+      schedule: {
+        onTrack: false, meetings: 3, expectedMeetings: 4, reason: hostile(),
+        workingGroups: two(() => ({ id: 'w', name: hostile(), lead: hostile(), onTrack: false, reason: hostile(), reports: [] })),
+      },
+    },
+    recommendations: {
+      total: 6,
+      byState: { made: 2, accepted: 0, partlyAccepted: 0, rejected: 2, inProgress: 0, implemented: 2, signedOff: 0, reopened: 0 },
+      responsesOverdue: two(() => ({ id: 'r1', number: 1, name: 'Recommendation 1', review: hostile(), title: hostile(), owner: hostile(), due: '2026-07-01', daysOverdue: 147, reason: hostile() })),
+      awaitingSignOff: two(() => ({ id: 'r2', number: 2, name: 'Recommendation 2', review: hostile(), title: hostile(), reason: hostile() })),
+      rejected: two(() => ({
+        id: 'r3', number: 3, name: 'Recommendation 3', review: hostile(), title: hostile(), respondedOn: '2026-07-01', executiveReason: hostile(), signedOff: false, reason: hostile(),
+      })),
+    },
   };
 }
 
@@ -93,7 +117,7 @@ describe('the scrutiny report as Markdown', () => {
     for (const line of lines) {
       if (!line) continue;
       // Every line is the report's own: a heading, a table row, a list item it writes, a paragraph it starts.
-      expect(line, line).toMatch(/^(#{1,3} [^ ]|\| |- (\d|[A-Z][a-z]|\d+\. )|_None|Next board meeting: |\\# Council )/);
+      expect(line, line).toMatch(/^(#{1,3} [^ ]|\| |- (\d|[A-Z][a-z]|\d+\. )|_None|Next board meeting: |Reporting schedule: |Recommendations: \d|\\# Council )/);
     }
     for (const line of lines.filter((l) => l.startsWith('- 3. '))) expect(line.slice(5), line).toMatch(/^[^#>+=\-\d]|^\d+[^.)\d]/);
   });
@@ -118,6 +142,13 @@ describe('the scrutiny report as Markdown', () => {
       ['### Answered', report.youSaidWeDid.answered.length, 3],
       ['## Measures', report.measures.length, 5],
       ['## By working group', report.byWorkstream.length, 7],
+      ['### Meetings not quorate', report.board.meetingsNotQuorate.length, 4],
+      ['### Members attending less than expected', report.board.attendanceBelowExpectation.length, 5],
+      ['### Reports not in by the papers deadline', report.board.reportsNotReceived.length, 5],
+      ['### The reporting schedule', report.board.schedule.workingGroups.length, 4],
+      ['### Responses overdue', report.recommendations.responsesOverdue.length, 5],
+      ['### Awaiting sign-off by the committee', report.recommendations.awaitingSignOff.length, 3],
+      ['### Rejected', report.recommendations.rejected.length, 4],
     ];
     expect([...tables.keys()]).toEqual(expected.map(([h]) => h));
     for (const [h, rows, columns] of expected) {

@@ -248,6 +248,14 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
       principlesWithoutActions: principles.length,
       unansweredFeedback: src.counts.unansweredFeedback,
       changesSinceLastMeeting: src.lastMeeting ? countChangesSince(state, src.lastMeeting.date) : state.events.length,
+      // The board's and recommendations' sections are checked against their queries in board-report.test.ts.
+      meetingsNotQuorate: src.counts.meetingsNotQuorate,
+      attendanceBelowExpectation: src.counts.attendanceBelowExpectation,
+      reportsNotReceived: src.counts.reportsNotReceived,
+      recommendations: src.counts.recommendations,
+      responsesOverdue: src.counts.responsesOverdue,
+      awaitingSignOff: src.counts.awaitingSignOff,
+      rejectedRecommendations: src.counts.rejectedRecommendations,
     },
     overdue,
     reviewsOverdue: reviews,
@@ -264,5 +272,7 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
     actions,
     ...(src.lastMeeting ? { lastMeeting: src.lastMeeting } : {}),
     ...(src.nextMeeting ? { nextMeeting: src.nextMeeting } : {}),
+    board: src.board,
+    recommendations: src.recommendations,
   };
 }
