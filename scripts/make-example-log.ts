@@ -1,6 +1,6 @@
 /**
  * Writes examples/plans/eastmere.events.ndjson: a believable history for the fictional
- * Eastmere Borough Council plan, from 2026-04-15 to 2026-11-20, driven through the real
+ * Eastmere Borough Council plan, from 2026-01-12 to 2026-11-20, driven through the real
  * engine with `tracker.send()`. Deterministic: event times and ids come from a seeded
  * generator, so every run writes the same file.
  *
@@ -380,10 +380,96 @@ on('2026-10-14', 'P2', 'promise.judge', 'daniel-okafor', { judgement: 'on-track'
 on('2026-10-14', 'P9', 'promise.judge', 'margaret-ashdown', { judgement: 'on-track' });
 on('2026-10-14', 'P8', 'promise.judge', 'rachel-hume', { judgement: 'on-track' });
 
+// --- The board's year: four meetings held, with attendance -----------------------------
+// Members: Margaret Ashdown (chair), Daniel Okafor, Rachel Hume, Paul Brennan, Ruth Kendrick,
+// Fiona Grant. Paul Brennan attends two of the four (below the 75% expected); July's meeting,
+// with three members away, has only two agencies present and is not quorate.
+
+type Attending = [person: string, standingInFor?: string];
+function meeting(id: string, date: string, o: {
+  papers: string; reports: [string, string, string][]; questions?: [string, string, string][];
+  present: Attending[]; apologies?: string[]; answers?: [string, string][]; decisions?: [string, string, string?][]; minutes?: string;
+}) {
+  for (const [on_, workstream, summary] of o.reports) on(on_, id, 'meeting.report.submit', plan.workstreams.find((w) => w.id === workstream)!.lead, { workstream, summary });
+  for (const [on_, questionId, question] of o.questions ?? []) on(on_, id, 'meeting.question.ask', 'jo-whitfield', { questionId, question });
+  on(o.papers, id, 'meeting.papers.send', 'jo-whitfield');
+  for (const person of o.apologies ?? []) on(o.papers, id, 'meeting.apologies.record', 'jo-whitfield', { person });
+  on(date, id, 'meeting.hold', 'jo-whitfield');
+  for (const [person, standingInFor] of o.present) on(date, id, 'meeting.attendance.record', 'jo-whitfield', { person, ...(standingInFor ? { standingInFor } : {}) });
+  for (const [questionId, answer] of o.answers ?? []) on(date, id, 'meeting.question.answer', 'margaret-ashdown', { questionId, answer });
+  for (const [decisionId, decision, action] of o.decisions ?? []) on(date, id, 'meeting.decision.record', 'jo-whitfield', { decisionId, decision, ...(action ? { action } : {}) });
+  if (o.minutes) on(o.minutes, id, 'meeting.minutes.publish', 'jo-whitfield', { link: `${SITE}/board/minutes-${date}.pdf` });
+}
+
+meeting('board-2026-01-21', '2026-01-21', {
+  papers: '2026-01-14',
+  reports: [['2026-01-12', 'voice', 'What the Children in Care Council said about the last pledge, and how they want to write the next one.']],
+  present: [['margaret-ashdown'], ['daniel-okafor'], ['rachel-hume'], ['paul-brennan'], ['ruth-kendrick'], ['fiona-grant'], ['jo-whitfield']],
+  decisions: [['d1', 'The new pledge will be written with the Children in Care Council over three workshops in February and March.']],
+  minutes: '2026-02-03',
+});
+meeting('board-2026-04-22', '2026-04-22', {
+  papers: '2026-04-15',
+  reports: [['2026-04-14', 'voice', 'The draft pledge of ten promises, as the workshops wrote it.']],
+  questions: [['2026-04-01', 'q1', 'Will every promise have someone named who answers for it?']],
+  present: [['margaret-ashdown'], ['daniel-okafor'], ['rachel-hume'], ['karen-doyle', 'paul-brennan'], ['ruth-kendrick'], ['fiona-grant'], ['jo-whitfield']],
+  apologies: ['paul-brennan'],
+  answers: [['q1', 'Yes: each promise has an owner on the board, and their name is printed next to it in the pledge.']],
+  decisions: [['d1', 'The board adopts the pledge and the action plan.']],
+  minutes: '2026-05-05',
+});
+meeting('board-2026-07-15', '2026-07-15', {
+  papers: '2026-07-08',
+  reports: [['2026-07-06', 'ete', 'Personal education plans, tutoring and the college offer: first quarter.']],
+  questions: [['2026-06-24', 'q1', 'Why do so few of us get work experience in the summer?']],
+  present: [['margaret-ashdown'], ['daniel-okafor'], ['sunita-rao', 'rachel-hume'], ['jo-whitfield']],
+  apologies: ['rachel-hume', 'paul-brennan', 'ruth-kendrick', 'fiona-grant'],
+  answers: [['q1', 'Employers were asked too late this year; the work experience week is being planned for next summer with the college.']],
+  decisions: [['d1', 'Decisions put off to October: the meeting was not quorate.']],
+  minutes: '2026-07-28',
+});
+meeting('board-2026-10-14', '2026-10-14', {
+  papers: '2026-10-07',
+  reports: [['2026-10-09', 'homes', 'Fostering recruitment, planned moves and housing for care leavers: second quarter.']],
+  questions: [['2026-09-23', 'q1', 'Can care leavers see the rooms before they are offered a flat?']],
+  present: [['margaret-ashdown'], ['daniel-okafor'], ['rachel-hume'], ['paul-brennan'], ['ruth-kendrick'], ['fiona-grant'], ['jo-whitfield']],
+  answers: [['q1', 'Housing Options will offer a viewing before every offer from November.']],
+  decisions: [
+    ['d1', 'The integrated care board to bring a recovery plan for late health assessments to the January meeting.', 'HLT-01'],
+    ['d2', 'Agree the decisions put off from July: the tutoring offer is extended to Year 11.', 'ETE-06'],
+  ],
+  minutes: '2026-10-27',
+});
+on('2026-11-11', 'board-2027-01-20', 'meeting.question.ask', 'jo-whitfield', {
+  questionId: 'q1',
+  question: 'How long should we wait to see someone about our mental health?',
+});
+
+// --- The scrutiny committee's review of care leavers into work ------------------------
+// Five recommendations, made on 8 July; the cabinet answered four by September, and the
+// fifth is still waiting (its answer was due on 8 September).
+
+on('2026-09-02', 'REC-1', 'recommendation.respond', 'graham-wells', { response: 'accepted' });
+on('2026-09-02', 'REC-2', 'recommendation.respond', 'graham-wells', {
+  response: 'partly-accepted',
+  reason: 'The guaranteed interview is accepted; ten ring-fenced places a year are not affordable, so six will be ring-fenced from April.',
+});
+on('2026-09-02', 'REC-3', 'recommendation.respond', 'graham-wells', {
+  response: 'rejected',
+  reason: 'Travel costs are already met for the first three months through the care leavers\' setting-up grant; a year-long pass has no budget this year.',
+});
+on('2026-09-02', 'REC-4', 'recommendation.respond', 'graham-wells', { response: 'accepted' });
+on('2026-09-14', 'REC-1', 'recommendation.start', 'tom-aldridge');
+on('2026-10-19', 'REC-1', 'recommendation.update', 'tom-aldridge', { note: 'Four of the eleven commissioned services have offered a placement so far.' });
+on('2026-09-21', 'REC-4', 'recommendation.implement', 'naomi-clarke', { note: 'The college names a contact at enrolment and tells the virtual school the same week.' });
+on('2026-11-12', 'REC-4', 'recommendation.sign-off', 'david-penrose', { note: 'Seen working at the college visit in November.' });
+on('2026-11-02', 'REC-2', 'recommendation.start', 'tom-aldridge');
+on('2026-11-16', 'REC-2', 'recommendation.implement', 'tom-aldridge', { note: 'The interview guarantee is in the apprenticeship policy; six places ring-fenced from April.' });
+
 // ---------------------------------------------------------------------------------------
 // Times: office hours on working days (UK time), in the order the steps were written.
 
-const FIRST_DAY = '2026-04-15';
+const FIRST_DAY = '2026-01-12';
 const LAST_DAY = '2026-11-20';
 
 /** Hours to subtract from UK local time to get UTC: British Summer Time in 2026 runs 29 March to 25 October. */
@@ -452,3 +538,5 @@ for (const p of tracker.promises()) promiseStates.set(p.state, (promiseStates.ge
 console.log(`Wrote ${tracker.events().length} events to ${LOG_PATH}`);
 console.log(`Actions: ${[...states].map(([s, n]) => `${s} ${n}`).join(', ')}`);
 console.log(`Promises: ${[...promiseStates].map(([s, n]) => `${s} ${n}`).join(', ')}`);
+console.log(`Meetings: ${tracker.meetings().map((m) => `${m.id} ${m.state}`).join(', ')}`);
+console.log(`Recommendations: ${tracker.recommendations().map((r) => `${r.id} ${r.state}`).join(', ')}`);

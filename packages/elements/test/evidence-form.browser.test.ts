@@ -185,7 +185,7 @@ describe('<pledge-evidence-form>', () => {
     const { el } = await form({ actor: people.scrutiny });
     await expectNoAxeViolations(el);
     expect($(el, 'form')).to.equal(null);
-    expect(el.shadowRoot!.textContent).to.contain('Scrutiny members can see everything but change nothing.');
+    expect(el.shadowRoot!.textContent).to.contain('Scrutiny members can see everything but change nothing, apart from signing off or reopening recommendations.');
     const other = await form({ actor: people.partner, action: 'HOM-1' });
     expect(other.el.shadowRoot!.textContent).to.contain('not a partner on');
   });

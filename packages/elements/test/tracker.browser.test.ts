@@ -262,7 +262,7 @@ describe('<pledge-tracker>', () => {
     await action.updateComplete;
     expect(action.actor).to.deep.equal(people.scrutiny);
     expect($(el, '.signed-in').textContent).to.equal('Signed in as Cllr Sid Moss (scrutiny member (read-only))');
-    expect(action.shadowRoot!.textContent).to.contain('Scrutiny members can see everything but change nothing.');
+    expect(action.shadowRoot!.textContent).to.contain('Scrutiny members can see everything but change nothing, apart from signing off or reopening recommendations.');
   });
 
   it('says plainly when the plan file is not there, and fires pledge-error', async () => {

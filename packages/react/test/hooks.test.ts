@@ -71,7 +71,7 @@ describe('useAction', () => {
     const { result } = renderHook(() => useAction('a1'), { wrapper: provider(tracker, as('panel')) });
     expect(result.current!.nextSteps.length).toBeGreaterThan(0);
     for (const step of result.current!.nextSteps) {
-      expect(step).toMatchObject({ allowed: false, reasons: ['Scrutiny members can see everything but change nothing.'] });
+      expect(step).toMatchObject({ allowed: false, reasons: ['Scrutiny members can see everything but change nothing, apart from signing off or reopening recommendations.'] });
     }
   });
 

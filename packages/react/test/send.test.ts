@@ -47,7 +47,7 @@ describe('send from useAction', () => {
     const tracker = trackerWithHistory();
     const { result } = renderHook(() => useAction('a1'), { wrapper: provider(tracker, as('panel'), fixedClock()) });
     const outcome = result.current!.send('action.progress', { note: 'Looks good' });
-    expect(outcome).toEqual({ ok: false, reasons: ['Scrutiny members can see everything but change nothing.'] });
+    expect(outcome).toEqual({ ok: false, reasons: ['Scrutiny members can see everything but change nothing, apart from signing off or reopening recommendations.'] });
   });
 
   it('refuses data the step does not accept, naming the field', () => {

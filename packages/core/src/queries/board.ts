@@ -82,11 +82,17 @@ export function boardAttendance(state: PlanState, today: string): MemberAttendan
     }
     const share = percent(attended, held.length);
     const below = share < expected;
-    const missed = held.length - attended;
-    const others = missed ? `; a representative came to ${represented} of the ${count(missed, 'other')}` : '';
-    const reason = `Attended ${attended} of ${count(held.length, 'meeting')} in the last 12 months (${share}%), ${below ? 'below' : 'meeting'} the expected ${expected}%${others}.`;
+    const reason = `Attended ${attended} of ${count(held.length, 'meeting')} in the last 12 months (${share}%), ${below ? 'below' : 'meeting'} the expected ${expected}%${stoodIn(held.length - attended, represented)}.`;
     return { person, agency, held: held.length, attended, represented, percent: share, expectedPercent: expected, belowExpectation: below, reason };
   });
+}
+
+/** What happened at the meetings a member missed: "; sent a representative to 1 of the 2 missed". */
+function stoodIn(missed: number, represented: number): string {
+  if (!missed) return '';
+  if (represented === missed) return missed === 1 ? '; sent a representative to the one missed' : `; sent a representative to all ${missed} missed`;
+  if (!represented) return missed === 1 ? '; no representative came to the one missed' : `; no representative came to any of the ${missed} missed`;
+  return `; sent a representative to ${represented} of the ${missed} missed`;
 }
 
 export interface ExpectedReport {
@@ -188,10 +194,10 @@ export function reportingSchedule(state: PlanState, today: string): ReportingSch
   const meetings = inPeriod.filter((m) => m.state !== 'cancelled').length;
   const days = daysBetween(plan.period.start, plan.period.end) + 1;
   const expectedMeetings = Math.max(1, Math.round((plan.board.meetingsPerYear * days) / 365));
-  const offTrack = rows.filter((r) => !r.onTrack).length;
+  const offTrack = rows.filter((r) => !r.onTrack).map((r) => names.workstream(r.workstream));
   const problems = [
     meetings < expectedMeetings && `${count(meetings, 'meeting')} in the plan's period, fewer than the ${expectedMeetings} expected`,
-    offTrack && `${count(offTrack, 'working group')} off track`,
+    offTrack.length && `off track: ${offTrack.join(', ')}`,
   ].filter(Boolean);
   const reason = problems.length ? `Not on track: ${problems.join('; ')}.` : `On track: ${count(meetings, 'meeting')} in the plan's period and every working group's reports in on time so far.`;
   return { meetings, expectedMeetings, rows, onTrack: !problems.length, reason };

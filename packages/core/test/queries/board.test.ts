@@ -68,7 +68,8 @@ describe('board meetings', () => {
       ['board2', 3, 2, 1, 67, true],
       ['cop', 3, 2, 0, 67, true],
     ]);
-    expect(rows[1]!.reason).toBe('Attended 2 of 3 meetings in the last 12 months (67%), below the expected 75%; a representative came to 1 of the 1 other.');
+    expect(rows[1]!.reason).toBe('Attended 2 of 3 meetings in the last 12 months (67%), below the expected 75%; sent a representative to the one missed.');
+    expect(rows[2]!.reason).toBe('Attended 2 of 3 meetings in the last 12 months (67%), below the expected 75%; no representative came to the one missed.');
     // A year later, June's meeting has dropped out of the 12 months.
     expect(boardAttendance(t.state(), '2027-06-11').map((r) => r.held)).toEqual([2, 2, 2]);
   });
@@ -123,7 +124,7 @@ describe('board meetings', () => {
     ]);
     expect(s.meetings).toBe(3);
     expect(s.expectedMeetings).toBe(4);
-    expect(s.reason).toBe("Not on track: 3 meetings in the plan's period, fewer than the 4 expected; 1 working group off track.");
+    expect(s.reason).toBe("Not on track: 3 meetings in the plan's period, fewer than the 4 expected; off track: Education and Work.");
   });
 
   it('says what is due for the next meeting', () => {
