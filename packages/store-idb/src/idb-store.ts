@@ -161,6 +161,8 @@ export class IdbStore implements EventStore {
   /**
    * Events from the sync server (with their seq), in one transaction: stored over any local
    * copy, out of the outbox, and the last seq moved on. Other tabs are told, so they show them.
+   * Written with durability `relaxed` (no wait for the disk): the server keeps them, and the
+   * last seq moves in the same transaction, so one lost in a power cut is simply pulled again.
    */
   async receive(events: readonly PledgeEvent[]): Promise<void> {
     if (!events.length) return;
@@ -212,13 +214,14 @@ export class IdbStore implements EventStore {
   }
 
   /**
-   * Runs `writes` in one strict readwrite transaction, on plain IndexedDB requests (a failed
-   * request aborts the transaction). If `writes` throws, the transaction is aborted: all or nothing.
+   * Runs `writes` in one readwrite transaction (durability strict unless told), on plain
+   * IndexedDB requests (a failed request aborts the transaction). If `writes` throws, the
+   * transaction is aborted: all or nothing.
    */
-  async #write(stores: StoreNames<PledgeflowDB>[], writes: (tx: IDBTransaction) => void): Promise<void> {
+  async #write(stores: StoreNames<PledgeflowDB>[], writes: (tx: IDBTransaction) => void, durability: IDBTransactionDurability = 'strict'): Promise<void> {
     let tx: ReturnType<IDBPDatabase<PledgeflowDB>['transaction']> | undefined;
     try {
-      tx = this.#open().transaction(stores, 'readwrite', { durability: 'strict' });
+      tx = this.#open().transaction(stores, 'readwrite', { durability });
       writes(unwrap(tx));
       await tx.done;
     } catch (error) {

@@ -100,6 +100,9 @@ class Connection implements SyncConnection {
   #signIn = false;
   #count = 0;
   #lastSeq: number | undefined;
+  /** The highest head the server has told of (a pull, a push's answer, the live stream). */
+  #knownHead = 0;
+  #pulledOnce = false;
   #wake: (() => void) | undefined;
   #wakeOnPoke = true;
   #stream: AbortController | undefined;
@@ -253,10 +256,30 @@ class Connection implements SyncConnection {
       }
       await this.#o.store.settle(accepted, refused);
       this.#report(refused);
+      await this.#caughtUpByPush(batch as PledgeEvent[], answer);
       // A server that answers none of the batch would keep us here for ever: try again later.
       if (!accepted.length && !refused.length) throw new HttpProblem('the server gave no verdict for the steps sent', 500, 0);
       if (round > 10_000) return;
     }
+  }
+
+  /**
+   * When a push's answer shows that its accepted steps are all that happened after the last seq
+   * we have (no one else took a step meanwhile), they are kept with their seqs and the last seq
+   * moves to the head: no pull is needed to learn it, and the server is asked once, not twice.
+   */
+  async #caughtUpByPush(batch: readonly PledgeEvent[], answer: PushAnswer) {
+    this.#knownHead = Math.max(this.#knownHead, answer.head);
+    const last = (this.#lastSeq ??= await this.#o.store.lastSeq());
+    const byId = new Map(batch.map((e) => [e.id, e]));
+    const own = answer.results
+      .filter((r) => r.seq !== undefined && (r.status === 'accepted' || (r.status === 'duplicate' && r.verdict === 'accepted')) && byId.has(r.id))
+      .map((r) => ({ ...byId.get(r.id)!, seq: r.seq! }))
+      .sort((a, b) => a.seq - b.seq);
+    if (!own.length || answer.head !== last + own.length || own.some((e, i) => e.seq !== last + 1 + i)) return;
+    this.#tracker.receive(own);
+    await this.#o.store.receive(own);
+    this.#lastSeq = answer.head;
   }
 
   #report(refused: RefusedStep[]) {
@@ -269,6 +292,9 @@ class Connection implements SyncConnection {
 
   async #pullAll(): Promise<void> {
     let after = (this.#lastSeq ??= await this.#o.store.lastSeq());
+    // While the live stream is open it tells of every new head: with none newer than what we
+    // have (a push's answer brought our own steps' seqs), there is nothing to pull.
+    if (this.#pulledOnce && this.#stream && this.#knownHead <= after) return;
     const limit = this.#o.pageSize ?? 500;
     const first = after === 0;
     let received = 0;
@@ -276,14 +302,19 @@ class Connection implements SyncConnection {
       const res = await this.#request(`/pull?after=${after}&limit=${limit}`);
       const page = (await res.json()) as PullAnswer;
       if (page.events.length) {
-        await this.#o.store.receive(page.events);
+        // Shown first, then stored: if storing fails, the last seq stays put and they are pulled again.
         this.#tracker.receive(page.events);
+        await this.#o.store.receive(page.events);
         after = page.events.reduce((m, e) => Math.max(m, e.seq ?? 0), after);
         this.#lastSeq = after;
         received += page.events.length;
       }
+      this.#knownHead = Math.max(this.#knownHead, page.head);
       if (page.refused?.length) await this.#refusedOnServer(page.refused);
-      if (page.upToDate || !page.events.length) return;
+      if (page.upToDate || !page.events.length) {
+        this.#pulledOnce = true;
+        return;
+      }
       if (first) this.#setStatus({ state: 'loading', received, head: page.head });
     }
   }
@@ -312,9 +343,13 @@ class Connection implements SyncConnection {
       try {
         const res = await this.#request('/stream', { signal: controller.signal, headers: { accept: 'text/event-stream' } });
         if (!res.body) return;
+        // A step taken between the last pull and the stream's opening would bring no message: pull once more.
+        this.#pulledOnce = false;
+        this.#poke();
         await readSse(res.body, (message) => {
           if (message.event === 'head') {
             const head = Number((JSON.parse(message.data) as { head?: unknown }).head);
+            this.#knownHead = Math.max(this.#knownHead, head);
             if (head > (this.#lastSeq ?? 0)) this.#poke();
           } else if (message.event === 'plan') {
             const version = Number((JSON.parse(message.data) as { version?: unknown }).version);

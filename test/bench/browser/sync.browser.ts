@@ -13,6 +13,22 @@ const databaseName = (w: Where, actor: Actor) => `pledgeflow-${w.planId}@${new U
 
 let tracker: PledgeTracker | undefined;
 
+/** When each push and pull started and ended (on the shared clock), to say where a live step's time goes. */
+const requests: { path: string; start: number; end: number }[] = [];
+const plainFetch = window.fetch.bind(window);
+window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const path = new URL(String(input instanceof Request ? input.url : input), location.href).pathname;
+  if (!/\/(push|pull)$/.test(path)) return plainFetch(input, init);
+  const entry = { path: path.endsWith('/push') ? 'push' : 'pull', start: now(), end: 0 };
+  const res = await plainFetch(input, init);
+  const body = await res.arrayBuffer();
+  entry.end = now();
+  requests.push(entry);
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+};
+/** The pushes and pulls that started after `since`. */
+const requestsSince = (since: number) => requests.filter((r) => r.start >= since);
+
 /** `<pledge-tracker server plan>` from an empty IndexedDB (a new browser context) until its tracker is ready. */
 async function firstSync(w: Where, actor: Actor, actionId?: string): Promise<{ ms: number; actions: number }> {
   const el = document.createElement('pledge-tracker') as PledgeTracker;
@@ -109,5 +125,5 @@ function step(actor: Actor, actionId: string, marker: string): number {
   return t;
 }
 
-const sync = { firstSync, whenSaved, idbOpen, rawTransfer, roundTrip, watch, drawnAt, step, head: () => tracker!.tracker!.events().reduce((m, e) => Math.max(m, e.seq ?? 0), 0) };
+const sync = { requestsSince, firstSync, whenSaved, idbOpen, rawTransfer, roundTrip, watch, drawnAt, step, head: () => tracker!.tracker!.events().reduce((m, e) => Math.max(m, e.seq ?? 0), 0) };
 (window as unknown as { __sync: typeof sync }).__sync = sync;

@@ -126,6 +126,9 @@ export async function runSyncBenchmarks(options: {
     const steps: number[] = [];
     const trips: number[] = [];
     const healthz: number[] = [];
+    // Where the time goes: step to push sent (saved in IndexedDB, outbox read), the push, push
+    // answered to the other page's pull sent (the live stream), the pull, pull answered to drawn.
+    const parts = { toPush: [] as number[], push: [] as number[], toPull: [] as number[], pull: [] as number[], toDrawn: [] as number[] };
     for (let run = -1; run < options.runs * 4; run++) {
       const marker = `Bench step ${run + 2} at ${Date.now()}`;
       await watcher.evaluate((m) => (window as any).__sync.watch(m), marker);
@@ -135,6 +138,16 @@ export async function runSyncBenchmarks(options: {
       const head = (await stepper.evaluate(() => (window as any).__sync.head())) as number;
       const trip = (await stepper.evaluate((w, h) => (window as any).__sync.roundTrip(w, h), editorWhere, head)) as number;
       const health = (await stepper.evaluate((w) => (window as any).__sync.roundTrip(w, 0, '/healthz'), editorWhere)) as number;
+      type Req = { path: string; start: number; end: number };
+      const pushed = ((await stepper.evaluate((t) => (window as any).__sync.requestsSince(t), taken)) as Req[]).find((r) => r.path === 'push');
+      const pulled = ((await watcher.evaluate((t) => (window as any).__sync.requestsSince(t), taken)) as Req[]).find((r) => r.path === 'pull');
+      if (run >= 0 && pushed && pulled) {
+        parts.toPush.push(pushed.start - taken);
+        parts.push.push(pushed.end - pushed.start);
+        parts.toPull.push(pulled.start - pushed.end);
+        parts.pull.push(pulled.end - pulled.start);
+        parts.toDrawn.push(drawn - pulled.end);
+      }
       if (run >= 0) {
         steps.push(drawn - taken);
         trips.push(trip);
@@ -143,8 +156,8 @@ export async function runSyncBenchmarks(options: {
     }
     options.onMeasure({
       name: 'live-step', unit: 'ms', value: median(steps), baseline: median(trips), goal: 5,
-      note: `a progress note taken in one page (the plan editor) until it is drawn in another (a board member, another context): saved in IndexedDB, pushed, announced on the live stream, pulled, stored and drawn; against one authenticated fetch round trip to the same server (a pull with nothing new); GET /healthz takes ${round(median(healthz))} ms`,
-      details: { healthz: median(healthz), samples: steps.length },
+      note: `a progress note taken in one page (the plan editor) until it is drawn in another (a board member, another context): saved in IndexedDB, pushed, announced on the live stream, pulled, stored and drawn; against one authenticated fetch round trip to the same server (a pull with nothing new); GET /healthz takes ${round(median(healthz))} ms. Medians of its parts: to the push ${round(median(parts.toPush))} ms, the push ${round(median(parts.push))} ms, to the other page's pull ${round(median(parts.toPull))} ms, the pull ${round(median(parts.pull))} ms, to drawn ${round(median(parts.toDrawn))} ms`,
+      details: { healthz: median(healthz), samples: steps.length, parts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)])) },
     });
     return { ok: true };
   } finally {

@@ -126,7 +126,9 @@ export class TrackerSync {
   async #firstLoad(plan: Plan, name: string, signal: AbortSignal | undefined): Promise<boolean> {
     let store: IdbStore;
     try {
-      store = await openIdbStore({ planId: plan.id, name });
+      // Not broadcast page by page: other tabs of this person wait for the first load (the lock
+      // below) and then open from IndexedDB, so copying every event to them would be wasted.
+      store = await openIdbStore({ planId: plan.id, name, BroadcastChannel: null });
     } catch {
       return false; // no IndexedDB: the tracker opens in memory and syncs as it can
     }
