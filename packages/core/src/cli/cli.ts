@@ -5,6 +5,8 @@ import { todayInLondon } from '../calendar/dates.js';
 import { boardDeadlines } from '../calendar/deadlines.js';
 import { formatCsvProblem } from '../io/csv.js';
 import { importActionsCsv } from '../io/csv-import.js';
+import { importMeetingsCsv, meetingsToCsv } from '../io/csv-meetings.js';
+import { importRecommendationsCsv, recommendationsToCsv } from '../io/csv-recommendations.js';
 import { parseEventLog } from '../io/event-log.js';
 import { parsePlanFile, stringifyPlanFile } from '../io/plan-file.js';
 import { formatMoreProblems, limitProblems } from '../io/problem-limit.js';
@@ -48,8 +50,12 @@ Commands:
       With --plan, the board's own settings and closure days are used.
   holidays <YYYY> [--json]
       England and Wales bank holidays for a year.
-  import-csv <actions.csv> --plan <plan.json> -o <out.json>
-      Add action items from a spreadsheet (CSV) to a plan; nothing is written unless every row is good.
+  import-csv <file.csv> --plan <plan.json> -o <out.json> [--items actions|meetings|recommendations]
+      Add action items (or board meetings, or scrutiny recommendations) from a spreadsheet (CSV)
+      to a plan; nothing is written unless every row is good.
+  export-csv <plan.json> --items meetings|recommendations [--events <log.ndjson>] [--today YYYY-MM-DD] [-o <out.csv>]
+      Board meetings or scrutiny recommendations as they stood at the end of that day, as CSV
+      that import-csv reads again.
   serve --plan <plan.json> [--events <log.ndjson>] [--db postgres://... | --data-dir <dir>] [--port 8787] [--dev]
       The sync server (@pledgeflow/server): one record of the plan for every agency.
       \`pledgeflow serve --help\` lists its settings; docs/server.md says how to run it.
@@ -222,18 +228,57 @@ function holidays(args: string[], io: CliIo): number {
   return 0;
 }
 
+const IMPORTS = {
+  actions: (csv: string, plan: Plan) => {
+    const r = importActionsCsv(csv, plan);
+    return r.ok ? { ...r, items: r.actions } : r;
+  },
+  meetings: importMeetingsCsv,
+  recommendations: importRecommendationsCsv,
+} as const;
+const NOUNS = { actions: ['action', 'actions'], meetings: ['meeting', 'meetings'], recommendations: ['recommendation', 'recommendations'] } as const;
+
+/** `--items`: which kind of item a CSV command is about. */
+function itemsOption(value: string | boolean | undefined, allowed: readonly string[]): string {
+  const items = (value as string | undefined) ?? allowed[0]!;
+  if (!allowed.includes(items)) throw new UsageError(`--items must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${items}"`);
+  return items;
+}
+
 function importCsv(args: string[], io: CliIo): number {
-  const { values, positionals } = parse(args, { plan: { type: 'string' }, out: { type: 'string', short: 'o' } });
+  const { values, positionals } = parse(args, { plan: { type: 'string' }, out: { type: 'string', short: 'o' }, items: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('import-csv needs exactly one CSV file');
+  const items = itemsOption(values['items'], Object.keys(IMPORTS)) as keyof typeof IMPORTS;
   if (!values['plan']) throw new UsageError('import-csv needs --plan <plan.json>');
   if (!values['out']) throw new UsageError('import-csv needs -o <out.json> (it never overwrites the plan you give it unless you name it)');
   const csvPath = positionals[0]!;
   const { plan } = loadPlanOrFail(io, values['plan'] as string);
-  const result = importActionsCsv(read(io, csvPath), plan);
+  const result = IMPORTS[items](read(io, csvPath), plan);
   if (!result.ok) throw new InputError(limited(csvPath, result.problems.map((p) => `${csvPath}: ${formatCsvProblem(p)}`), result.moreProblems));
   for (const w of limited(csvPath, result.warnings.map((w) => `${csvPath}: ${formatCsvProblem(w)}`), result.moreWarnings, 'warning')) io.stderr(`warning: ${w}\n`);
   io.writeFile(values['out'] as string, stringifyPlanFile(result.plan));
-  io.stdout(`ok: imported ${result.actions.length} action${result.actions.length === 1 ? '' : 's'} into ${values['out']}\n`);
+  const [one, many] = NOUNS[items];
+  io.stdout(`ok: imported ${result.items.length} ${result.items.length === 1 ? one : many} into ${values['out']}\n`);
+  return 0;
+}
+
+function exportCsv(args: string[], io: CliIo): number {
+  const { values, positionals } = parse(args, { ...EVENT_LOG_OPTIONS, items: { type: 'string' }, today: { type: 'string' }, out: { type: 'string', short: 'o' } });
+  if (positionals.length !== 1) throw new UsageError('export-csv needs exactly one plan file');
+  if (!values['items']) throw new UsageError('export-csv needs --items meetings or --items recommendations');
+  const items = itemsOption(values['items'], ['meetings', 'recommendations']);
+  const today = (values['today'] as string | undefined) ?? todayInLondon(io.now());
+  if (!isPlanDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD from 1978 to 2100, not "${today}"`);
+  const { tracker, warnings, notes } = loadTracker(io, positionals[0]!, values);
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
+  for (const n of notes) io.stderr(`${n}\n`);
+  const state = tracker.at(today).state();
+  const csv = items === 'meetings' ? meetingsToCsv(state) : recommendationsToCsv(state);
+  if (values['out']) {
+    io.writeFile(values['out'] as string, csv);
+    const count = items === 'meetings' ? state.meetings.length : state.recommendations.length;
+    io.stdout(`ok: wrote ${count} ${count === 1 ? items.slice(0, -1) : items} to ${values['out']}\n`);
+  } else io.stdout(csv);
   return 0;
 }
 
@@ -243,6 +288,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
   deadlines,
   holidays,
   'import-csv': importCsv,
+  'export-csv': exportCsv,
 };
 
 /** Runs the `pledgeflow` command line; returns the exit code. */

@@ -3,9 +3,19 @@ import type { Plan } from '../schema/plan.js';
 
 const MAX_SLUG = 48;
 
+/** Ids of every tracked item in the plan (actions, promises, meetings, recommendations share one space: each is an event stream). */
+export function itemIds(plan: Plan): Map<string, string> {
+  return new Map([
+    ...plan.actions.map((a): [string, string] => [a.id, `an action in the plan ("${a.title}")`]),
+    ...plan.promises.map((p): [string, string] => [p.id, `promise ${p.number} ("${p.title}")`]),
+    ...plan.meetings.map((m): [string, string] => [m.id, `a meeting in the plan (${m.date})`]),
+    ...plan.recommendations.map((r): [string, string] => [r.id, `recommendation ${r.number} in the plan`]),
+  ]);
+}
+
 /** Keeps action ids unique: checks the ones given and makes the missing ones from titles. */
 export class IdBook {
-  /** Promises and actions share ids (both are event streams), so neither may be reused. */
+  /** Every tracked item's id is the name of its event stream, so none may be reused. */
   private readonly inPlan: Map<string, string>;
   private readonly givenOnRow = new Map<string, number>();
   /** Lower-cased, so a made id never differs from another only by case. */
@@ -14,10 +24,7 @@ export class IdBook {
   private readonly nextSuffix = new Map<string, number>();
 
   constructor(plan: Plan, given: readonly string[]) {
-    this.inPlan = new Map([
-      ...plan.actions.map((a): [string, string] => [a.id, `an action in the plan ("${a.title}")`]),
-      ...plan.promises.map((p): [string, string] => [p.id, `promise ${p.number} ("${p.title}")`]),
-    ]);
+    this.inPlan = itemIds(plan);
     this.taken = new Set([...this.inPlan.keys(), ...given.filter(Boolean)].map((id) => id.toLowerCase()));
   }
 

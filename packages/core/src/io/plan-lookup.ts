@@ -15,6 +15,9 @@ export interface Lookups {
   people: Lookup;
   workstreams: Lookup;
   promises: Lookup;
+  actions: Lookup;
+  /** Scrutiny reviews, by id or title. */
+  reviews: Lookup;
 }
 
 interface Entry {
@@ -38,6 +41,8 @@ export function makeLookups(plan: Plan): Lookups {
       'promises',
       plan.promises.map((p) => ({ id: p.id, keys: [nameKey(p.title)], label: `promise ${p.number} ("${p.title}")`, number: p.number })),
     ),
+    actions: lookup('action', 'actions', plan.actions.map((a) => ({ id: a.id, keys: [nameKey(a.title)], label: `"${a.title}"` }))),
+    reviews: lookup('scrutiny review', 'scrutiny reviews', plan.reviews.map((r) => ({ id: r.id, keys: [nameKey(r.title)], label: `"${r.title}"` }))),
   };
 }
 
@@ -53,7 +58,8 @@ function lookup(noun: string, plural: string, entries: readonly Entry[]): Lookup
       if (byName.length > 1) {
         return { message: `${byName.length} ${plural} are called "${given}"; use the id instead: ${byName.map((e) => `"${e.id}"`).join(', ')}` };
       }
-      const number = /^(?:promise\s*|p)?(?:no\.?\s*)?#?\s*(\d+)$/i.exec(given);
+      // On the name key (runs of spaces made one), so that each space is one optional step: linear, whatever the length.
+      const number = /^(?:promise ?|p)?(?:no\.? ?)?#? ?(\d+)$/.exec(key);
       if (number) {
         const byNumber = entries.filter((e) => e.number === Number(number[1]));
         if (byNumber.length === 1) return { id: byNumber[0]!.id };

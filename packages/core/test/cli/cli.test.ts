@@ -5,7 +5,7 @@ import { main, type CliIo } from '../../src/cli/cli.js';
 import { createTracker } from '@pledgeflow/core';
 import { stringifyPlanFile } from '../../src/io/plan-file.js';
 import { as, ev, ok, planInput, testPlan } from '../fixtures.js';
-import { BOARD_YEAR_TODAY, boardYear } from '../queries/board-year.js';
+import { BOARD_YEAR_TODAY, boardYear, boardYearInput } from '../queries/board-year.js';
 
 const root = new URL('../../../../', import.meta.url).pathname;
 const PLAN = 'examples/plans/eastmere.plan.json';
@@ -198,6 +198,42 @@ describe('pledgeflow import-csv', () => {
     expect(b.written).toEqual({});
     expect(b.stderr.split('\n').filter(Boolean).length).toBe(2);
     expect(run(['import-csv', 'a.csv', '--plan', 'p.json']).code).toBe(2);
+  });
+
+  it('imports board meetings and scrutiny recommendations with --items, all or nothing', () => {
+    const plan = stringifyPlanFile(testPlan({ ...boardYearInput, meetings: [], recommendations: [] }));
+    const meetings = run(['import-csv', 'm.csv', '--plan', 'p.json', '-o', 'out.json', '--items', 'meetings'], {
+      'm.csv': 'Date,Theme,Reports from\n11/03/2027,Health,Health and Wellbeing\n10/06/2027,Housing,\n', 'p.json': plan,
+    });
+    expect(meetings).toMatchObject({ code: 0, stdout: 'ok: imported 2 meetings into out.json\n' });
+    expect(JSON.parse(meetings.written['out.json']!)).toMatchObject({ version: 2, meetings: [{ id: 'board-2027-03-11', reports: ['health'] }, { id: 'board-2027-06-10' }] });
+    const recs = run(['import-csv', 'r.csv', '--plan', 'p.json', '-o', 'out.json', '--items', 'recommendations'], {
+      'r.csv': 'Review,Number,Recommendation\nrv,1,Name a designated teacher in every school.\nrv,1,Again\n', 'p.json': plan,
+    });
+    expect(recs).toMatchObject({ code: 1, written: {} });
+    expect(recs.stderr).toBe('r.csv: row 3, Number: recommendation 1 of this review is already in row 2; each recommendation of a review needs its own number\n');
+    expect(run(['import-csv', 'r.csv', '--plan', 'p.json', '-o', 'o.json', '--items', 'minutes'], { 'r.csv': '', 'p.json': plan }).stderr)
+      .toMatch(/^pledgeflow import-csv: --items must be actions, meetings or recommendations, not "minutes"/);
+  });
+});
+
+describe('pledgeflow export-csv', () => {
+  it('writes meetings or recommendations as they stood at the end of a day, as CSV the import reads again', () => {
+    const t = boardYear();
+    const files = { 'board.json': stringifyPlanFile(t.plan), 'board.ndjson': t.events().map((e) => JSON.stringify(e)).join('\n') };
+    const meetings = run(['export-csv', 'board.json', '--events', 'board.ndjson', '--items', 'meetings', '--today', BOARD_YEAR_TODAY], files);
+    expect(meetings.code).toBe(0);
+    expect(meetings.stdout.split('\r\n').slice(0, 2)).toEqual([
+      'ID,Date,Theme,Title,Reports from,State,First set for,Why moved or cancelled,Present,Reports received',
+      expect.stringMatching(/^m-jun,2026-06-11,Health,,Health and Wellbeing,Held,,,/),
+    ]);
+    // Before June's meeting it was still planned.
+    expect(run(['export-csv', 'board.json', '--events', 'board.ndjson', '--items', 'meetings', '--today', '2026-06-05'], files).stdout.split('\r\n')[1])
+      .toBe('m-jun,2026-06-11,Health,,Health and Wellbeing,Planned,,,,Health and Wellbeing (2026-06-01)');
+    const recs = run(['export-csv', 'board.json', '--events', 'board.ndjson', '--items', 'recommendations', '--today', BOARD_YEAR_TODAY, '-o', 'r.csv'], files);
+    expect(recs).toMatchObject({ code: 0, stdout: 'ok: wrote 4 recommendations to r.csv\n' });
+    expect(recs.written['r.csv']!.split('\r\n')[3]).toMatch(/^r3,Review of school stability,3,Fund a second virtual school officer\.,2026-05-01,,,,Rejected,Rejected,No budget this year,2026-06-20,,$/);
+    expect(run(['export-csv', 'board.json'], files).code).toBe(2);
   });
 });
 
