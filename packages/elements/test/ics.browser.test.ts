@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { boardDeadlines } from '@pledgeflow/core';
-import { boardCalendarEvents, boardDateUid, comingMeetings } from '../src/deadlines/board-calendar.js';
+import { boardDeadlines, createEventId, createTracker } from '@pledgeflow/core';
+import { boardCalendarEvents, boardDateUid, comingMeetings, responseDueEvents } from '../src/deadlines/board-calendar.js';
 import { escapeText, foldLine, icsStamp, toIcs } from '../src/deadlines/ics.js';
 import { testPlan } from './fixtures.js';
 
@@ -131,5 +131,68 @@ describe('the board calendar', () => {
     ]);
     expect(new Set(events.map((e) => e.uid)).size).to.equal(8);
     expect(boardDateUid('testshire', '2026-09-17', 'papers')).to.equal(events[1]!.uid);
+  });
+});
+
+describe('the board calendar from the plan as it stands', () => {
+  const plan = testPlan({
+    people: [...testPlan().people, { id: 'cabinet', name: 'Cal Cabinet', agency: 'csc', role: 'executive' }],
+    meetings: [
+      { id: 'm-sep', date: '2026-09-17', theme: 'Health' },
+      { id: 'm-dec', date: '2026-12-10', theme: 'Education and work' },
+    ],
+    reviews: [{ id: 'rv', title: 'Review of school stability', reportedOn: '2026-05-01' }],
+    recommendations: [
+      { id: 'r1', review: 'rv', number: 1, title: 'Name a designated teacher in every school.', madeOn: '2026-05-01' },
+      { id: 'r2', review: 'rv', number: 2, title: 'Publish a guide for carers.', madeOn: '2026-10-01' },
+    ],
+  });
+  const now = () => Date.parse('2027-03-31T12:00:00Z');
+  const editor = { userId: 'editor', agencyId: 'csc', role: 'plan-editor' } as const;
+  const cabinet = { userId: 'cabinet', agencyId: 'csc', role: 'executive' } as const;
+  let n = 0;
+  const step = (t: ReturnType<typeof createTracker>, actor: typeof editor | typeof cabinet, stream: string, type: string, data: object, at: string) => {
+    n++;
+    const r = t.send({ id: createEventId(Date.parse(at), () => Uint8Array.from({ length: 16 }, (_, i) => (n * 31 + i) % 256)), stream, type, data, actor, at } as never);
+    if (!r.ok) throw new Error(r.reasons.join(' '));
+  };
+  const words = (d: { kind: string }, m: { theme: string }) => ({ summary: `${d.kind}: ${m.theme}` });
+
+  it('puts a rescheduled meeting at its new date, keeping the UIDs of its first date so the events move', () => {
+    const t = createTracker({ plan, now });
+    step(t, editor, 'm-sep', 'meeting.reschedule', { date: '2026-09-24', reason: 'Clashes with the budget.' }, '2026-08-01T10:00:00Z');
+    const [sep] = comingMeetings(t.state(), '2026-09-01');
+    expect(sep).to.include({ id: 'm-sep', date: '2026-09-24', firstDate: '2026-09-17', state: 'planned' });
+    const events = boardCalendarEvents(plan.id, [sep!], words);
+    const meeting = events.find((e) => e.uid === boardDateUid(plan.id, '2026-09-17', 'meeting'))!;
+    expect(meeting).to.include({ date: '2026-09-24', status: 'CONFIRMED', sequence: 1 });
+    const ics = unfold(toIcs({ stamp: '2026-08-02', events }));
+    expect(ics).to.include('DTSTART;VALUE=DATE:20260924');
+    expect(ics).to.include('SEQUENCE:1');
+  });
+
+  it('keeps a cancelled meeting in the file as STATUS:CANCELLED, deadlines too', () => {
+    const t = createTracker({ plan, now });
+    step(t, editor, 'm-dec', 'meeting.cancel', { reason: 'Not enough members free.' }, '2026-11-01T10:00:00Z');
+    const dec = comingMeetings(t.state(), '2026-11-02').find((m) => m.id === 'm-dec')!;
+    expect(dec).to.include({ state: 'cancelled', cancelledReason: 'Not enough members free.' });
+    const events = boardCalendarEvents(plan.id, [dec], words);
+    expect(events.map((e) => e.status)).to.deep.equal(['CANCELLED', 'CANCELLED', 'CANCELLED', 'CANCELLED']);
+    expect(unfold(toIcs({ stamp: '2026-11-02', events })).filter((l) => l.startsWith('STATUS:'))).to.deep.equal(Array(4).fill('STATUS:CANCELLED'));
+    // From the plan alone, nothing is said of state: the file is as it was before meetings were tracked.
+    expect(unfold(toIcs({ stamp: '2026-11-02', events: boardCalendarEvents(plan.id, comingMeetings(plan, '2026-11-02'), words) })).join('\n')).not.to.match(/STATUS:|SEQUENCE:/);
+  });
+
+  it('adds an event on the day each awaited response to a scrutiny recommendation is due, and drops it once answered', () => {
+    const t = createTracker({ plan, now });
+    expect(responseDueEvents(t.state()).map((e) => [e.uid, e.date, e.summary])).to.deep.equal([
+      ['testshire-r1-response@pledgeflow', '2026-07-01', 'Response due: Recommendation 1 (Review of school stability)'],
+      ['testshire-r2-response@pledgeflow', '2026-12-01', 'Response due: Recommendation 2 (Review of school stability)'],
+    ]);
+    step(t, cabinet, 'r1', 'recommendation.respond', { response: 'accepted' }, '2026-06-20T10:00:00Z');
+    expect(responseDueEvents(t.state()).map((e) => e.uid)).to.deep.equal(['testshire-r2-response@pledgeflow']);
+    const ics = unfold(toIcs({ stamp: '2026-11-02', events: responseDueEvents(t.state(), (r) => ({ summary: `Réponse ${r.number}` })) }));
+    expect(ics).to.include('SUMMARY:Réponse 2');
+    expect(ics).to.include('DTSTART;VALUE=DATE:20261201');
   });
 });

@@ -13,6 +13,10 @@ export interface AllDayEvent {
   date: string;
   summary: string;
   description?: string;
+  /** STATUS: a cancelled meeting stays in the file as CANCELLED, so calendars that had it mark or remove it. */
+  status?: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
+  /** SEQUENCE: higher each time the event changes, so calendars take the new date or status over the one they have. */
+  sequence?: number;
 }
 
 export interface CalendarFile {
@@ -106,6 +110,8 @@ export function toIcs(calendar: CalendarFile): string {
       `DTEND;VALUE=DATE:${icsDate(addDays(event.date, 1))}`,
       `SUMMARY:${escapeText(event.summary)}`,
       ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
+      ...(event.status ? [`STATUS:${event.status}`] : []),
+      ...(event.sequence !== undefined && Number.isInteger(event.sequence) && event.sequence >= 0 ? [`SEQUENCE:${event.sequence}`] : []),
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
     );
