@@ -118,7 +118,7 @@ describe('<pledge-action>', () => {
     expect($(el, '[part="steps"]').textContent).to.contain('There is nothing you can do on this item.');
     const reasons = cannot(el);
     expect(reasons).to.have.length(1);
-    expect(reasons[0]).to.match(/^Record progress, Flag a risk, Mark as complete, .*Add evidence: Scrutiny members can see everything but change nothing\.$/);
+    expect(reasons[0]).to.match(/^Record progress, Flag a risk, Mark as complete, .*Add evidence: Scrutiny members can see everything but change nothing, apart from signing off or reopening recommendations\.$/);
   });
 
   it('shows a partner agency only adding evidence', async () => {

@@ -7,6 +7,16 @@ import { fixtureTracker, people as basePeople, planInput, step } from './plan-fi
 export const BOARD_TODAY = '2026-11-25';
 export const BOARD_NOW = new Date('2026-11-25T10:00:00Z');
 
+/**
+ * A clock from BOARD_NOW that moves on a second each time it is read: two steps on one item
+ * dated the same millisecond are ordered by their ids' random part when folded (core's
+ * `createEventId` is not monotonic within a millisecond), which a fixed clock would hit.
+ */
+export function boardClock(): () => Date {
+  let ticks = 0;
+  return () => new Date(BOARD_NOW.getTime() + 1000 * ticks++);
+}
+
 export const boardPeople = {
   ...basePeople,
   clerk: { userId: 'cara-dunn', agencyId: 'csc', role: 'plan-editor' },

@@ -5,7 +5,7 @@ import type { PledgeMeetings, PledgeStepEvent, PledgeTracker } from '@pledgeflow
 import '@pledgeflow/elements/define.js';
 import { activeIn, expectNoAxeViolations, mount, pressOn } from './helpers.js';
 import { $, $$, text } from './shadow-query.js';
-import { BOARD_NOW, BOARD_TODAY, boardPeople, boardTracker } from './board-fixture.js';
+import { BOARD_TODAY, boardClock, boardPeople, boardTracker } from './board-fixture.js';
 
 async function meetings(options: { tracker?: Tracker; actor?: Actor | undefined; attrs?: string } = {}) {
   const tracker = options.tracker ?? boardTracker();
@@ -13,7 +13,7 @@ async function meetings(options: { tracker?: Tracker; actor?: Actor | undefined;
     e.tracker = tracker;
     e.actor = 'actor' in options ? options.actor : boardPeople.clerk;
     e.today = BOARD_TODAY;
-    e.now = () => BOARD_NOW;
+    e.now = boardClock();
   });
   return { el, tracker };
 }
@@ -22,7 +22,12 @@ const meeting = (el: Element, id: string) => $(el, `[data-meeting="${id}"]`)!;
 const stepButtons = (el: Element, id: string) => [...meeting(el, id).querySelectorAll('button[part="step-button"]')].map(text);
 const stepButton = (el: Element, id: string, label: string) =>
   [...meeting(el, id).querySelectorAll<HTMLButtonElement>('button[part="step-button"]')].find((b) => text(b) === label)!;
-const confirm = (el: PledgeMeetings) => pressOn(el, [...$$(el, '[part="step-form"] button')].find((b) => text(b) === 'Confirm')!, 'Enter');
+/** Presses Confirm from the keyboard, once the form has taken focus (its first field is focused after it renders). */
+const confirm = async (el: PledgeMeetings) => {
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r));
+  await pressOn(el, [...$$(el, '[part="step-form"] button')].find((b) => text(b) === 'Confirm')!, 'Enter');
+};
 const choose = async (el: PledgeMeetings, name: string, value: string) => {
   const select = $(el, `select[name="${name}"]`) as HTMLSelectElement;
   select.value = value;

@@ -5,7 +5,7 @@ import type { PledgeRecommendations, PledgeStepEvent, PledgeTracker } from '@ple
 import '@pledgeflow/elements/define.js';
 import { activeIn, expectNoAxeViolations, mount, pressOn } from './helpers.js';
 import { $, $$, text } from './shadow-query.js';
-import { BOARD_NOW, BOARD_TODAY, boardPeople, boardTracker } from './board-fixture.js';
+import { BOARD_TODAY, boardClock, boardPeople, boardTracker } from './board-fixture.js';
 
 async function recommendations(options: { tracker?: Tracker; actor?: Actor | undefined } = {}) {
   const tracker = options.tracker ?? boardTracker();
@@ -13,7 +13,7 @@ async function recommendations(options: { tracker?: Tracker; actor?: Actor | und
     e.tracker = tracker;
     e.actor = 'actor' in options ? options.actor : boardPeople.cabinet;
     e.today = BOARD_TODAY;
-    e.now = () => BOARD_NOW;
+    e.now = boardClock();
   });
   return { el, tracker };
 }
@@ -23,7 +23,12 @@ const steps = (el: Element, id: string) => $(el, `[part="steps"][data-stream="${
 const buttons = (el: Element, id: string) => [...(steps(el, id)?.querySelectorAll('button[part="step-button"]') ?? [])].map(text);
 const button = (el: Element, id: string, label: string) =>
   [...steps(el, id)!.querySelectorAll<HTMLButtonElement>('button[part="step-button"]')].find((b) => text(b) === label)!;
-const confirm = (el: PledgeRecommendations) => pressOn(el, [...$$(el, '[part="step-form"] button')].find((b) => text(b) === 'Confirm')!, 'Enter');
+/** Presses Confirm from the keyboard, once the form has taken focus (its first field is focused after it renders). */
+const confirm = async (el: PledgeRecommendations) => {
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r));
+  await pressOn(el, [...$$(el, '[part="step-form"] button')].find((b) => text(b) === 'Confirm')!, 'Enter');
+};
 const type = async (el: PledgeRecommendations, name: string, value: string) => {
   const field = $(el, `[name="${name}"]`) as HTMLTextAreaElement;
   field.value = value;

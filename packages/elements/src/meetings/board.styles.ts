@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import { stepPanelStyles } from '../shared/step-panel.styles.js';
 
 /**
  * What `<pledge-meetings>` and `<pledge-recommendations>` share: items as cards, tags with a
  * word in them (colour is never the only sign), tables that scroll sideways in a narrow column,
  * and step panels like `<pledge-action>`'s. Steps are left out when printed.
  */
-export const boardStyles = css`
+export const boardStyles = [stepPanelStyles, css`
   :host {
     container-type: inline-size;
   }
@@ -93,65 +94,6 @@ export const boardStyles = css`
     font-size: 1.1em;
     margin-block-start: 0;
   }
-  .step-buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    list-style: none;
-    margin: 0 0 var(--_space);
-    padding: 0;
-  }
-  .step-form {
-    margin: 0 0 var(--_space);
-    padding: var(--_space);
-    background: var(--_bg);
-    border: 2px solid var(--_border);
-    border-inline-start-width: 5px;
-    max-width: 40em;
-  }
-  textarea, select, input[type='url'] {
-    width: 100%;
-  }
-  .radio {
-    display: flex;
-    gap: 0.5em;
-    align-items: flex-start;
-    margin: 0 0 0.5em;
-  }
-  .radio input {
-    width: 1.5em;
-    height: 1.5em;
-    min-height: 0;
-    margin: 0.1em 0 0;
-    flex: none;
-    accent-color: var(--_text);
-  }
-  .radio label {
-    font-weight: 400;
-  }
-  .buttons {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-  }
-  .refusal {
-    border: 5px solid var(--_error);
-    padding: var(--_space);
-    margin: 0 0 var(--_space);
-  }
-  .refusal p {
-    font-weight: 700;
-    margin: 0 0 0.5em;
-  }
-  .refusal:focus {
-    outline: 3px solid var(--_focus);
-  }
-  .not-yours summary {
-    cursor: pointer;
-    color: var(--_link);
-    text-decoration: underline;
-    padding-block: 0.4em;
-  }
   @container (max-width: 30em) {
     .who > div {
       grid-template-columns: 1fr;
@@ -174,4 +116,4 @@ export const boardStyles = css`
       color: inherit;
     }
   }
-`;
+`];

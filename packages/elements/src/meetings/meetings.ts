@@ -1,9 +1,8 @@
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { boardAttendance, nextMeeting, reportingSchedule, reportsNotReceived, type MeetingView } from '@pledgeflow/core';
 import { heading, subLevel } from '../shared/heading.js';
-import { ItemStepsController, type ItemSteps } from '../shared/item-steps.js';
-import type { Messages } from '../shared/messages.js';
-import { PledgeElement } from '../shared/pledge-element.js';
+import type { ItemSteps } from '../shared/item-steps.js';
+import { ItemListElement } from '../shared/item-list-element.js';
 import { planNames } from '../shared/plan-names.js';
 import { contentStyles } from '../shared/content.styles.js';
 import { formStyles } from '../shared/form.styles.js';
@@ -56,39 +55,11 @@ import { meetingSteps } from './meeting-steps.js';
  * @cssproperty [--pledge-color-green=#005a30] - Tags that say all is well (quorate, meets expectation, on track): text and border.
  * @cssproperty [--pledge-color-green-background=#cce2d8] - Those tags' background.
  */
-export class PledgeMeetings extends PledgeElement {
+export class PledgeMeetings extends ItemListElement {
   static override styles = [tokens, contentStyles, formStyles, boardStyles];
-  static override properties = {
-    ...PledgeElement.properties,
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    now: { attribute: false },
-  };
-
-  /** The level of the heading (1 to 6). */
-  declare headingLevel: number | undefined;
-  /** The clock steps are dated by. A property so that tests and replays can fix it. */
-  declare now: () => Date;
-
-  protected readonly steps = new ItemStepsController(this);
-
-  constructor() {
-    super();
-    this.now = () => new Date();
-  }
-
-  /** The messages now, for the step forms. @internal */
-  get messagesNow(): Messages {
-    return this.m;
-  }
 
   protected override watchedStreams(): readonly string[] | undefined {
     return this.tracker ? this.tracker.plan.meetings.map((m) => m.id) : [];
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // A different person or plan starts with no form open.
-    if ((changed.has('actor') && changed.get('actor') !== undefined) || (changed.has('tracker') && changed.get('tracker') !== undefined)) this.steps.clear();
   }
 
   override render() {

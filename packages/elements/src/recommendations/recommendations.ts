@@ -1,12 +1,12 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import {
   awaitingSignOff, daysBetween, rejectedRecommendations, responseDue, responsesOverdue, type Actor, type RecommendationView, type Tracker,
 } from '@pledgeflow/core';
 import { formatDate } from '../shared/format.js';
 import { heading, subLevel } from '../shared/heading.js';
-import { ItemStepsController, type ItemSteps } from '../shared/item-steps.js';
+import type { ItemSteps } from '../shared/item-steps.js';
 import type { Messages } from '../shared/messages.js';
-import { PledgeElement } from '../shared/pledge-element.js';
+import { ItemListElement } from '../shared/item-list-element.js';
 import { planNames } from '../shared/plan-names.js';
 import { contentStyles } from '../shared/content.styles.js';
 import { formStyles } from '../shared/form.styles.js';
@@ -54,37 +54,10 @@ function recommendationSteps(tracker: Tracker, actor: Actor, r: RecommendationVi
  * @cssproperty [--pledge-color-red=#942514] - The "Overdue" tag: text and border.
  * @cssproperty [--pledge-color-red-background=#f4cdc6] - The "Overdue" tag's background.
  */
-export class PledgeRecommendations extends PledgeElement {
+export class PledgeRecommendations extends ItemListElement {
   static override styles = [tokens, contentStyles, formStyles, boardStyles];
-  static override properties = {
-    ...PledgeElement.properties,
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    now: { attribute: false },
-  };
 
-  /** The level of the heading (1 to 6). */
-  declare headingLevel: number | undefined;
-  /** The clock steps are dated by. A property so that tests and replays can fix it. */
-  declare now: () => Date;
-
-  protected readonly steps = new ItemStepsController(this);
-
-  constructor() {
-    super();
-    this.now = () => new Date();
-  }
-
-  /** The messages now, for the step forms. @internal */
-  get messagesNow(): Messages {
-    return this.m;
-  }
-
-  // Every change: a linked action's stage shows here too.
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if ((changed.has('actor') && changed.get('actor') !== undefined) || (changed.has('tracker') && changed.get('tracker') !== undefined)) this.steps.clear();
-  }
-
+  // Every change re-renders it: a linked action's stage shows here too.
   override render() {
     const m = this.m;
     const tracker = this.tracker;
