@@ -6,6 +6,11 @@ export interface IdbTrackerOptions extends Omit<IdbStoreOptions, 'planId'> {
   plan: Plan;
   /** What happened to events from another tab or a backup import: applied, or refused with reasons. */
   onReceive?: (result: { applied: PledgeEvent[]; rejected: RejectedEvent[] }) => void;
+  /**
+   * What the database holds, when the caller has just written all of it (a first load from a
+   * sync server into an empty database): the tracker is made from it without reading it back.
+   */
+  known?: StoredLog;
 }
 
 /** A tracker, where it saves, and plain-English notices for the page to show (empty when all is well). */
@@ -22,12 +27,12 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * and applies other tabs' events as they arrive. If IndexedDB cannot be used, falls back to
  * memory with a notice saying so, rather than failing.
  */
-export async function openIdbTracker({ plan, onReceive, ...options }: IdbTrackerOptions): Promise<IdbTracker> {
+export async function openIdbTracker({ plan, onReceive, known, ...options }: IdbTrackerOptions): Promise<IdbTracker> {
   let store: IdbStore | undefined;
   let log: StoredLog;
   try {
     store = await openIdbStore({ ...options, planId: plan.id });
-    log = await store.load();
+    log = known ?? (await store.load());
   } catch (error) {
     store?.close();
     const memory = new MemoryStore();

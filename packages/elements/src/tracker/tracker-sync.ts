@@ -1,4 +1,4 @@
-import { parsePlanFile, type Plan, type Tracker } from '@pledgeflow/core';
+import { parsePlanFile, type Plan, type PledgeEvent, type Tracker } from '@pledgeflow/core';
 import { openIdbStore, openIdbTracker, type IdbStore, type IdbTracker } from '@pledgeflow/store-idb';
 import { connect, loadFromServer, ObservableValue, type RefusedStep, type SyncConnection, type SyncStatus } from '@pledgeflow/sync';
 
@@ -81,7 +81,8 @@ export class TrackerSync {
   async open(plan: Plan, signal?: AbortSignal): Promise<{ tracker: Tracker; notices: string[] }> {
     const name = `pledgeflow-${this.planId}@${new URL(this.server, location.href).host}:${this.person}`;
     const pulled = await this.#firstLoad(plan, name, signal);
-    const idb = (this.#idb = await openIdbTracker({ plan, name }));
+    // An empty database filled by the first load holds just what was pulled: not read back.
+    const idb = (this.#idb = await openIdbTracker({ plan, name, ...(pulled?.fresh ? { known: { events: pulled.events, snapshots: [] } } : {}) }));
     if (pulled && idb.durable) {
       // Each item's snapshot, so that the next load does not fold every event again.
       await idb.store.saveSnapshots(idb.tracker.snapshots()).catch((error: unknown) => {
@@ -119,18 +120,19 @@ export class TrackerSync {
 
   /**
    * When nothing from the server is stored here yet (or an earlier first load was cut off),
-   * pulls every event into IndexedDB, one tab at a time. True when it pulled something. If the
-   * server cannot be reached or the person must sign in, the tracker opens with what is here
-   * and the sync keeps trying, saying why.
+   * pulls every event into IndexedDB, one tab at a time. Gives what it pulled (`fresh` when the
+   * database had nothing else), or undefined when it pulled nothing. If the server cannot be
+   * reached or the person must sign in, the tracker opens with what is here and the sync keeps
+   * trying, saying why.
    */
-  async #firstLoad(plan: Plan, name: string, signal: AbortSignal | undefined): Promise<boolean> {
+  async #firstLoad(plan: Plan, name: string, signal: AbortSignal | undefined): Promise<{ events: PledgeEvent[]; fresh: boolean } | undefined> {
     let store: IdbStore;
     try {
       // Not broadcast page by page: other tabs of this person wait for the first load (the lock
       // below) and then open from IndexedDB, so copying every event to them would be wasted.
       store = await openIdbStore({ planId: plan.id, name, BroadcastChannel: null });
     } catch {
-      return false; // no IndexedDB: the tracker opens in memory and syncs as it can
+      return undefined; // no IndexedDB: the tracker opens in memory and syncs as it can
     }
     const marker = `pledgeflow-first-load:${name}`;
     const unfinished = () => {
@@ -149,23 +151,27 @@ export class TrackerSync {
       }
     };
     const needed = async () => unfinished() || (await store.lastSeq()) === 0;
-    const pull = async (): Promise<boolean> => {
-      if (!(await needed())) return false; // another tab did it while this one waited
+    const pull = async () => {
+      if (!(await needed())) return undefined; // another tab did it while this one waited
       mark(true);
-      const { received } = await loadFromServer({
-        url: this.server, planId: this.planId, getToken: this.getToken, store, ...(signal ? { signal } : {}),
+      const held = await store.load();
+      const fresh = held.events.length === 0 && held.snapshots.length === 0;
+      const events: PledgeEvent[] = [];
+      await loadFromServer({
+        url: this.server, planId: this.planId, getToken: this.getToken, ...(signal ? { signal } : {}),
+        store: { lastSeq: () => store.lastSeq(), receive: (page) => (events.push(...page), store.receive(page)) },
         onProgress: (progress) => this.status.set({ state: 'loading', ...progress }),
       });
       mark(false);
-      return received > 0;
+      return events.length ? { events, fresh } : undefined;
     };
     try {
-      if (!(await needed())) return false;
+      if (!(await needed())) return undefined;
       const locks = (navigator as Navigator & { locks?: LockManager }).locks;
       return locks ? await locks.request(`pledgeflow-first-load:${name}`, signal ? { signal } : {}, pull) : await pull();
     } catch (error) {
       if (signal?.aborted) throw error;
-      return false;
+      return undefined;
     } finally {
       store.close();
     }
