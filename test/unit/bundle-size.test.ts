@@ -11,6 +11,10 @@
 // 76 to 74): <pledge-tracker> imports the sync client and the IndexedDB store only when given a
 // `server`, so a page loads them (about 6 kB brotli, a chunk beside pledgeflow.js) only then;
 // `bundle()` now measures what a page loads first (the entry and its static imports).
+// Raised on 2026-12-05 (elements 74 to 86.5) for board meetings and scrutiny recommendations
+// (issue 15): core's two new lifecycles, queries and plan format 2 put about 6.8 kB into the
+// elements bundle (80.8 kB without the two new views), and <pledge-meetings> and
+// <pledge-recommendations> with their words and step forms add 5.3 kB.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +24,7 @@ import { brotli, bundle, CLASSIC_ZOD } from '../bench/bundle-size.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const BUDGETS = [
-  { name: 'the elements with core inside (what dist/pledgeflow.js holds; the sync client is a chunk loaded with server="...")', entry: 'packages/elements/src/define.ts', ceilingKB: 74, goalKB: 45 },
+  { name: 'the elements with core inside (what dist/pledgeflow.js holds; the sync client is a chunk loaded with server="...")', entry: 'packages/elements/src/define.ts', ceilingKB: 86.5, goalKB: 45 },
   { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 36, goalKB: 20 },
 ];
 
