@@ -106,10 +106,9 @@ export function principleBits(principles: readonly number[]): number {
   return bits;
 }
 
-/** @internal {@link sharedText}'s function, which knows its plan. */
+/** @internal {@link sharedText}'s function, with the names of its plan (for the rows a line holds). */
 export interface SharedText {
   (text: string): string;
-  readonly plan: Plan;
   readonly names: Names;
 }
 
@@ -131,7 +130,7 @@ export function sharedText(plan: Plan): SharedText {
       table.set(text, text);
       return text;
     };
-    share = Object.assign(lookUp, { plan, names: new Names(plan) });
+    share = Object.assign(lookUp, { names: new Names(plan) });
     texts.set(plan, share);
   }
   return share;

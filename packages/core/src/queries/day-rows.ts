@@ -2,11 +2,11 @@ import { toDayNumber } from '../calendar/dates.js';
 import { Names, reportLine, sharedText, type ReportLine, type SharedText } from '../items/report-line.js';
 import type { ActionView } from '../items/views.js';
 import type { BragSettings, Plan } from '../schema/plan.js';
-
-export { Names } from '../items/report-line.js';
 import { BRAG_LABELS, bragRule, DEFAULT_BRAG_SETTINGS, statusOfRule, type Brag, type BragRule } from './brag.js';
 import { CalendarDay } from './calendar-day.js';
 import { DUE_SOON_WORKING_DAYS, type Row } from './report-types.js';
+
+export { Names } from '../items/report-line.js';
 
 /**
  * @internal Everything the report's rows depend on besides the action: the plan (names, BRAG
