@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Actor, Tracker } from '@pledgeflow/core';
 import type { PledgeMeetings, PledgeStepEvent, PledgeTracker } from '@pledgeflow/elements';
 import '@pledgeflow/elements/define.js';
@@ -42,7 +42,10 @@ const type = async (el: PledgeMeetings, name: string, value: string) => {
 };
 
 describe('<pledge-meetings>', () => {
-  afterEach(() => emulateMedia({ media: 'screen' }));
+  afterEach(async () => {
+    await emulateMedia({ media: 'screen' });
+    await setViewport({ width: 800, height: 600 });
+  });
 
   it('has no axe violations, and shows each meeting with its stage, theme, quorum and who came, in words', async () => {
     const { el } = await meetings({ actor: boardPeople.scrutiny });
@@ -242,6 +245,14 @@ describe('<pledge-meetings>', () => {
     expect(text($(el, '[part="title"]'))).to.equal('Our board');
     expect(text(meeting(el, 'm-oct').querySelector('.quorum .tag'))).to.equal('Enough agencies');
     expect(text(meeting(el, 'm-oct').querySelector('.facts .tag'))).to.equal('Met');
+  });
+
+  it('fits a 320px column (400% zoom) without the page scrolling sideways: the tables scroll in their own region', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const { el } = await meetings();
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+    await expectNoAxeViolations(el);
   });
 
   it('is a view of <pledge-tracker>, with its own tab and link', async () => {
