@@ -129,6 +129,11 @@ function inScope(scope: Scope, actor: Actor, target: PolicyTarget, plan: Plan, d
       if (target.kind === 'meeting') return 'only on items they own, and no one owns a meeting';
       return target.context.owner === actor.userId ? undefined : `only on items they own, and ${title(target)} is owned by ${target.context.owner ? 'someone else' : 'no one'}`;
     case 'reporter': {
+      // Asked before a working group is chosen (which steps to offer): do they lead one expected here?
+      if (data['workstream'] === undefined && target.kind === 'meeting') {
+        const theirs = plan.workstreams.some((w) => w.lead === actor.userId && target.context.reports.includes(w.id));
+        return theirs ? undefined : 'only for a working group they lead, and none they lead reports to this meeting';
+      }
       const ws = plan.workstreams.find((w) => w.id === data['workstream']);
       return ws?.lead === actor.userId ? undefined : `only for a working group they lead, and ${ws ? `"${ws.name}"` : 'this working group'} is led by someone else`;
     }

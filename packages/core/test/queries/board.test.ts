@@ -98,6 +98,11 @@ describe('board meetings', () => {
     expect(!notTheirs.ok && notTheirs.reasons).toEqual([
       'A working-group lead can record a working group\'s report to a meeting only for a working group they lead, and "Health and Wellbeing" is led by someone else.',
     ]);
+    // Offered the step only where a working group they lead is expected.
+    const offered = (who: string, meeting: string) => t.nextSteps(as(who), meeting).find((s) => s.type === 'meeting.report.submit')?.allowed;
+    expect(offered('lead', 'm-sep')).toBe(true);
+    expect(offered('lead', 'm-jun')).toBe(false);
+    expect(offered('board2', 'm-jun')).toBe(true);
     const noSuchGroup = t.send(ev(as('editor'), 'm-dec', 'meeting.report.submit', { workstream: 'housing' }, at('2026-12-01')));
     expect(!noSuchGroup.ok && noSuchGroup.reasons).toEqual(['data.workstream: there is no working group with the id "housing" in this plan.']);
   });

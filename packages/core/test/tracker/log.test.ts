@@ -241,3 +241,21 @@ describe('reading the record', () => {
     expect(t.getAction('a1')!.state).toBe('draft');
   });
 });
+
+describe('steps taken here within one millisecond', () => {
+  it('keep their order when the log is loaded again (ids made in the same millisecond increase)', () => {
+    const ms = Date.parse('2026-06-01T10:00:00Z');
+    // A page that takes steps faster than its clock ticks: every step in the same millisecond.
+    for (let round = 0; round < 50; round++) {
+      const t = createTracker({ plan: testPlan(), now: () => ms });
+      ok(t.step(as('editor'), { stream: 'a1', type: 'action.agree' }));
+      ok(t.step(as('owner'), { stream: 'a1', type: 'action.start' }));
+      ok(t.step(as('owner'), { stream: 'a1', type: 'action.progress', data: { note: 'Half the schools trained.' } }));
+      const events = t.events();
+      expect(events.map((e) => e.type)).toEqual(['action.agree', 'action.start', 'action.progress']);
+      const again = createTracker({ plan: testPlan(), events: [...events].reverse() });
+      expect(again.getAction('a1')?.state).toBe('inProgress');
+      expect(again.rejected).toEqual([]);
+    }
+  });
+});
