@@ -1,4 +1,4 @@
-// Ids of imported actions: the ones given must be free, the missing ones are made from titles.
+// Ids of imported items: the ones given must be free, the missing ones are made (an action's from its title).
 import type { Plan } from '../schema/plan.js';
 
 const MAX_SLUG = 48;
@@ -65,4 +65,48 @@ function slug(title: string): string {
     .slice(0, MAX_SLUG)
     .replace(/-+$/, '');
   return s || 'action';
+}
+
+/**
+ * Keeps the ids of imported items unique: the ones given are checked against the plan and the
+ * rows before; the missing ones are made once every row is read, so that a made id never takes
+ * one that a later row gives.
+ */
+export function idKeeper<T extends { id: string }>(plan: Plan, noun: string) {
+  const inPlan = itemIds(plan);
+  const onRow = new Map<string, number>();
+  const pending: { item: T; base: string }[] = [];
+  return {
+    /** Why `id` cannot be used on `row`, if it cannot; otherwise it is taken. */
+    clash(id: string, row: number): string | undefined {
+      const user = inPlan.get(id);
+      if (user !== undefined) return `the id "${id}" is already used by ${user}; leave the id blank to have one made, or choose another`;
+      const earlier = onRow.get(id);
+      if (earlier !== undefined) return `the id "${id}" is also used on row ${earlier}; each ${noun} needs its own id`;
+      onRow.set(id, row);
+      return undefined;
+    },
+    /**
+     * The id a row gives, checked (why it cannot be used, if it cannot); or, when it gives none,
+     * `base`, or `base-2`, `base-3` ... whichever is free, given to `item` when `makeAll` is called.
+     */
+    claim(item: T, given: string, row: number, base: string): string | undefined {
+      if (given) return this.clash(given, row);
+      pending.push({ item, base });
+      return undefined;
+    },
+    makeAll(): void {
+      const next = new Map<string, number>();
+      for (const { item, base } of pending) {
+        let id = base;
+        // Counting on from the last suffix of each base keeps many rows with one date fast.
+        for (let n = next.get(base) ?? 2; inPlan.has(id) || onRow.has(id); n++) {
+          id = `${base}-${n}`;
+          next.set(base, n + 1);
+        }
+        onRow.set(id, 0);
+        item.id = id;
+      }
+    },
+  };
 }

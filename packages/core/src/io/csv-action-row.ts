@@ -3,10 +3,10 @@ import { problemsFromZod } from '../schema/issues.js';
 import { ActionSchema, type ActionItem } from '../schema/plan.js';
 import { findPersonalData } from '../privacy/personal-data.js';
 import type { IdBook } from './action-ids.js';
+import { cellReaders } from './csv-cells.js';
 import { cellOf, COLUMNS, REQUIRED, type Field, type Header } from './csv-columns.js';
 import { columnLetter, type CsvProblem } from './csv.js';
-import { readDate } from './day-first-date.js';
-import type { Lookup, Lookups } from './plan-lookup.js';
+import type { Lookups } from './plan-lookup.js';
 
 type RowResult = { action: ActionItem } | { problems: CsvProblem[] };
 
@@ -54,37 +54,7 @@ export function readRow(
     }
   }
 
-  const one = (field: Field, lookup: Lookup): string | undefined => {
-    const given = cell(field);
-    if (!given) return undefined;
-    const match = lookup.find(given);
-    if ('id' in match) return match.id;
-    report(field, match.message);
-    return undefined;
-  };
-  const many = (field: Field, lookup: Lookup): string[] => {
-    const given = cell(field);
-    if (!given) return [];
-    // A single name may itself contain a comma; only split when the whole does not match.
-    const whole = lookup.find(given);
-    if ('id' in whole) return [whole.id];
-    const out: string[] = [];
-    for (const part of splitList(given)) {
-      const match = lookup.find(part);
-      if ('id' in match) {
-        if (!out.includes(match.id)) out.push(match.id);
-      } else report(field, match.message);
-    }
-    return out;
-  };
-  const date = (field: Field): string | undefined => {
-    const given = cell(field);
-    if (!given) return undefined;
-    const read = readDate(given);
-    if ('date' in read) return read.date;
-    report(field, read.message);
-    return undefined;
-  };
+  const { one, many, date } = cellReaders(cell, report);
 
   const principles: number[] = [];
   for (const part of cell('principles').split(/[\s;,]+/).filter(Boolean)) {
@@ -137,12 +107,4 @@ export function readRow(
   }
   if (found.length > 0 || !parsed.success) return { problems: found.sort((a, b) => a.at - b.at).map((f) => f.problem) };
   return { action: parsed.data };
-}
-
-/** Splits on `;` when there is one (so names in the list may contain commas), otherwise on `,`. */
-function splitList(value: string): string[] {
-  return value
-    .split(value.includes(';') ? ';' : ',')
-    .map((part) => part.trim())
-    .filter(Boolean);
 }

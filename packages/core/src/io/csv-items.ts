@@ -5,8 +5,8 @@ import type * as z from 'zod/mini';
 import { findPersonalData } from '../privacy/personal-data.js';
 import { problemsFromZod } from '../schema/issues.js';
 import type { Plan } from '../schema/plan.js';
+import { cellReaders } from './csv-cells.js';
 import { columnLetter, parseCsv, type CsvProblem } from './csv.js';
-import { readDate } from './day-first-date.js';
 import type { Lookup } from './plan-lookup.js';
 import { limitProblems, type LimitedProblems } from './problem-limit.js';
 import { showInvisible } from './visible-text.js';
@@ -50,7 +50,6 @@ export interface ItemKind<F extends string, T> {
 export interface RowReader<F extends string> {
   row: number;
   cell(field: F): string;
-  has(field: F): boolean;
   report(field: F | undefined, message: string): void;
   one(field: F, lookup: Lookup): string | undefined;
   many(field: F, lookup: Lookup): string[];
@@ -59,7 +58,7 @@ export interface RowReader<F extends string> {
 }
 
 /** "Working group " and "working_group" both read as `workinggroup`. */
-export const headerKey = (header: string) => header.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const headerKey = (header: string) => header.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Reads `csv` as items of `kind` and adds them to a copy of `plan`; `plan` is never changed. */
 export function importItemsCsv<F extends string, T>(csv: string, plan: Plan, kind: ItemKind<F, T>): ItemsCsvImport<T> {
@@ -171,38 +170,8 @@ function readRow<F extends string, T>(
   const reader: RowReader<F> = {
     row,
     cell,
-    has: (field) => header.index[field] !== undefined,
     report,
-    one(field, lookup) {
-      const given = cell(field);
-      if (!given) return undefined;
-      const match = lookup.find(given);
-      if ('id' in match) return match.id;
-      report(field, match.message);
-      return undefined;
-    },
-    many(field, lookup) {
-      const given = cell(field);
-      if (!given) return [];
-      // A single name may itself contain a comma; only split when the whole does not match.
-      const whole = lookup.find(given);
-      if ('id' in whole) return [whole.id];
-      const out: string[] = [];
-      for (const part of given.split(given.includes(';') ? ';' : ',').map((p) => p.trim()).filter(Boolean)) {
-        const match = lookup.find(part);
-        if (!('id' in match)) report(field, match.message);
-        else if (!out.includes(match.id)) out.push(match.id);
-      }
-      return out;
-    },
-    date(field) {
-      const given = cell(field);
-      if (!given) return undefined;
-      const read = readDate(given);
-      if ('date' in read) return read.date;
-      report(field, read.message);
-      return undefined;
-    },
+    ...cellReaders(cell, report),
     whole(field, example) {
       const given = cell(field);
       if (!given) return undefined;

@@ -3,51 +3,12 @@ import { STATE_LABELS } from '../items/views.js';
 import { planNames } from '../schema/plan-names.js';
 import { MeetingSchema, type Meeting, type Plan } from '../schema/plan.js';
 import type { PlanState } from '../tracker/types.js';
+import { idKeeper } from './action-ids.js';
 import { exportNames, importItemsCsv, type ItemKind, type ItemsCsvImport } from './csv-items.js';
 import { recordsToCsv } from './csv.js';
-import { itemIds } from './action-ids.js';
 import { makeLookups } from './plan-lookup.js';
 
 type Field = 'id' | 'date' | 'theme' | 'title' | 'reports';
-
-/**
- * Keeps the ids of imported items unique: the ones given are checked against the plan and the
- * rows before; the missing ones are made once every row is read, so that a made id never takes
- * one that a later row gives.
- */
-export function idKeeper<T extends { id: string }>(plan: Plan, noun: string) {
-  const inPlan = itemIds(plan);
-  const onRow = new Map<string, number>();
-  const pending: { item: T; base: string }[] = [];
-  return {
-    /** Why `id` cannot be used on `row`, if it cannot; otherwise it is taken. */
-    clash(id: string, row: number): string | undefined {
-      const user = inPlan.get(id);
-      if (user !== undefined) return `the id "${id}" is already used by ${user}; leave the id blank to have one made, or choose another`;
-      const earlier = onRow.get(id);
-      if (earlier !== undefined) return `the id "${id}" is also used on row ${earlier}; each ${noun} needs its own id`;
-      onRow.set(id, row);
-      return undefined;
-    },
-    /** `item` gets `base`, or `base-2`, `base-3` ... whichever is free, when `makeAll` is called. */
-    later(item: T, base: string): void {
-      pending.push({ item, base });
-    },
-    makeAll(): void {
-      const next = new Map<string, number>();
-      for (const { item, base } of pending) {
-        let id = base;
-        // Counting on from the last suffix of each base keeps many rows with one date fast.
-        for (let n = next.get(base) ?? 2; inPlan.has(id) || onRow.has(id); n++) {
-          id = `${base}-${n}`;
-          next.set(base, n + 1);
-        }
-        onRow.set(id, 0);
-        item.id = id;
-      }
-    },
-  };
-}
 
 function meetingKind(plan: Plan): ItemKind<Field, Meeting> {
   const lookups = makeLookups(plan);
@@ -73,13 +34,8 @@ function meetingKind(plan: Plan): ItemKind<Field, Meeting> {
       reports: row.many('reports', lookups.workstreams),
     }),
     check(meeting, row) {
-      const given = row.cell('id');
-      if (given) {
-        const clash = ids.clash(given, row.row);
-        if (clash) row.report('id', clash);
-      } else {
-        ids.later(meeting, `board-${meeting.date}`);
-      }
+      const clash = ids.claim(meeting, row.cell('id'), row.row, `board-${meeting.date}`);
+      if (clash) row.report('id', clash);
     },
     add: (p, meetings) => {
       ids.makeAll();

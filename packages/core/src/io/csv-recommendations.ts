@@ -3,8 +3,8 @@ import { STATE_LABELS } from '../items/views.js';
 import { responseDue } from '../queries/recommendations.js';
 import { RecommendationSchema, type Plan, type Recommendation } from '../schema/plan.js';
 import type { PlanState } from '../tracker/types.js';
+import { idKeeper } from './action-ids.js';
 import { exportNames, importItemsCsv, type ItemKind, type ItemsCsvImport } from './csv-items.js';
-import { idKeeper } from './csv-meetings.js';
 import { recordsToCsv } from './csv.js';
 import { makeLookups } from './plan-lookup.js';
 
@@ -52,13 +52,8 @@ function recommendationKind(plan: Plan): ItemKind<Field, Recommendation> {
       const used = numbered.get(key);
       if (used !== undefined) row.report('number', `recommendation ${r.number} of this review is already in ${used}; each recommendation of a review needs its own number`);
       else numbered.set(key, `row ${row.row}`);
-      const given = row.cell('id');
-      if (given) {
-        const clash = ids.clash(given, row.row);
-        if (clash) row.report('id', clash);
-      } else {
-        ids.later(r, `${r.review}-${r.number}`);
-      }
+      const clash = ids.claim(r, row.cell('id'), row.row, `${r.review}-${r.number}`);
+      if (clash) row.report('id', clash);
     },
     add: (p, recommendations) => {
       ids.makeAll();
