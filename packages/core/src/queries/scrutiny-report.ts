@@ -34,7 +34,8 @@ export function scrutinyReport(state: PlanState, today: string): ScrutinyReport 
   }));
   const principles = principleGaps(facts.served);
   const feedback = youSaidWeDid(plan);
-  const meetings = [...plan.meetings].sort((a, b) => a.date.localeCompare(b.date));
+  // The board's meetings as they stand: at their dates as moved, cancelled ones left out.
+  const meetings = state.meetings.filter((m) => m.state !== 'cancelled');
   const last = meetings.filter((m) => m.date < today).at(-1);
   const next = meetings.find((m) => m.date >= today);
   const deadlines = next ? boardDeadlines(next.date, plan.board) : undefined;

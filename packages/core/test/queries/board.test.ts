@@ -241,3 +241,15 @@ describe('plan references', () => {
     ]);
   });
 });
+
+describe('the scrutiny report and the board meetings as they stand', () => {
+  it('names the last and next meetings at their dates as moved, leaving cancelled ones out', async () => {
+    const { scrutinyReport } = await import('@pledgeflow/core');
+    const t = tracker();
+    ok(t.send(ev(as('editor'), 'm-dec', 'meeting.cancel', { reason: 'Too few members free.' }, at('2026-11-20'))));
+    ok(t.send(ev(as('editor'), 'm-sep', 'meeting.reschedule', { date: '2026-10-01', reason: 'Clashes with the budget.' }, at('2026-08-20'))));
+    const report = scrutinyReport(t.state(), '2026-12-05');
+    expect(report.lastMeeting).toEqual({ date: '2026-10-01', theme: 'Education and work' });
+    expect(report.nextMeeting).toMatchObject({ date: '2027-03-11', theme: 'What children say' });
+  });
+});
