@@ -106,8 +106,10 @@ describe('<pledge-deadlines>', () => {
       'DTEND;VALUE=DATE:20260918',
       'SUMMARY:Corporate Parenting Board',
       'DESCRIPTION:Theme: Health. The time and place are in the meeting invitation.',
-      'TRANSP:TRANSPARENT',
+      // Read from the plan as it stands: a meeting not cancelled is confirmed.
+      'STATUS:CONFIRMED',
     ]);
+    expect(lines).to.include('TRANSP:TRANSPARENT');
     expect(lines).to.include('SUMMARY:Papers due for the Corporate Parenting Board on 17 September 2026');
     expect(lines).to.include('DESCRIPTION:Members get the agenda and papers 5 working days before the meeting (Health).');
     expect(lines).to.include('SUMMARY:Reports due to the Children in Care Council for the Corporate Parenting Board on 10 December 2026');
@@ -165,5 +167,34 @@ describe('<pledge-deadlines>', () => {
     const el = await deadlines(t, '2026-09-01');
     expect(el.shadowRoot!.querySelector('a')).to.equal(null);
     expect(text($(el, '.theme'))).to.equal(`Theme: ${link}`);
+  });
+
+  it('shows meetings as they stand: a moved one at its new date, a cancelled one said in words; the .ics has the response due to the committee', async () => {
+    const plan = testPlan({
+      meetings: [
+        { id: 'board-2026-09-17', date: '2026-09-17', theme: 'Health' },
+        { id: 'board-2026-12-10', date: '2026-12-10', theme: 'Education and work' },
+      ],
+      reviews: [{ id: 'rv', title: 'School moves', reportedOn: '2026-07-01' }],
+      recommendations: [{ id: 'r1', review: 'rv', number: 1, title: 'Tell the virtual school of every move in a week.', madeOn: '2026-07-01' }],
+    });
+    const t = createTracker({ plan, now: () => Date.parse('2028-01-01T00:00:00Z') });
+    const editor = { userId: 'editor', agencyId: 'csc', role: 'plan-editor' } as const;
+    const step = (stream: string, type: 'meeting.reschedule' | 'meeting.cancel', data: Record<string, string>) => {
+      const r = t.step(editor, { stream, type, data }, { at: Date.parse('2026-08-01T10:00:00Z') });
+      if (!r.ok) throw new Error(r.reasons.join(' '));
+    };
+    const el = await deadlines(t, '2026-08-20');
+    step('board-2026-09-17', 'meeting.reschedule', { date: '2026-09-24', reason: 'Clashes with the budget.' });
+    step('board-2026-12-10', 'meeting.cancel', { reason: 'Too few members free.' });
+    await el.updateComplete;
+    expect($$(el, '[part="meeting-title"]').map(text)).to.deep.equal(['Meeting on 24 September 2026', 'Meeting on 10 December 2026']);
+    expect(text($(el, '.moved'))).to.equal('Moved from 17 September 2026');
+    expect(text($(el, '[part="cancelled"]'))).to.equal('Cancelled: Too few members free.');
+    await expectNoAxeViolations(el);
+    const ics = unfold(el.ics());
+    expect(ics.filter((l) => l.startsWith('STATUS:'))).to.deep.equal([...Array(4).fill('STATUS:CONFIRMED'), ...Array(4).fill('STATUS:CANCELLED')]);
+    expect(ics).to.include("SUMMARY:The cabinet's response to scrutiny recommendation 1 is due (School moves)");
+    expect(ics).to.include('DTSTART;VALUE=DATE:20260901');
   });
 });

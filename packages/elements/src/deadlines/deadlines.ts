@@ -6,7 +6,7 @@ import { heading, subLevel } from '../shared/heading.js';
 import { PledgeElement } from '../shared/pledge-element.js';
 import { contentStyles } from '../shared/content.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { boardCalendarEvents, comingMeetings, type BoardDateKind, type ComingMeeting } from './board-calendar.js';
+import { boardCalendarEvents, comingMeetings, responseDueEvents, type BoardDateKind, type ComingMeeting } from './board-calendar.js';
 import { deadlinesStyles } from './deadlines.styles.js';
 import { toIcs } from './ics.js';
 
@@ -48,16 +48,17 @@ export class PledgeDeadlines extends PledgeElement {
   /** The level of the heading (1 to 6). */
   declare headingLevel: number | undefined;
 
-  // Meetings live in the plan, not in the event log: no step on an item changes them.
+  // Meetings are moved and cancelled by steps, and a recommendation's response date moves when it is answered or reopened.
   protected override watchedStreams(): readonly string[] {
-    return [];
+    const plan = this.tracker?.plan;
+    return plan ? [...plan.meetings.map((m) => m.id), ...plan.recommendations.map((r) => r.id)] : [];
   }
 
   /** The meetings shown: from `today` on, soonest first. */
   meetings(): ComingMeeting[] {
     if (!this.tracker) return [];
     const limit = Number.isInteger(this.limit) && this.limit! >= 0 ? this.limit! : Infinity;
-    return comingMeetings(this.tracker.plan, this.day, limit);
+    return comingMeetings(this.tracker.state(), this.day, limit);
   }
 
   /**
@@ -69,10 +70,14 @@ export class PledgeDeadlines extends PledgeElement {
     const plan = this.tracker?.plan;
     if (!plan) return '';
     const m = this.m;
-    const events = boardCalendarEvents(plan.id, this.meetings(), (d, meeting) => ({
-      summary: m.icsSummary(d.kind, plan.board.name, formatDate(meeting.date)),
-      description: m.icsDescription(d.kind, meeting.theme, plan.board),
-    }));
+    const events = [
+      ...boardCalendarEvents(plan.id, this.meetings(), (d, meeting) => ({
+        summary: m.icsSummary(d.kind, plan.board.name, formatDate(meeting.date)),
+        description: m.icsDescription(d.kind, meeting.theme, plan.board),
+      })),
+      // The executive's response to each scrutiny recommendation still waiting for one.
+      ...responseDueEvents(this.tracker!.state(), (r, review) => ({ summary: m.icsResponseDue(r.number, review), description: r.title })),
+    ];
     return toIcs({ events, stamp, name: plan.board.name });
   }
 
@@ -105,6 +110,8 @@ export class PledgeDeadlines extends PledgeElement {
     const today = this.day;
     return html`<li part="meeting" data-date=${meeting.date}>
       ${heading(level, 'meeting-title', m.meetingOn(formatDate(meeting.date)))}
+      ${meeting.state === 'cancelled' ? html`<p part="cancelled" class="cancelled"><strong>${m.meetingCancelled(meeting.cancelledReason ?? '')}</strong></p>` : ''}
+      ${meeting.firstDate ? html`<p class="moved">${m.meetingMoved(formatDate(meeting.firstDate))}</p>` : ''}
       <p class="theme"><span class="label">${m.theme}:</span> ${meeting.theme}</p>
       <dl part="dates" class="dates">
         ${meeting.dates.map((d) => {

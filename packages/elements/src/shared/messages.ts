@@ -313,6 +313,9 @@ export const defaultMessages = {
   whenDue: (days: number) =>
     days === 0 ? 'today' : days === 1 ? 'tomorrow' : days > 1 ? `in ${days} days` : days === -1 ? 'yesterday, passed' : `${-days} days ago, passed`,
   meetingOn: (date: string) => `Meeting on ${date}`,
+  meetingCancelled: (reason: string) => `Cancelled${reason ? `: ${reason}` : ''}`,
+  meetingMoved: (from: string) => `Moved from ${from}`,
+  icsResponseDue: (n: number, review: string) => `The cabinet's response to scrutiny recommendation ${n} is due (${review})`,
   icsSummary: (kind: string, board: string, meetingDate: string) =>
     kind === 'meeting' ? board
     : kind === 'papers' ? `Papers due for the ${board} on ${meetingDate}`
