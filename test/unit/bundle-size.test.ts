@@ -14,7 +14,14 @@
 // Raised on 2026-12-05 (elements 74 to 86.5) for board meetings and scrutiny recommendations
 // (issue 15): core's two new lifecycles, queries and plan format 2 put about 6.8 kB into the
 // elements bundle (80.8 kB without the two new views), and <pledge-meetings> and
-// <pledge-recommendations> with their words and step forms add 5.3 kB.
+// <pledge-recommendations> with their words and step forms add 5.3 kB. Raised on 2026-12-05
+// (core 36 to 44) for the same issue: two lifecycles with their checks, the board and
+// recommendation queries with their reasons, the report's two sections in three formats, CSV
+// import and export of meetings and recommendations, and plan format 2 with its migration
+// (core's index exports all of it; a page that imports only some tree-shakes the rest).
+// Lowered on 2026-12-05 (the React example 138.5 to 117): it defines only <pledge-status>
+// from @pledgeflow/elements instead of importing define.js, so the other elements (and the
+// sync chunk, which a single-file bundle inlines) stay out.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -25,11 +32,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const BUDGETS = [
   { name: 'the elements with core inside (what dist/pledgeflow.js holds; the sync client is a chunk loaded with server="...")', entry: 'packages/elements/src/define.ts', ceilingKB: 86.5, goalKB: 45 },
-  { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 36, goalKB: 20 },
+  { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 44, goalKB: 20 },
 ];
 
 /** examples/react/dist/main.js as examples/react/build.js makes it: an app with React, the hooks, core and <pledge-status>. */
-const REACT_EXAMPLE_CEILING_KB = 138.5;
+const REACT_EXAMPLE_CEILING_KB = 117;
 
 /** Names that only XState's interpreter (createActor and its actors) defines: an app that only uses the hooks must not carry them. */
 const INTERPRETER_NAMES = ['SimulatedClock', 'sendTo'];
