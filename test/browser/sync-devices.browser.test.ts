@@ -2,7 +2,7 @@
 // an expired sign-in, and a server restarted mid-sync, against a real `pledgeflow serve --dev`.
 import { expect } from '@esm-bundle/chai';
 import { evidence, eventually, openPerson, restartServer, serverLog, type StepResult } from './support/people.js';
-import { expectOnceOnServer, saved, statusOf, useServer } from './support/sync-story.js';
+import { expectOnceOnServer, onServer, saved, statusOf, useServer } from './support/sync-story.js';
 
 describe('one person\'s devices and tabs synced with a real server, in Chromium', function () {
   // A slow two-core machine: the server takes seconds to start, and every wait below polls.
@@ -45,6 +45,7 @@ describe('one person\'s devices and tabs synced with a real server, in Chromium'
 
     await imran.call('setToken', 'good');
     await imran.call('syncNow');
+    await onServer([waiting.id!]);
     await saved(imran);
     await expectOnceOnServer([waiting.id!]);
   });
@@ -63,6 +64,7 @@ describe('one person\'s devices and tabs synced with a real server, in Chromium'
     for (const tab of [first, second]) {
       await eventually(`${tab.name} to have all four steps`, () => tab.call('eventIds'), (have) => ids.every((id) => have.includes(id)));
     }
+    await onServer(ids);
     await Promise.all([saved(first), saved(second)]);
     await expectOnceOnServer(ids);
     const pushed = [...(await first.pushed()).ids, ...(await second.pushed()).ids];
@@ -71,7 +73,7 @@ describe('one person\'s devices and tabs synced with a real server, in Chromium'
     // The syncing tab closes: the other takes over and sends its next step.
     await first.close();
     const later = await second.call('step', 'ETE-04', 'action.evidence.add', evidence('Taken after the first tab closed'));
-    await eventually('the server to have the step taken after the first tab closed', serverLog, (log) => log.some((e) => e.id === later.id));
+    await onServer([later.id!]);
     await saved(second);
     await expectOnceOnServer([...ids, later.id!]);
     expect((await second.pushed()).ids.filter((id) => id === later.id)).to.have.length(1);

@@ -6,7 +6,7 @@
 // sync-devices.browser.test.ts has one person's devices and tabs, and a server restart.
 import { expect } from '@esm-bundle/chai';
 import { evidence, eventually, openPerson, serverLog, type StepResult } from './support/people.js';
-import { expectOnceOnServer, OFFLINE, saved, shows, statusOf, SAVED, useServer } from './support/sync-story.js';
+import { expectOnceOnServer, OFFLINE, onServer, saved, shows, statusOf, SAVED, useServer } from './support/sync-story.js';
 
 describe('people of different agencies on intranet pages synced with a real server, in Chromium', function () {
   // A slow two-core machine: the server takes seconds to start, and every wait below polls.
@@ -77,7 +77,7 @@ describe('people of different agencies on intranet pages synced with a real serv
     const reason = 'Merged into ETE-01, which reaches the same schools.';
     const withdraw = await rachel.call('step', 'ETE-02', 'action.withdraw', { reason });
     expect(withdraw.ok, JSON.stringify(withdraw)).to.equal(true);
-    await eventually('the server to have the withdrawal', serverLog, (log) => log.some((e) => e.id === withdraw.id));
+    await onServer([withdraw.id!]);
     expect(await ruth.call('history', 'ETE-02'), 'her page has her agreement until the server answers').to.match(/Ruth Kendrick .*agreed the action/);
 
     await ruth.offline(false);

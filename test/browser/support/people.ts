@@ -65,7 +65,8 @@ export async function openPerson(server: string, name: string, person: string, o
   };
 }
 
-export const closeAllPages = () => command('pledgeflow-page', { action: 'close-all' });
+/** Closes every person's page; gives their uncaught errors (`name: message`). */
+export const closeAllPages = async () => (await command<{ errors: string[] }>('pledgeflow-page', { action: 'close-all' })).errors;
 
 /**
  * Asks `read` until `test` holds of what it gives, then gives that; fails after `ms` with

@@ -1,4 +1,4 @@
-// A @web/test-runner plugin for the browser sync suite (test/browser/sync.browser.test.ts): in
+// A @web/test-runner plugin for the browser sync suites (test/browser/sync-*.browser.test.ts): in
 // Node, it starts a real `pledgeflow serve --dev` (PGlite in a temporary directory, loopback,
 // a free port) with the vitest suites' own support code, and opens the pages of the people in
 // the story in browser contexts of their own, through the Chrome launcher's puppeteer.
@@ -23,7 +23,7 @@ async function serverSupport() {
     // It finds the repository from where it is: tell it where it was.
     define: { 'import.meta.url': JSON.stringify(entry.href) }, logLevel: 'warning',
   });
-  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+  return import(pathToFileURL(outfile).href);
 }
 
 export function pledgeflowSyncServer() {
@@ -33,12 +33,17 @@ export function pledgeflowSyncServer() {
   /** Browser contexts by name (one per device), and pages by name, each with the pushes it made. */
   const contexts = new Map();
   const pages = new Map();
+  /** Uncaught errors of pages closed one by one, until the next closePages(). */
+  const closedErrors = [];
 
+  /** Closes every page and context; gives the pages' uncaught errors. */
   async function closePages() {
+    const errors = [...closedErrors.splice(0), ...[...pages].flatMap(([name, { errors }]) => errors.map((e) => `${name}: ${e}`))];
     for (const { page } of pages.values()) await page.close().catch(() => {});
     pages.clear();
     for (const context of contexts.values()) await context.close().catch(() => {});
     contexts.clear();
+    return errors;
   }
 
   async function serverCommand(payload) {
@@ -109,11 +114,11 @@ export function pledgeflowSyncServer() {
         return { ids: entry.pushed, errors: entry.errors };
       case 'close':
         await entry.page.close();
+        closedErrors.push(...entry.errors.map((e) => `${payload.name}: ${e}`));
         pages.delete(payload.name);
         return { closed: true };
       case 'close-all':
-        await closePages();
-        return { closed: true };
+        return { errors: await closePages() };
       default:
         throw new Error(`pledgeflow-page: no action ${payload.action}`);
     }

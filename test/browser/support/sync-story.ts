@@ -10,6 +10,13 @@ export const saved = (page: PersonPage) => eventually(`${page.name}'s page to sa
 export const shows = (page: PersonPage, stream: string, words: string) =>
   eventually(`${page.name}'s page to show "${words}" on ${stream}`, () => page.call('item', stream), (text) => text.includes(words));
 
+/**
+ * Waits until the server's log has every id. (A page's "Saved" is not enough right after a
+ * step: it still says so while the step is being written to IndexedDB, before it is counted.)
+ */
+export const onServer = (ids: string[]) =>
+  eventually(`the server to have ${ids.join(', ')}`, serverLog, (log) => ids.every((id) => log.some((e) => e.id === id)));
+
 /** Each id once in the server's log, and the log without any id twice. */
 export async function expectOnceOnServer(ids: string[]) {
   const log = await serverLog();
@@ -28,12 +35,13 @@ export function useServer(): () => string {
   before(async () => {
     server = await startServer();
     const ruth = await openPerson(server, 'ruth-setup', 'ruth-kendrick', { context: 'setup' });
-    expect((await ruth.call('step', 'ETE-04', 'action.agree')).ok).to.equal(true);
-    await saved(ruth);
-    await closeAllPages();
+    const agreed = await ruth.call('step', 'ETE-04', 'action.agree');
+    expect(agreed.ok, JSON.stringify(agreed)).to.equal(true);
+    await onServer([agreed.id!]);
+    expect(await closeAllPages()).to.deep.equal([]);
   });
   afterEach(async () => {
-    await closeAllPages();
+    expect(await closeAllPages(), 'uncaught errors in the people\'s pages').to.deep.equal([]);
   });
   after(async () => {
     await stopServer();
