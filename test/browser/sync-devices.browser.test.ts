@@ -7,15 +7,11 @@ import { expectOnceOnServer, onServer, saved, statusOf, useServer } from './supp
 describe('one person\'s devices and tabs synced with a real server, in Chromium', function () {
   // A slow two-core machine: the server takes seconds to start, and every wait below polls.
   this.timeout(180_000);
-  const url = useServer();
-  let server: string;
-  beforeEach(() => {
-    server = url();
-  });
+  const server = useServer();
 
   it('carries on when the server restarts mid-sync: each step arrives exactly once', async () => {
-    const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
-    const imran = await openPerson(server, 'imran', 'imran-hussain');
+    const ruth = await openPerson(server(), 'ruth', 'ruth-kendrick');
+    const imran = await openPerson(server(), 'imran', 'imran-hussain');
     await Promise.all([saved(ruth), saved(imran)]);
 
     const restarting = restartServer();
@@ -30,10 +26,10 @@ describe('one person\'s devices and tabs synced with a real server, in Chromium'
 
   it('says "Sign in again" when the token has expired, and sends the outbox once the host gives a new token', async () => {
     // Imran opened the page on this computer before; today his sign-in has expired.
-    const before = await openPerson(server, 'imran-yesterday', 'imran-hussain', { context: 'imran-laptop' });
+    const before = await openPerson(server(), 'imran-yesterday', 'imran-hussain', { context: 'imran-laptop' });
     await saved(before);
     await before.close();
-    const imran = await openPerson(server, 'imran', 'imran-hussain', { context: 'imran-laptop', token: 'expired' });
+    const imran = await openPerson(server(), 'imran', 'imran-hussain', { context: 'imran-laptop', token: 'expired' });
     await eventually('Imran\'s page to say "Sign in again"', statusOf(imran), (t) => t === 'Sign in again');
     expect(await imran.call('axe'), 'axe, sign in again').to.deep.equal([]);
 
@@ -51,8 +47,8 @@ describe('one person\'s devices and tabs synced with a real server, in Chromium'
   });
 
   it('pushes each step of two tabs of one person exactly once, and hands over when the syncing tab closes', async () => {
-    const first = await openPerson(server, 'ruth-tab-1', 'ruth-kendrick', { context: 'ruth-desk' });
-    const second = await openPerson(server, 'ruth-tab-2', 'ruth-kendrick', { context: 'ruth-desk' });
+    const first = await openPerson(server(), 'ruth-tab-1', 'ruth-kendrick', { context: 'ruth-desk' });
+    const second = await openPerson(server(), 'ruth-tab-2', 'ruth-kendrick', { context: 'ruth-desk' });
     await Promise.all([saved(first), saved(second)]);
 
     const steps: StepResult[] = [];

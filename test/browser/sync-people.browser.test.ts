@@ -11,15 +11,11 @@ import { expectOnceOnServer, OFFLINE, onServer, saved, shows, statusOf, SAVED, u
 describe('people of different agencies on intranet pages synced with a real server, in Chromium', function () {
   // A slow two-core machine: the server takes seconds to start, and every wait below polls.
   this.timeout(180_000);
-  const url = useServer();
-  let server: string;
-  beforeEach(() => {
-    server = url();
-  });
+  const server = useServer();
 
   it('shows two people of different agencies each other\'s steps without a reload', async () => {
-    const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
-    const imran = await openPerson(server, 'imran', 'imran-hussain');
+    const ruth = await openPerson(server(), 'ruth', 'ruth-kendrick');
+    const imran = await openPerson(server(), 'imran', 'imran-hussain');
     await Promise.all([saved(ruth), saved(imran)]);
     expect(await imran.call('item', 'ETE-06')).not.to.include('Agreed');
 
@@ -36,8 +32,8 @@ describe('people of different agencies on intranet pages synced with a real serv
   });
 
   it('keeps steps taken offline, says so in words, and sends each exactly once when the network is back', async () => {
-    const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
-    const imran = await openPerson(server, 'imran', 'imran-hussain');
+    const ruth = await openPerson(server(), 'ruth', 'ruth-kendrick');
+    const imran = await openPerson(server(), 'imran', 'imran-hussain');
     await Promise.all([saved(ruth), saved(imran)]);
 
     await imran.offline(true);
@@ -64,8 +60,8 @@ describe('people of different agencies on intranet pages synced with a real serv
   });
 
   it('shows a step the server refused to its author, with the server\'s reason, and the item as the server has it', async () => {
-    const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
-    const rachel = await openPerson(server, 'rachel', 'rachel-hume');
+    const ruth = await openPerson(server(), 'ruth', 'ruth-kendrick');
+    const rachel = await openPerson(server(), 'rachel', 'rachel-hume');
     await Promise.all([saved(ruth), saved(rachel)]);
 
     // Ruth agrees ETE-02 on a train with no signal; meanwhile the ICB's board member withdraws it.
@@ -98,7 +94,7 @@ describe('people of different agencies on intranet pages synced with a real serv
   });
 
   it('announces <pledge-sync-status> politely, and axe finds nothing on the page while saved', async () => {
-    const ruth = await openPerson(server, 'ruth', 'ruth-kendrick');
+    const ruth = await openPerson(server(), 'ruth', 'ruth-kendrick');
     await saved(ruth);
     const status = await ruth.call('status');
     expect([status.role, status.live]).to.deep.equal(['status', 'polite']);
