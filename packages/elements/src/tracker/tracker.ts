@@ -1,33 +1,21 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { createTracker, formatProblem, MAX_PROBLEMS, parseEventLog, parsePlanFile, ROLE_LABELS } from '@pledgeflow/core';
+import { ROLE_LABELS } from '@pledgeflow/core';
 import { PledgeErrorEvent, PledgeLoadEvent, type PledgeFilterEvent, type PledgeSelectEvent } from '../shared/events.js';
 import { formatDate } from '../shared/format.js';
 import { heading, subLevel } from '../shared/heading.js';
 import { PledgeElement } from '../shared/pledge-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { trackerStyles } from './tracker.styles.js';
+import { TrackerNotices } from './notices.js';
+import { loadErrorBox, loadWarningBox, noticesBox, renderView, TRACKER_VIEWS, viewsNav, type TrackerView } from './views.js';
+import { LoadProblem, loadPlanFiles } from './load-files.js';
 import { refusedList } from './refused-list.js';
 import { readRoute, writeRoute, type TrackerRoute } from './tracker-route.js';
 import type { TokenProvider, TrackerSync } from './tracker-sync.js';
 import { SyncStatusRelay } from './sync-status-relay.js';
 import { syncStatusText, type Observable, type RefusedStep, type SyncStatus } from '@pledgeflow/sync';
 
-export const TRACKER_VIEWS = ['mine', 'promises', 'actions', 'overdue', 'measures', 'deadlines', 'meetings', 'recommendations'] as const;
-export type TrackerView = (typeof TRACKER_VIEWS)[number];
-
-/** The element that has focus, looking through shadow roots. */
-function deepActiveElement(): HTMLElement | undefined {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
-}
-
-/** `el`'s outermost shadow host that is `host` itself or inside it, or `el` when it is in the page. */
-function hostIn(host: HTMLElement, el: Element): Element {
-  let node: Element = el;
-  while (node !== host && node.getRootNode() instanceof ShadowRoot) node = (node.getRootNode() as ShadowRoot).host;
-  return node;
-}
+export { TRACKER_VIEWS, type TrackerView } from './views.js';
 
 /** `./tracker-sync.js`, loaded the first time a tracker is given a `server` (a chunk of its own in pledgeflow.js). */
 const loadTrackerSync = () =>
@@ -37,17 +25,6 @@ const loadTrackerSync = () =>
         'If you copied pledgeflow.js to your site, copy the pledgeflow-chunks folder beside it too.',
     );
   });
-
-/** Thrown while loading, with words a person can act on. */
-class LoadProblem extends Error {
-  constructor(message: string, readonly problems: string[] = []) {
-    super(message);
-  }
-}
-
-/** A list of problems, and a line counting those the reader left out (it lists the first 100). */
-const withMore = (lines: string[], more: number | undefined, m: { moreProblems: (n: number, listed: number) => string }) =>
-  more ? [...lines, m.moreProblems(more, MAX_PROBLEMS)] : lines;
 
 /**
  * The whole tracker for one plan: the promises, the action plan (a list, then one action),
@@ -120,7 +97,6 @@ export class PledgeTracker extends PledgeElement {
     loadProgress: { state: true },
     loadError: { state: true },
     loadWarnings: { state: true },
-    notices: { state: true },
   };
 
   /** URL of the plan file. */
@@ -152,10 +128,7 @@ export class PledgeTracker extends PledgeElement {
   #progressShownAt = 0;
   declare protected loadError: { message: string; problems: string[] } | undefined;
   declare protected loadWarnings: { intro: string; problems: string[] }[];
-  declare protected notices: { id: number; text: string }[];
-  #noticeCount = 0;
-  /** Where focus was before it went into a notice, to go back there when the notice is dismissed. */
-  #focusBeforeNotice: HTMLElement | undefined;
+  readonly #notices = new TrackerNotices(this);
 
   #abort: AbortController | undefined;
   #sync: TrackerSync | undefined;
@@ -179,7 +152,6 @@ export class PledgeTracker extends PledgeElement {
     this.filters = {};
     this.loading = false;
     this.loadWarnings = [];
-    this.notices = [];
     this.refusedSteps = [];
   }
 
@@ -189,25 +161,8 @@ export class PledgeTracker extends PledgeElement {
    * readers (a change made in another tab, say). The last three are kept until dismissed.
    */
   notify(text: string): void {
-    this.notices = [...this.notices, { id: ++this.#noticeCount, text }].slice(-3);
-    const active = deepActiveElement();
-    if (active && this.contains(active.getRootNode() instanceof ShadowRoot ? hostIn(this, active) : active)) this.#focusBeforeNotice = active;
+    this.#notices.notify(text);
   }
-
-  async #dismiss(id: number) {
-    this.notices = this.notices.filter((n) => n.id !== id);
-    await this.updateComplete;
-    const next = this.renderRoot.querySelector<HTMLButtonElement>('.notices button');
-    if (next) next.focus();
-    else if (this.#focusBeforeNotice?.isConnected) this.#focusBeforeNotice.focus({ preventScroll: true });
-  }
-
-  /** Remembers the last thing focused in the tracker outside the notices (deep, through the views' shadow roots). */
-  #trackFocus = (event: FocusEvent) => {
-    const target = event.composedPath()[0];
-    const notices = this.renderRoot.querySelector('.notices');
-    if (target instanceof HTMLElement && !notices?.contains(target)) this.#focusBeforeNotice = target;
-  };
 
   // The views re-render themselves on changes; the frame around them does not need to.
   protected override watchedStreams(): readonly string[] {
@@ -218,7 +173,6 @@ export class PledgeTracker extends PledgeElement {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onLocation);
     window.addEventListener('hashchange', this.#onLocation);
-    this.addEventListener('focusin', this.#trackFocus);
     // A link to a place in the tracker opens that place.
     if (this.routing !== 'off') this.#applyRoute(readRoute(location.hash), false);
   }
@@ -229,7 +183,6 @@ export class PledgeTracker extends PledgeElement {
     this.#closeSync();
     window.removeEventListener('popstate', this.#onLocation);
     window.removeEventListener('hashchange', this.#onLocation);
-    this.removeEventListener('focusin', this.#trackFocus);
   }
 
   /** Where the person is now, as a route. */
@@ -295,30 +248,16 @@ export class PledgeTracker extends PledgeElement {
     this.loading = true;
     this.loadError = undefined;
     this.loadWarnings = [];
-    const m = this.m;
     try {
-      const [planText, logText] = await Promise.all([this.#fetch(src, abort.signal), events ? this.#fetch(events, abort.signal) : '']);
-      const planFile = parsePlanFile(planText);
-      if (!planFile.ok) throw new LoadProblem(m.planProblemsIntro(src), withMore(planFile.problems.map(formatProblem), planFile.moreProblems, m));
-      const log = parseEventLog(logText);
-      const tracker = createTracker({ plan: planFile.plan, events: log.events });
+      const { tracker, warnings } = await loadPlanFiles(src, events, abort.signal, this.m);
       if (abort.signal.aborted) return;
-      // Nothing is dropped silently: bad lines and events that do not fit are listed.
-      const warnings: { intro: string; problems: string[] }[] = [];
-      if (log.problems.length) {
-        const problems = withMore(log.problems.map((p) => m.logLine(p.line, p.message)), log.moreProblems, m);
-        warnings.push({ intro: m.logProblems(log.problems.length + (log.moreProblems ?? 0)), problems });
-      }
-      if (tracker.rejected.length) {
-        warnings.push({ intro: m.rejectedEvents(tracker.rejected.length), problems: tracker.rejected.map((r) => `${r.event.id} (${r.event.stream}): ${r.reasons.join(' ')}`) });
-      }
       this.loadWarnings = warnings;
       this.tracker = tracker;
       this.loading = false;
       this.dispatchEvent(new PledgeLoadEvent());
     } catch (error) {
       if (abort.signal.aborted) return;
-      const problem = error instanceof LoadProblem ? error : new LoadProblem(m.networkProblem(src, String((error as Error)?.message ?? error)));
+      const problem = error instanceof LoadProblem ? error : new LoadProblem(this.m.networkProblem(src, String((error as Error)?.message ?? error)));
       this.loading = false;
       this.loadError = { message: problem.message, problems: problem.problems };
       this.dispatchEvent(new PledgeErrorEvent(problem.message, problem.problems));
@@ -387,18 +326,6 @@ export class PledgeTracker extends PledgeElement {
     this.#sync = undefined;
   }
 
-  async #fetch(url: string, signal: AbortSignal): Promise<string> {
-    let response: Response;
-    try {
-      response = await fetch(url, { signal, credentials: 'same-origin' });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      throw new LoadProblem(this.m.networkProblem(url, (error as Error).message));
-    }
-    if (!response.ok) throw new LoadProblem(this.m.httpProblem(url, response.status, response.statusText));
-    return response.text();
-  }
-
   #show(view: TrackerView) {
     this.view = view;
     if (view === 'actions') this.actionId = undefined;
@@ -433,12 +360,7 @@ export class PledgeTracker extends PledgeElement {
 
   override render() {
     const m = this.m;
-    if (this.loadError) {
-      return html`<div class="problems error" part="problems" role="alert">
-        <p><strong>${m.loadFailed}</strong> ${this.loadError.message}</p>
-        ${this.loadError.problems.length ? html`<ul>${this.loadError.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}
-      </div>`;
-    }
+    if (this.loadError) return loadErrorBox(m.loadFailed, this.loadError);
     if (this.loading) return html`<p role="status" part="loading">${this.loadProgress ?? m.loading}</p>`;
     const tracker = this.tracker;
     if (!tracker) return html`<p>${this.src ? m.loading : m.noSource}</p>`;
@@ -453,26 +375,10 @@ export class PledgeTracker extends PledgeElement {
         ${this.#sync ? html`<pledge-sync-status part="sync-status" .source=${this.#syncStatus}></pledge-sync-status>` : nothing}
       </header>
       ${this.tracker && this.refusedSteps.length ? refusedList(this.tracker, this.refusedSteps, (id) => this.#openItem(id)) : nothing}
-      ${this.loadWarnings.map((w) => html`<details class="problems warning" part="problems">
-        <summary>${w.intro}</summary>
-        <ul>${w.problems.map((p) => html`<li>${p}</li>`)}</ul>
-      </details>`)}
-      <nav part="nav" aria-label=${m.viewsLabel}>
-        <ul>
-          ${TRACKER_VIEWS.map((v) => html`<li>
-            <button type="button" class="nav-link" data-view=${v} aria-current=${v === view ? 'page' : nothing} @click=${() => this.#show(v)}>
-              ${m.views[v] ?? v}
-            </button>
-          </li>`)}
-        </ul>
-      </nav>
-      <div class="view" part="view" @pledge-select=${this.#onSelect} @pledge-filter=${this.#onFilter}>${this.#renderView(view)}</div>
-      <div class="notices" part="notices" role="status" aria-live="polite">
-        ${this.notices.map((n) => html`<p class="notice" data-id=${n.id}>
-          <span>${n.text}</span>
-          <button type="button" class="secondary" aria-label=${m.dismissNotice(n.text)} @click=${() => this.#dismiss(n.id)}>${m.dismiss}</button>
-        </p>`)}
-      </div>
+      ${this.loadWarnings.map(loadWarningBox)}
+      ${viewsNav(view, m, (v) => this.#show(v))}
+      <div class="view" part="view" @pledge-select=${this.#onSelect} @pledge-filter=${this.#onFilter}>${renderView(view, this, subLevel(this.headingLevel), m.back, () => this.#back())}</div>
+      ${noticesBox(this.#notices.list, m, (id) => this.#notices.dismiss(id))}
     `;
   }
 
@@ -482,42 +388,5 @@ export class PledgeTracker extends PledgeElement {
     this.actionId = stream;
     await this.updateComplete;
     await this.#focusAction();
-  }
-
-  #renderView(view: TrackerView) {
-    const level = subLevel(this.headingLevel);
-    const { tracker, actor, today, messages } = this;
-    switch (view) {
-      case 'mine':
-        return html`<pledge-my-work heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-my-work>`;
-      case 'promises':
-        return html`<pledge-promises heading-level=${level} ?child-friendly=${this.childFriendly} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-promises>`;
-      case 'overdue':
-        return html`<pledge-overdue-report heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-overdue-report>`;
-      case 'measures':
-        return html`<pledge-measure heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-measure>`;
-      case 'deadlines':
-        return html`<pledge-deadlines heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-deadlines>`;
-      case 'meetings':
-        return html`<pledge-meetings heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-meetings>`;
-      case 'recommendations':
-        return html`<pledge-recommendations heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}></pledge-recommendations>`;
-      case 'actions': {
-        const f = this.filters;
-        // The list stays in the page (hidden) while one action is open, so its filters and sort are kept.
-        return html`
-          <pledge-action-list ?hidden=${!!this.actionId} .tracker=${tracker} .actor=${actor} .today=${today} .messages=${messages}
-            .workstream=${f['workstream']} .agency=${f['agency']} .leadAgency=${f['lead-agency']} .owner=${f['owner']} .stage=${f['stage']}
-            .status=${f['status']} .overdueOnly=${f['overdue-only'] === 'true'} .sortBy=${f['sort-by']} .sortDirection=${f['sort-direction']}></pledge-action-list>
-          ${this.actionId
-            ? html`<div class="one-action">
-                <button type="button" class="secondary back" @click=${this.#back}>${this.m.back}</button>
-                <pledge-action action-id=${this.actionId} heading-level=${level} .tracker=${tracker} .actor=${actor} .today=${today}
-                  .messages=${messages}></pledge-action>
-              </div>`
-            : nothing}
-        `;
-      }
-    }
   }
 }
