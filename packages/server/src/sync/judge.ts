@@ -7,99 +7,14 @@ import type { PlanChange } from './head-hub.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { PlanRegistry, StoredPlan } from './plan-registry.js';
 import { loadPlanState, readCovered, snapshotRows, upsertSnapshots, writeSnapshots, type PlanState } from './plan-state.js';
-import { stableJson } from './stable-json.js';
 
-export type Verdict = 'accepted' | 'refused';
+import {
+  contentKey, EVENT_ID, MISFIT_LIMIT, short,
+  type Misfit, type NewRow, type Notice, type PlanRevision, type PushOutcome, type PushResult, type StoredVerdict, type Verdict,
+} from './verdicts.js';
 
-/** The answer for one pushed event. */
-export interface PushResult {
-  id: string;
-  status: Verdict | 'duplicate';
-  /** For a duplicate: the verdict stored the first time. */
-  verdict?: Verdict;
-  seq?: number;
-  reasons?: string[];
-  warnings?: string[];
-}
-
-export interface PushOutcome {
-  results: PushResult[];
-  head: number;
-}
-
-/** An accepted event that the plan's current version no longer lets in: kept in the log, listed for the plan editor. */
-export interface Misfit {
-  id: string;
-  seq?: number;
-  stream: string;
-  type: string;
-  at: string;
-  reasons: string[];
-}
-
-/** The answer to a new version of a plan. */
-export type PlanRevision =
-  | {
-      ok: true;
-      version: number;
-      /** False when the plan was the same as the stored version: nothing was written. */
-      changed: boolean;
-      /** Accepted events that no longer fit, at most MISFIT_LIMIT of them. */
-      misfits: Misfit[];
-      /** How many more misfits there were after those; left out when there were none. */
-      moreMisfits?: number;
-    }
-  | { ok: false; version: number | undefined };
-
-/** How many misfits an answer lists. */
-export const MISFIT_LIMIT = 500;
-
-/** What one server process tells the others on the database's channel (NOTIFY), once its transaction commits. */
-export interface Notice {
-  /** The process that sent it (`Judge.instance`): a process ignores its own. */
-  source: string;
-  plan: string;
-  head?: number;
-  version?: number;
-}
-
-interface StoredVerdict {
-  id: string;
-  status: Verdict;
-  seq: number | string | null;
-  reasons: string[] | null;
-  stream: string;
-  type: string;
-  data: unknown;
-  actor: unknown;
-  at: string;
-  author: string;
-}
-
-const EVENT_ID = /^[A-Za-z0-9_-]{6,64}$/;
-const MAX_TEXT = 200;
-
-/** The fields that make two pushes of one id the same event. */
-function contentKey(e: { stream: unknown; type: unknown; data: unknown; actor: unknown; at: unknown }, author: string): string {
-  return stableJson([e.stream, e.type, e.data, e.actor, e.at, author]);
-}
-
-function short(value: unknown): string {
-  return typeof value === 'string' ? value.slice(0, MAX_TEXT) : '';
-}
-
-/** A record for the events table: parsed events as core filled them in, anything else as sent (bounded). */
-interface NewRow {
-  id: string;
-  seq: number | null;
-  stream: string;
-  type: string;
-  data: unknown;
-  actor: unknown;
-  at: string;
-  status: Verdict;
-  reasons: string[] | null;
-}
+export type { Misfit, Notice, PlanRevision, PushOutcome, PushResult, Verdict } from './verdicts.js';
+export { MISFIT_LIMIT } from './verdicts.js';
 
 /**
  * The judge: every push is decided by core's tracker against the plan's accepted events,
