@@ -2,7 +2,7 @@ import { explainRefusal, stepLifecycle, type LifecycleSnapshot } from '../machin
 import { actorProblems, peopleById } from '../policy/actor.js';
 import { may, stepName, type PolicyTarget } from '../policy/policy.js';
 import { scanEvent } from '../privacy/event-text.js';
-import type { PledgeEvent } from '../schema/events.js';
+import { EVENT_FIELDS, type PledgeEvent } from '../schema/events.js';
 import type { Person, Plan } from '../schema/plan.js';
 import type { ItemKindDescriptor, PlanItem } from '../items/kinds.js';
 import { stateOf, STATE_LABELS } from '../items/views.js';
@@ -66,7 +66,7 @@ export function decide(plan: Plan, item: ItemState, event: PledgeEvent, options?
     if (when) return { ok: false, reasons: [when] };
   }
   const data = event.data as Record<string, unknown>;
-  const unknown = unknownReference(plan, facts, data);
+  const unknown = unknownReference(plan, facts, event.type, data);
   if (unknown) return { ok: false, reasons: [unknown] };
   const target = { kind: kind.kind, item: item.item, context: snapshot.context } as PolicyTarget;
   const decision = may(event.actor, event.type, data, target, plan);
@@ -95,12 +95,19 @@ const REFERENCES: Readonly<Record<string, 'person' | 'workstream' | 'action'>> =
   action: 'action',
 };
 
+/** Per event type, the fields of its data that name something in the plan: worked out once, most types have none. */
+const REFERENCE_FIELDS = new Map(
+  Object.entries(EVENT_FIELDS).map(([type, fields]) => [type, Object.keys(fields).filter((f) => f in REFERENCES)] as const),
+);
+
 /** The first field of `data` that names a person, working group or action the plan does not have, in words. */
-function unknownReference(plan: Plan, facts: PlanFacts, data: Record<string, unknown>): string | undefined {
-  for (const field in data) {
-    const kind = REFERENCES[field];
+function unknownReference(plan: Plan, facts: PlanFacts, type: string, data: Record<string, unknown>): string | undefined {
+  const fields = REFERENCE_FIELDS.get(type);
+  if (!fields?.length) return undefined;
+  for (const field of fields) {
+    const kind = REFERENCES[field]!;
     const id = data[field];
-    if (!kind || typeof id !== 'string') continue;
+    if (typeof id !== 'string') continue;
     const known = kind === 'person' ? facts.people.has(id) : kind === 'workstream' ? plan.workstreams.some((w) => w.id === id) : plan.actions.some((a) => a.id === id);
     if (!known) return `data.${field}: there is no ${kind === 'workstream' ? 'working group' : kind} with the id "${id}" in this plan.`;
   }
