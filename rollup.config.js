@@ -25,6 +25,8 @@ const ELEMENTS = {
   'pledge-measure': ['PledgeMeasure'],
   'pledge-deadlines': ['PledgeDeadlines'],
   'pledge-my-work': ['PledgeMyWork'],
+  'pledge-meetings': ['PledgeMeetings'],
+  'pledge-recommendations': ['PledgeRecommendations'],
 };
 
 /**
