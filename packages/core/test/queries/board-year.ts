@@ -32,9 +32,11 @@ export const boardYearInput = {
   ],
 };
 
-const at = (date: string, time = '10:00:00') => `${date}T${time}Z`;
+/** A time on `date`, UTC. */
+export const at = (date: string, time = '10:00:00') => `${date}T${time}Z`;
 
-function hold(t: Tracker, id: string, date: string, present: ([string] | [string, string])[]) {
+/** A meeting held on its date, with these people present ([person] or [person, standing in for]). */
+export function hold(t: Tracker, id: string, date: string, present: ([string] | [string, string])[]) {
   ok(t.send(ev(as('editor'), id, 'meeting.hold', {}, at(date))));
   for (const [person, standingInFor] of present) {
     ok(t.send(ev(as('editor'), id, 'meeting.attendance.record', { person, ...(standingInFor ? { standingInFor } : {}) }, at(date, '11:00:00'))));

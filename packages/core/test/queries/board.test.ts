@@ -3,45 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   awaitingSignOff, boardAttendance, createTracker, meetingsNotQuorate, nextMeeting, quorumOf, rejectedRecommendations, reportingSchedule,
-  reportsNotReceived, responseDue, responsesOverdue, type Tracker,
+  reportsNotReceived, responseDue, responsesOverdue,
 } from '@pledgeflow/core';
 import { afterThePlan, as, ev, ok, planInput, testPlan } from '../fixtures.js';
+import { at, boardYearInput, CABINET, hold } from './board-year.js';
 
-const people = [
-  ...planInput.people!,
-  { id: 'cabinet', name: 'Cal Cabinet', agency: 'csc', role: 'executive' as const },
-  { id: 'cop', name: 'Chris Constable', agency: 'police', role: 'board-member' as const },
-  { id: 'deputy', name: 'Dana Deputy', agency: 'nhs', role: 'partner-contributor' as const },
-];
-const plan = () =>
-  testPlan({
-    people,
-    board: { members: ['board', 'board2', 'cop'], quorumAgencies: 3, attendanceExpectedPercent: 75 },
-    meetings: [
-      { id: 'm-jun', date: '2026-06-11', theme: 'Health', reports: ['health'] },
-      { id: 'm-sep', date: '2026-09-17', theme: 'Education and work', reports: ['education'] },
-      { id: 'm-dec', date: '2026-12-10', theme: 'Health', reports: ['health', 'education'] },
-      { id: 'm-mar', date: '2027-03-11', theme: 'What children say', reports: ['education'] },
-    ],
-    reviews: [{ id: 'rv', title: 'Review of school stability', reportedOn: '2026-05-01' }],
-    recommendations: [
-      { id: 'r1', review: 'rv', number: 1, title: 'Name a designated teacher in every school.', madeOn: '2026-05-01', actions: ['a1'] },
-      { id: 'r2', review: 'rv', number: 2, title: 'Report school moves to the board each quarter.', madeOn: '2026-05-01', owner: 'lead' },
-      { id: 'r3', review: 'rv', number: 3, title: 'Fund a second virtual school officer.', madeOn: '2026-05-01' },
-      { id: 'r4', review: 'rv', number: 4, title: 'Publish a guide for carers.', madeOn: '2026-10-01' },
-    ],
-  });
-const CABINET = { userId: 'cabinet', agencyId: 'csc', role: 'executive' } as const;
-const tracker = () => createTracker({ plan: plan(), now: afterThePlan });
-const at = (date: string, time = '10:00:00') => `${date}T${time}Z`;
-
-/** A meeting held on its date, with these people present ([person] or [person, standing in for]). */
-function hold(t: Tracker, id: string, date: string, present: ([string] | [string, string])[]) {
-  ok(t.send(ev(as('editor'), id, 'meeting.hold', {}, at(date))));
-  for (const [person, standingInFor] of present) {
-    ok(t.send(ev(as('editor'), id, 'meeting.attendance.record', { person, ...(standingInFor ? { standingInFor } : {}) }, at(date, '11:00:00'))));
-  }
-}
+const tracker = () => createTracker({ plan: testPlan(boardYearInput), now: afterThePlan });
 
 describe('board meetings', () => {
   it('says whether a held meeting was quorate, by agencies present, with the reason', () => {
