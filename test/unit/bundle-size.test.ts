@@ -19,6 +19,8 @@
 // recommendation queries with their reasons, the report's two sections in three formats, CSV
 // import and export of meetings and recommendations, and plan format 2 with its migration
 // (core's index exports all of it; a page that imports only some tree-shakes the rest).
+// Raised on 2026-12-06 (elements 86.5 to 87): <pledge-deadlines> shows meetings as they stand
+// (moved, cancelled) and puts awaited scrutiny responses in its .ics.
 // Lowered on 2026-12-05 (the React example 138.5 to 117): it defines only <pledge-status>
 // from @pledgeflow/elements instead of importing define.js, so the other elements (and the
 // sync chunk, which a single-file bundle inlines) stay out.
@@ -31,7 +33,7 @@ import { brotli, bundle, CLASSIC_ZOD } from '../bench/bundle-size.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const BUDGETS = [
-  { name: 'the elements with core inside (what dist/pledgeflow.js holds; the sync client is a chunk loaded with server="...")', entry: 'packages/elements/src/define.ts', ceilingKB: 86.5, goalKB: 45 },
+  { name: 'the elements with core inside (what dist/pledgeflow.js holds; the sync client is a chunk loaded with server="...")', entry: 'packages/elements/src/define.ts', ceilingKB: 87, goalKB: 45 },
   { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 44, goalKB: 20 },
 ];
 
