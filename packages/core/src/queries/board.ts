@@ -197,7 +197,7 @@ export function reportingSchedule(state: PlanState, today: string): ReportingSch
   const offTrack = rows.filter((r) => !r.onTrack).map((r) => names.workstream(r.workstream));
   const problems = [
     meetings < expectedMeetings && `${count(meetings, 'meeting')} in the plan's period, fewer than the ${expectedMeetings} expected`,
-    offTrack.length && `off track: ${offTrack.join(', ')}`,
+    offTrack.length && `${offTrack.join(', ')} ${offTrack.length === 1 ? 'is' : 'are'} behind`,
   ].filter(Boolean);
   const reason = problems.length ? `Not on track: ${problems.join('; ')}.` : `On track: ${count(meetings, 'meeting')} in the plan's period and every working group's reports in on time so far.`;
   return { meetings, expectedMeetings, rows, onTrack: !problems.length, reason };

@@ -38,7 +38,7 @@ describe('the scrutiny report: the board', () => {
   });
 
   it('says whether the reporting schedule is on track, and why, for each working group', () => {
-    expect(r.board.schedule).toMatchObject({ onTrack: false, meetings: 4, expectedMeetings: 4, reason: 'Not on track: off track: Education and Work.' });
+    expect(r.board.schedule).toMatchObject({ onTrack: false, meetings: 4, expectedMeetings: 4, reason: 'Not on track: Education and Work is behind.' });
     expect(r.board.schedule.workingGroups.map((w) => [w.name, w.lead, w.onTrack, w.reason])).toEqual([
       ['Education and Work', 'Lee Lead', false, 'Education and Work: 1 report missing, 1 report late.'],
       ['Health and Wellbeing', 'Bryn Board', true, 'Health and Wellbeing: 2 reports scheduled, none missing or late.'],
@@ -99,7 +99,7 @@ describe('the board and recommendations in the report formats', () => {
     expect(board).toContain('| Board meeting, 17 September 2026 | Children\'s Services, Testshire NHS | 3 | Not quorate: 2 agencies present');
     expect(board).toContain('| Bryn Board | Testshire NHS | 2 of 3 (67%) | 75% |');
     expect(board).toContain('| Education and Work | Board meeting, 10 December 2026 | 2026-12-03 | missing |');
-    expect(board).toContain('Reporting schedule: Not on track: off track: Education and Work.');
+    expect(board).toContain('Reporting schedule: Not on track: Education and Work is behind.');
     const recs = md.slice(md.indexOf('## Scrutiny recommendations'));
     expect(recs).toContain('Recommendations: 4 (2 awaiting response, 1 rejected, 1 implemented).');
     expect(recs).toContain('| Recommendation 2 (Review of school stability): Report school moves to the board each quarter. | Lee Lead | Marked implemented on 2026-11-02');

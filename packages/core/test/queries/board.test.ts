@@ -96,7 +96,7 @@ describe('board meetings', () => {
     ]);
     expect(s.meetings).toBe(3);
     expect(s.expectedMeetings).toBe(4);
-    expect(s.reason).toBe("Not on track: 3 meetings in the plan's period, fewer than the 4 expected; off track: Education and Work.");
+    expect(s.reason).toBe("Not on track: 3 meetings in the plan's period, fewer than the 4 expected; Education and Work is behind.");
   });
 
   it('says what is due for the next meeting', () => {

@@ -13,6 +13,9 @@ export const boardStyles = [stepPanelStyles, css`
   .board, .detail, .when, .passed {
     color: var(--_muted);
   }
+  th.number {
+    white-space: nowrap;
+  }
   .detail {
     display: block;
     font-size: 0.9em;

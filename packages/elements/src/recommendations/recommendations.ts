@@ -113,7 +113,7 @@ export class PledgeRecommendations extends ItemListElement {
       <table part="table">
         <caption id=${id}>${m.recommendationsCaption(review)}</caption>
         <thead><tr>
-          <th scope="col">${c['number']}</th><th scope="col">${c['recommendation']}</th><th scope="col">${c['stage']}</th>
+          <th scope="col" class="number">${c['number']}</th><th scope="col">${c['recommendation']}</th><th scope="col">${c['stage']}</th>
           <th scope="col">${c['response']}</th><th scope="col">${c['due']}</th><th scope="col">${c['actions']}</th>
         </tr></thead>
         <tbody>${recs.map((r) => this.#row(r, m))}</tbody>
