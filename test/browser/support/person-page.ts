@@ -43,6 +43,15 @@ function seen(node: Node): string {
   return `${inside} ${children}`.replace(/\s+/g, ' ').trim();
 }
 
+/** The example plan's people, read as the page starts. */
+let people: { id: string; agency: string; role: string }[] = [];
+
+/** A step on the page's tracker, as the action view takes it: its id, or why not. */
+function take(actor: Actor, stream: string, type: string, data?: Record<string, unknown>) {
+  const result = tracker.tracker!.step(actor, { stream, type: type as never, ...(data ? { data } : {}) });
+  return result.ok ? { ok: true, id: result.event.id } : { ok: false, reasons: result.reasons };
+}
+
 const trackerPart = (part: string) => tracker.shadowRoot?.querySelector(`[part~="${part}"]`) ?? null;
 const statusRegion = () => status.shadowRoot?.querySelector('[part="status"]') ?? null;
 
@@ -58,9 +67,27 @@ const person = {
   },
   onLine: () => navigator.onLine,
   /** A step as the action view takes it (`tracker.step()` with the signed-in person). */
-  step: (stream: string, type: string, data?: Record<string, unknown>) => {
-    const result = tracker.tracker!.step(tracker.actor!, { stream, type: type as never, ...(data ? { data } : {}) });
-    return result.ok ? { ok: true, id: result.event.id } : { ok: false, reasons: result.reasons };
+  step: (stream: string, type: string, data?: Record<string, unknown>) => take(tracker.actor!, stream, type, data),
+  /**
+   * A step this page takes in someone else's name (`userId`, with their agency and role from the
+   * plan): the page's tracker takes it, and the server refuses it, the token being this person's.
+   */
+  stepAs: (userId: string, stream: string, type: string, data?: Record<string, unknown>) => {
+    const entry = people.find((p) => p.id === userId);
+    if (!entry) throw new Error(`no person ${userId} in the example plan`);
+    return take({ userId: entry.id, agencyId: entry.agency, role: entry.role } as Actor, stream, type, data);
+  },
+  /** Opens an action and puts focus on its title, as the tracker does when a person chooses it. */
+  focusAction: async (stream: string) => {
+    await person.item(stream);
+    const action = tracker.shadowRoot!.querySelector('pledge-action') as (HTMLElement & { focusTitle(): void }) | null;
+    action?.focusTitle();
+  },
+  /** Where the person is: the tracker's view and open action, and what has focus (through shadow roots). */
+  place: () => {
+    let focused = document.activeElement;
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+    return { view: tracker.view, actionId: tracker.actionId ?? null, focused: focused && focused !== document.body ? `${focused.tagName.toLowerCase()}: ${seen(focused)}` : '' };
   },
   /** Opens an action, as a person choosing it in the list, and gives what its page says. */
   item: async (stream: string) => {
@@ -107,6 +134,7 @@ window.person = person;
 
 try {
   const plan = (await (await fetch('/examples/plans/eastmere.plan.json')).json()) as { people: { id: string; agency: string; role: string }[] };
+  people = plan.people;
   const entry = plan.people.find((p) => p.id === personId);
   if (!entry) throw new Error(`no person ${personId} in the example plan`);
   tracker.actor = { userId: entry.id, agencyId: entry.agency, role: entry.role } as Actor;

@@ -27,6 +27,16 @@ export class TrackerSync {
   #release: (() => void) | undefined;
   #closed = false;
   #leader = false;
+  #plan: Plan | undefined;
+  #name = '';
+  /** Refused steps this tab has already reopened its tracker for (once each, whatever happens). */
+  readonly #reopenedFor = new Set<string>();
+  #reopening: Promise<void> | undefined;
+  /**
+   * Called with a tracker opened afresh from IndexedDB when the server refused a step that the
+   * open tracker had applied (core's tracker cannot take an event back): the host shows it instead.
+   */
+  onReopen: ((tracker: Tracker) => void) | undefined;
 
   constructor(readonly server: string, readonly planId: string, readonly getToken: TokenProvider, readonly person = 'anyone') {}
 
@@ -79,7 +89,8 @@ export class TrackerSync {
    * sync pulls only what is new.
    */
   async open(plan: Plan, signal?: AbortSignal): Promise<{ tracker: Tracker; notices: string[] }> {
-    const name = `pledgeflow-${this.planId}@${new URL(this.server, location.href).host}:${this.person}`;
+    const name = (this.#name = `pledgeflow-${this.planId}@${new URL(this.server, location.href).host}:${this.person}`);
+    this.#plan = plan;
     const pulled = await this.#firstLoad(plan, name, signal);
     // An empty database filled by the first load holds just what was pulled: not read back.
     const idb = (this.#idb = await openIdbTracker({ plan, name, ...(pulled?.fresh ? { known: { events: pulled.events, snapshots: [] } } : {}) }));
@@ -94,6 +105,7 @@ export class TrackerSync {
       this.#lead();
       return { tracker: idb.tracker, notices: idb.notices };
     }
+    this.refused.subscribe((steps) => this.#reopenIfApplied(steps));
     if (typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(`pledgeflow-sync:${name}`);
       this.#channel.onmessage = ({ data }: MessageEvent<Shared>) => {
@@ -189,14 +201,58 @@ export class TrackerSync {
     const connection = (this.#connection = connect(idb.tracker, { url: this.server, planId: this.planId, getToken: this.getToken, store }));
     this.status.set(connection.status.value);
     connection.status.subscribe((status) => {
+      if (this.#connection !== connection) return;
       this.status.set(status);
       this.#share();
     });
     connection.refused.subscribe((refused) => {
-      this.refused.set(refused);
+      if (this.#connection !== connection) return;
+      // Added to what is listed: a connection made after a reopen starts with none and reads them back.
+      this.refused.set([...this.refused.value, ...refused.filter((r) => !this.refused.value.some((s) => s.id === r.id))]);
       this.#share();
     });
     this.#share();
+  }
+
+  /** A refused step that this tab's tracker still shows as taken: open the tracker again from IndexedDB, which no longer has it. */
+  #reopenIfApplied(steps: readonly RefusedStep[]) {
+    const idb = this.#idb;
+    if (!idb?.durable || this.#closed) return;
+    const applied = steps.filter((r) => !this.#reopenedFor.has(r.id) && idb.tracker.history(r.stream).some((h) => h.eventId === r.id));
+    if (!applied.length) return;
+    for (const r of applied) this.#reopenedFor.add(r.id);
+    const previous = this.#reopening ?? Promise.resolve();
+    this.#reopening = previous.then(() => this.#reopen()).catch((error: unknown) => {
+      console.warn('pledgeflow: could not open the plan again after a refused step; a reload shows what the server has.', error);
+    });
+  }
+
+  /**
+   * Swaps in a tracker made from what IndexedDB holds now (the server's events and this person's
+   * unsent steps; the refused step is kept in `refused`, not in the log), and syncs it instead.
+   */
+  async #reopen() {
+    const old = this.#idb;
+    if (!old?.durable || !this.#plan || this.#closed) return;
+    await old.tracker.flush().catch(() => {});
+    const idb = await openIdbTracker({ plan: this.#plan, name: this.#name });
+    if (!idb.durable) return; // IndexedDB went meanwhile: keep what is shown
+    if (this.#closed) {
+      idb.store.close();
+      return;
+    }
+    // Steps taken on the old tracker from here on still reach IndexedDB, and this store's channel brings them to the new one.
+    this.#idb = idb;
+    const leader = this.#leader;
+    this.#connection?.close();
+    this.#connection = undefined;
+    if (leader) this.#lead();
+    this.onReopen?.(idb.tracker);
+    // Closed once the host has rendered the new one (closing tells its subscribers), after any step still being written.
+    await new Promise((resolve) => setTimeout(resolve));
+    old.tracker.close('This copy of the plan was replaced after the server refused a step: take steps on the one shown.');
+    await old.tracker.flush().catch(() => {});
+    old.store.close();
   }
 
   #share() {

@@ -285,6 +285,7 @@ export class PledgeTracker extends PledgeElement {
       const sync = (this.#sync = new TrackerSync(server, planId, () => provider(), this.actor?.userId));
       this.#syncStatus.follow(sync.status);
       sync.refused.subscribe((steps) => (this.refusedSteps = steps));
+      sync.onReopen = (tracker) => (this.tracker = tracker);
       stopProgress = sync.status.subscribe((status) => this.#showProgress(status));
       const plan = await sync.loadPlan(abort.signal);
       if (abort.signal.aborted) return;
