@@ -3,6 +3,7 @@ import { RECOMMENDATION_STATES } from '../machines/states.js';
 import { BRAG_LABELS, BRAG_WORST_FIRST } from '../queries/brag.js';
 import type { ScrutinyReport } from '../queries/scrutiny-report.js';
 import { recordsToCsv } from './csv.js';
+import { plural } from '../schema/wording.js';
 
 /**
  * Text from the plan or the log as CommonMark inline text that shows exactly as written, on one
@@ -31,7 +32,6 @@ const table = (headers: string[], rows: (string | number | undefined)[][]) =>
   rows.length
     ? [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)].join('\n')
     : '_None._';
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The scrutiny report as Markdown: headings and tables a panel can read in a board pack. */
 export function reportToMarkdown(r: ScrutinyReport): string {

@@ -8,8 +8,6 @@ import type { PledgeEvent } from '../schema/events.js';
 import type { ActionItem, Meeting, PledgePromise, Recommendation } from '../schema/plan.js';
 import { itemTitle } from '../schema/titles.js';
 
-export { meetingTitle } from '../schema/titles.js';
-
 export type ItemKind = 'action' | 'promise' | 'meeting' | 'recommendation';
 export type PlanItem = ActionItem | PledgePromise | Meeting | Recommendation;
 
@@ -29,43 +27,22 @@ export interface ItemKindDescriptor {
   readonly checks: Readonly<Record<string, (context: unknown, event: PledgeEvent) => string | undefined>>;
 }
 
-type Loose<T> = T extends Lifecycle<infer _C, infer _E, infer _I> ? ItemKindDescriptor['lifecycle'] : never;
+/** A kind's descriptor from its lifecycle and checks, typed loosely so that every kind fits one table. */
+function describe(kind: ItemKind, named: string, lifecycle: object, version: number, checks: object): ItemKindDescriptor {
+  return {
+    kind,
+    prefix: `${kind}.`,
+    named,
+    title: (item) => itemTitle(kind, item),
+    lifecycle: lifecycle as ItemKindDescriptor['lifecycle'],
+    version,
+    checks: checks as ItemKindDescriptor['checks'],
+  };
+}
 
 export const ITEM_KINDS: Readonly<Record<ItemKind, ItemKindDescriptor>> = {
-  action: {
-    kind: 'action',
-    prefix: 'action.',
-    named: 'an action',
-    title: (item) => itemTitle('action', item),
-    lifecycle: actionLifecycle as unknown as Loose<typeof actionLifecycle>,
-    version: ACTION_MACHINE_VERSION,
-    checks: actionChecks as unknown as ItemKindDescriptor['checks'],
-  },
-  promise: {
-    kind: 'promise',
-    prefix: 'promise.',
-    named: 'a promise',
-    title: (item) => itemTitle('promise', item),
-    lifecycle: promiseLifecycle as unknown as Loose<typeof promiseLifecycle>,
-    version: PROMISE_MACHINE_VERSION,
-    checks: promiseChecks as unknown as ItemKindDescriptor['checks'],
-  },
-  meeting: {
-    kind: 'meeting',
-    prefix: 'meeting.',
-    named: 'a board meeting',
-    title: (item) => itemTitle('meeting', item),
-    lifecycle: meetingLifecycle as unknown as Loose<typeof meetingLifecycle>,
-    version: MEETING_MACHINE_VERSION,
-    checks: meetingChecks as unknown as ItemKindDescriptor['checks'],
-  },
-  recommendation: {
-    kind: 'recommendation',
-    prefix: 'recommendation.',
-    named: 'a scrutiny recommendation',
-    title: (item) => itemTitle('recommendation', item),
-    lifecycle: recommendationLifecycle as unknown as Loose<typeof recommendationLifecycle>,
-    version: RECOMMENDATION_MACHINE_VERSION,
-    checks: recommendationChecks as unknown as ItemKindDescriptor['checks'],
-  },
+  action: describe('action', 'an action', actionLifecycle, ACTION_MACHINE_VERSION, actionChecks),
+  promise: describe('promise', 'a promise', promiseLifecycle, PROMISE_MACHINE_VERSION, promiseChecks),
+  meeting: describe('meeting', 'a board meeting', meetingLifecycle, MEETING_MACHINE_VERSION, meetingChecks),
+  recommendation: describe('recommendation', 'a scrutiny recommendation', recommendationLifecycle, RECOMMENDATION_MACHINE_VERSION, recommendationChecks),
 };

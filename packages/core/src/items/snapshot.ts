@@ -1,7 +1,9 @@
+import type { ItemKind } from './kinds.js';
+
 /** What a store keeps per item so that loading does not replay the whole log. */
 export interface ItemSnapshot {
   stream: string;
-  kind: 'action' | 'promise' | 'meeting' | 'recommendation';
+  kind: ItemKind;
   /** The machine version that made it; a different version means rebuild from events. */
   machineVersion: number;
   value: unknown;

@@ -1,11 +1,11 @@
 import type { Actor } from '../schema/events.js';
 import type { Person, Plan } from '../schema/plan.js';
 import { ROLE_LABELS } from '../schema/roles.js';
+import { withArticle } from '../schema/wording.js';
 
 const NONE: readonly string[] = Object.freeze([]);
 
 /** "an action owner", "a board member". */
-const withArticle = (label: string) => `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
 
 /**
  * Why `actor` cannot act in this plan, if they cannot: someone the plan does not list, or

@@ -7,6 +7,7 @@ import type { MeetingContext } from '../machines/meeting.lifecycle.js';
 import type { PromiseContext } from '../machines/promise.lifecycle.js';
 import type { RecommendationContext } from '../machines/recommendation.lifecycle.js';
 import { itemTitle } from '../schema/titles.js';
+import { withArticle } from '../schema/wording.js';
 
 /**
  * Where a role may take a step:
@@ -118,7 +119,6 @@ export function stepName(type: EventType): string {
   return STEP_NAMES[type];
 }
 
-const aOrAn = (word: string) => (/^[aeiou]/i.test(word) ? 'An' : 'A');
 
 function inScope(scope: Scope, actor: Actor, target: PolicyTarget, plan: Plan, data: Record<string, unknown>): string | undefined {
   const title = (t: PolicyTarget) => `"${itemTitle(t.kind, t.item)}"`;
@@ -169,8 +169,8 @@ export function may(actor: Actor, type: EventType, data: Record<string, unknown>
   }
   const outOfScope = scope ? inScope(scope, actor, target, plan, data) : undefined;
   if ((!scope || outOfScope) && !byRelationship(actor, type, target, plan, data)) {
-    if (!scope) return { ok: false, reasons: [`${aOrAn(role)} ${role} cannot ${stepName(type)}.`] };
-    if (outOfScope) return { ok: false, reasons: [`${aOrAn(role)} ${role} can ${stepName(type)} ${outOfScope}.`] };
+    if (!scope) return { ok: false, reasons: [`${withArticle(role, true)} cannot ${stepName(type)}.`] };
+    if (outOfScope) return { ok: false, reasons: [`${withArticle(role, true)} can ${stepName(type)} ${outOfScope}.`] };
   }
 
   if (target.kind === 'action') {

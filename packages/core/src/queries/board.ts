@@ -8,8 +8,9 @@ import type { Plan } from '../schema/plan.js';
 import { planNames } from '../schema/plan-names.js';
 import type { PlanState } from '../tracker/types.js';
 import { checkToday } from './today.js';
+import { plural } from '../schema/wording.js';
+import { peopleById } from '../policy/actor.js';
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const wasHeld = (m: MeetingView) => m.state === 'held' || m.state === 'minutesPublished';
 const percent = (part: number, whole: number) => Math.round((part / whole) * 100);
 
@@ -25,14 +26,14 @@ export interface Quorum {
 /** Whether a meeting that was held was quorate: people from at least `board.quorumAgencies` agencies present. Undefined for one not held. */
 export function quorumOf(plan: Plan, meeting: MeetingView): Quorum | undefined {
   if (!wasHeld(meeting)) return undefined;
-  const agencyOf = new Map(plan.people.map((p) => [p.id, p.agency]));
-  const present = new Set(meeting.present.map((a) => agencyOf.get(a.person)).filter((x): x is string => x !== undefined));
+  const people = peopleById(plan);
+  const present = new Set(meeting.present.map((a) => people.get(a.person)?.agency).filter((x): x is string => x !== undefined));
   const agencies = plan.agencies.map((a) => a.id).filter((id) => present.has(id));
   const needed = plan.board.quorumAgencies;
   const quorate = agencies.length >= needed;
   const names = planNames(plan);
   const list = agencies.length ? ` (${agencies.map((a) => names.agency(a)).join(', ')})` : '';
-  const reason = `${quorate ? 'Quorate' : 'Not quorate'}: ${count(agencies.length, 'agency', 'agencies')} present${list}; ${needed} needed.`;
+  const reason = `${quorate ? 'Quorate' : 'Not quorate'}: ${plural(agencies.length, 'agency', 'agencies')} present${list}; ${needed} needed.`;
   return { meeting: meeting.id, quorate, agencies, needed, reason };
 }
 
@@ -72,17 +73,17 @@ export function boardAttendance(state: PlanState, today: string): MemberAttendan
   const from = addMonths(today, -12);
   const held = state.meetings.filter((m) => wasHeld(m) && m.date > from && m.date <= today);
   const expected = plan.board.attendanceExpectedPercent;
-  const agencyOf = new Map(plan.people.map((p) => [p.id, p.agency]));
+  const people = peopleById(plan);
   return boardMembers(plan).map((person) => {
     const attended = held.filter((m) => m.present.some((a) => a.person === person)).length;
     const represented = held.filter((m) => m.present.some((a) => a.standingInFor === person)).length;
-    const agency = agencyOf.get(person) ?? '';
+    const agency = people.get(person)?.agency ?? '';
     if (!held.length) {
       return { person, agency, held: 0, attended: 0, represented: 0, expectedPercent: expected, belowExpectation: false, reason: 'No meetings were held in the last 12 months.' };
     }
     const share = percent(attended, held.length);
     const below = share < expected;
-    const reason = `Attended ${attended} of ${count(held.length, 'meeting')} in the last 12 months (${share}%), ${below ? 'below' : 'meeting'} the expected ${expected}%${stoodIn(held.length - attended, represented)}.`;
+    const reason = `Attended ${attended} of ${plural(held.length, 'meeting')} in the last 12 months (${share}%), ${below ? 'below' : 'meeting'} the expected ${expected}%${stoodIn(held.length - attended, represented)}.`;
     return { person, agency, held: held.length, attended, represented, percent: share, expectedPercent: expected, belowExpectation: below, reason };
   });
 }
@@ -131,7 +132,7 @@ export function reportsNotReceived(state: PlanState, today: string): ExpectedRep
         out.push({ ...base, status: 'late', receivedOn: got.on, reason: `${who}'s report for ${m.title} came in on ${got.on}, after the papers deadline of ${papersDue}.` });
       } else if (!got && today > papersDue) {
         const days = daysBetween(papersDue, today);
-        out.push({ ...base, status: 'missing', reason: `${who}'s report for ${m.title} was due by ${papersDue} and has not been received (${count(days, 'day')} late).` });
+        out.push({ ...base, status: 'missing', reason: `${who}'s report for ${m.title} was due by ${papersDue} and has not been received (${plural(days, 'day')} late).` });
       }
     }
   }
@@ -187,8 +188,8 @@ export function reportingSchedule(state: PlanState, today: string): ReportingSch
     const late = live.filter((r) => r.status === 'late').length;
     let reason: string;
     if (!live.length) reason = `${names.workstream(ws.id)} has no report to the board in the schedule for this plan's period.`;
-    else if (missing || late) reason = `${names.workstream(ws.id)}: ${[missing && `${count(missing, 'report')} missing`, late && `${count(late, 'report')} late`].filter(Boolean).join(', ')}.`;
-    else reason = `${names.workstream(ws.id)}: ${count(live.length, 'report')} scheduled, none missing or late.`;
+    else if (missing || late) reason = `${names.workstream(ws.id)}: ${[missing && `${plural(missing, 'report')} missing`, late && `${plural(late, 'report')} late`].filter(Boolean).join(', ')}.`;
+    else reason = `${names.workstream(ws.id)}: ${plural(live.length, 'report')} scheduled, none missing or late.`;
     return { workstream: ws.id, reports, onTrack: live.length > 0 && !missing && !late, reason };
   });
   const meetings = inPeriod.filter((m) => m.state !== 'cancelled').length;
@@ -196,10 +197,10 @@ export function reportingSchedule(state: PlanState, today: string): ReportingSch
   const expectedMeetings = Math.max(1, Math.round((plan.board.meetingsPerYear * days) / 365));
   const offTrack = rows.filter((r) => !r.onTrack).map((r) => names.workstream(r.workstream));
   const problems = [
-    meetings < expectedMeetings && `${count(meetings, 'meeting')} in the plan's period, fewer than the ${expectedMeetings} expected`,
+    meetings < expectedMeetings && `${plural(meetings, 'meeting')} in the plan's period, fewer than the ${expectedMeetings} expected`,
     offTrack.length && `${offTrack.join(', ')} ${offTrack.length === 1 ? 'is' : 'are'} behind`,
   ].filter(Boolean);
-  const reason = problems.length ? `Not on track: ${problems.join('; ')}.` : `On track: ${count(meetings, 'meeting')} in the plan's period and every working group's reports in on time so far.`;
+  const reason = problems.length ? `Not on track: ${problems.join('; ')}.` : `On track: ${plural(meetings, 'meeting')} in the plan's period and every working group's reports in on time so far.`;
   return { meetings, expectedMeetings, rows, onTrack: !problems.length, reason };
 }
 

@@ -5,8 +5,8 @@ import type { RecommendationView } from '../items/views.js';
 import type { Plan } from '../schema/plan.js';
 import type { PlanState } from '../tracker/types.js';
 import { checkToday } from './today.js';
+import { plural } from '../schema/wording.js';
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * When the executive's answer is due: `scrutiny.responseMonths` after the recommendation was
@@ -38,7 +38,7 @@ export function responsesOverdue(state: PlanState, today: string): ResponseOverd
       recommendation: r.id,
       due,
       daysOverdue,
-      reason: `The executive's response was due by ${due}${again} (${count(state.plan.scrutiny.responseMonths, 'month')} allowed) and is ${count(daysOverdue, 'day')} overdue.`,
+      reason: `The executive's response was due by ${due}${again} (${plural(state.plan.scrutiny.responseMonths, 'month')} allowed) and is ${plural(daysOverdue, 'day')} overdue.`,
     });
   }
   return out.sort((a, b) => b.daysOverdue - a.daysOverdue || a.recommendation.localeCompare(b.recommendation));
@@ -63,7 +63,7 @@ export function awaitingSignOff(state: PlanState): AwaitingSignOff[] {
     if (r.state === 'implemented') {
       out.push({ recommendation: r.id, reason: `Marked implemented on ${r.implementedOn}; waiting for the committee to sign it off.` });
     } else if (DELIVERING.has(r.state) && r.actions.length && r.actions.every((id) => DONE.has(stateOf.get(id) ?? ''))) {
-      out.push({ recommendation: r.id, reason: `All ${count(r.actions.length, 'linked action')} done; not yet marked implemented or signed off.` });
+      out.push({ recommendation: r.id, reason: `All ${plural(r.actions.length, 'linked action')} done; not yet marked implemented or signed off.` });
     }
   }
   return out;

@@ -3,7 +3,7 @@ import type { MeetingContext } from '../machines/meeting.lifecycle.js';
 import type { PromiseContext } from '../machines/promise.lifecycle.js';
 import type { RecommendationContext } from '../machines/recommendation.lifecycle.js';
 import type { ActionItem, Meeting, Plan, PledgePromise, Recommendation } from '../schema/plan.js';
-import { meetingTitle } from '../items/kinds.js';
+import { meetingTitle } from '../schema/titles.js';
 import { reportLine, sharedText } from '../items/report-line.js';
 import { stateOf, type ActionView, type ItemView, type MeetingView, type PromiseView, type RecommendationView } from '../items/views.js';
 import type { Entry } from './entry.js';
