@@ -173,7 +173,8 @@ export function may(actor: Actor, type: EventType, data: Record<string, unknown>
     if (outOfScope) return { ok: false, reasons: [`${withArticle(role, true)} can ${stepName(type)} ${outOfScope}.`] };
   }
 
-  if (target.kind === 'action') {
+  // Only the steps on one piece of evidence look it up: a replay takes 100,000 steps.
+  if (target.kind === 'action' && typeof data['evidenceId'] === 'string') {
     const evidence = target.context.evidence.find((e) => e.id === data['evidenceId']);
     if ((type === 'action.evidence.accept' || type === 'action.evidence.return') && evidence?.submittedBy === actor.userId) {
       return { ok: false, reasons: ['You cannot accept or return evidence you submitted yourself: another lead or board member must look at it.'] };

@@ -28,19 +28,30 @@ export function isInstant(text: string): boolean {
  * form sort as text in time order. (Plain checks: this runs for every event loaded.)
  */
 export function isCanonicalInstant(text: string): boolean {
-  // Read digit by digit, without a regular expression or substrings: every event loaded is checked.
+  // Read digit by digit, without a regular expression, substrings or closures: every event
+  // loaded is checked, so this is on the path of a replay.
   if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */) return false;
-  for (let i = 0; i < 23; i++) {
-    const c = text.charCodeAt(i);
-    const punctuation = i === 4 || i === 7 ? 45 /* - */ : i === 10 ? 84 /* T */ : i === 13 || i === 16 ? 58 /* : */ : i === 19 ? 46 /* . */ : 0;
-    if (punctuation ? c !== punctuation : c < 48 || c > 57) return false;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return false; // - - T
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46) return false; // : : .
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  // -1 from `digits` (not a digit) fails every test below.
+  return digits(text, 20, 3) >= 0 && year >= 0 && isRealDate(year, month, day) && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60;
+}
+
+/** The number written by `count` decimal digits of `text` from `at`; -1 when one of them is not a digit. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
   }
-  const n = (at: number, digits: number) => {
-    let v = 0;
-    for (let i = at; i < at + digits; i++) v = v * 10 + text.charCodeAt(i) - 48;
-    return v;
-  };
-  return isRealDate(n(0, 4), n(5, 2), n(8, 2)) && n(11, 2) < 24 && n(14, 2) < 60 && n(17, 2) < 60;
+  return value;
 }
 
 /** `text` (an instant, see `isInstant`) written the canonical way: UTC, milliseconds, `Z`. Digits past the millisecond are dropped. */
