@@ -26,12 +26,19 @@ interface Scenario {
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** A full collection (the bench runs with --expose-gc), so that no run pays for the garbage of the one before. */
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 function time(fn: () => unknown): number {
+  gc();
   const t0 = performance.now();
   fn();
   return performance.now() - t0;
 }
-/** Medians of `RUNS` alternating runs of the subject and its baseline, after one warm-up each. */
+/**
+ * Medians of `RUNS` alternating runs of the subject and its baseline, after one warm-up each,
+ * each run after a full collection: without it a 20 ms baseline run that follows a 250 ms
+ * replay pays for the replay's garbage, and the ratio moves by 3 or 4 between runs.
+ */
 function compare(subject: () => unknown, baseline: () => unknown): { value: number; baseline: number } {
   subject();
   baseline();
@@ -130,12 +137,10 @@ record('replay-100k', 'ms', r.value, r.baseline, 15);
     return { snapshots: snaps, coveredEvents: splitAtSnapshots(events, snaps).coveredEvents };
   });
   // Runs alternate between the sizes, after a warm-up of each, with a collection before each
-  // run, so that neither the JIT nor the garbage of the 1M log favours one size.
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  // run (in `time`), so that neither the JIT nor the garbage of the 1M log favours one size.
   const runs: number[][] = sizes.map(() => []);
   for (let run = -1; run < RUNS; run++) {
     setups.forEach((setup, i) => {
-      gc();
       const ms = time(() => createTracker({ plan, ...setup }));
       if (run >= 0) runs[i]!.push(ms);
     });
@@ -217,8 +222,7 @@ record('replay-100k', 'ms', r.value, r.baseline, 15);
 }
 
 {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) {
+  if ((globalThis as { gc?: () => void }).gc) {
     const heap = (make: () => unknown) => {
       gc();
       const before = process.memoryUsage().heapUsed;
