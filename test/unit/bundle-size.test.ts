@@ -21,6 +21,9 @@
 // (core's index exports all of it; a page that imports only some tree-shakes the rest).
 // Raised on 2026-12-06 (elements 86.5 to 87): <pledge-deadlines> shows meetings as they stand
 // (moved, cancelled) and puts awaited scrutiny responses in its .ics.
+// Raised on 2026-12-06 (elements 87 to 87.5, the React example 117 to 117.5) for the replay
+// speed of issue 11: a log whose ids all differ loads item by item (events/split-log.ts and
+// the item-by-item load beside the whole-log one), 0.5 kB brotli (86.63 to 87.12).
 // Lowered on 2026-12-05 (the React example 138.5 to 117): it defines only <pledge-status>
 // from @pledgeflow/elements instead of importing define.js, so the other elements (and the
 // sync chunk, which a single-file bundle inlines) stay out.
@@ -33,12 +36,12 @@ import { brotli, bundle, CLASSIC_ZOD } from '../bench/bundle-size.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const BUDGETS = [
-  { name: 'the elements with core inside (what dist/pledgeflow.js holds; the sync client is a chunk loaded with server="...")', entry: 'packages/elements/src/define.ts', ceilingKB: 87, goalKB: 45 },
+  { name: 'the elements with core inside (what dist/pledgeflow.js holds; the sync client is a chunk loaded with server="...")', entry: 'packages/elements/src/define.ts', ceilingKB: 87.5, goalKB: 45 },
   { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 44, goalKB: 20 },
 ];
 
 /** examples/react/dist/main.js as examples/react/build.js makes it: an app with React, the hooks, core and <pledge-status>. */
-const REACT_EXAMPLE_CEILING_KB = 117;
+const REACT_EXAMPLE_CEILING_KB = 117.5;
 
 /** Names that only XState's interpreter (createActor and its actors) defines: an app that only uses the hooks must not carry them. */
 const INTERPRETER_NAMES = ['SimulatedClock', 'sendTo'];
