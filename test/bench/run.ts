@@ -26,10 +26,9 @@ interface Scenario {
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-/** A full collection (the bench runs with --expose-gc), so that no run pays for the garbage of the one before. */
+/** A full collection (the bench runs with --expose-gc), so that a run does not pay for the garbage of the one before. */
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 function time(fn: () => unknown): number {
-  gc();
   const t0 = performance.now();
   fn();
   return performance.now() - t0;
@@ -45,7 +44,9 @@ function compare(subject: () => unknown, baseline: () => unknown): { value: numb
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    gc();
     a.push(time(subject));
+    gc();
     b.push(time(baseline));
   }
   return { value: median(a), baseline: median(b) };
@@ -137,10 +138,11 @@ record('replay-100k', 'ms', r.value, r.baseline, 15);
     return { snapshots: snaps, coveredEvents: splitAtSnapshots(events, snaps).coveredEvents };
   });
   // Runs alternate between the sizes, after a warm-up of each, with a collection before each
-  // run (in `time`), so that neither the JIT nor the garbage of the 1M log favours one size.
+  // run, so that neither the JIT nor the garbage of the 1M log favours one size.
   const runs: number[][] = sizes.map(() => []);
   for (let run = -1; run < RUNS; run++) {
     setups.forEach((setup, i) => {
+      gc();
       const ms = time(() => createTracker({ plan, ...setup }));
       if (run >= 0) runs[i]!.push(ms);
     });
