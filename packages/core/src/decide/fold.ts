@@ -1,6 +1,6 @@
 import { foldPrivately, startLifecycle, writesInPlace, type LifecycleSnapshot } from '../machines/lifecycle.js';
 import { ITEM_KINDS, type ItemKindDescriptor, type PlanItem } from '../items/kinds.js';
-import { compareEvents } from '../events/order.js';
+import { compareEvents, differences } from '../events/order.js';
 import type { PledgeEvent } from '../schema/events.js';
 import type { Plan } from '../schema/plan.js';
 import { decide, type ItemState } from './decide.js';
@@ -12,6 +12,18 @@ export interface RejectedEvent {
   /** Set when another event with the same id and other content was recorded first: that event. */
   conflictsWith?: PledgeEvent;
 }
+
+/** Two events with one id and different content: the later one is refused, with both kept. */
+export function conflict(event: PledgeEvent, recorded: PledgeEvent): RejectedEvent {
+  return {
+    event,
+    conflictsWith: recorded,
+    reasons: [`An event with the id ${event.id} was already recorded with different content (${differences(recorded, event).join(', ')} differ).`],
+  };
+}
+
+/** Why an event naming `stream` cannot be taken when the plan has no item with that id. */
+export const noSuchItem = (stream: string) => `There is no promise, action, meeting or recommendation with the id "${stream}" in this plan.`;
 
 /** An item folded over events: its state, the events it took (in order) and those it refused, with why. */
 export interface Folded {
@@ -79,6 +91,6 @@ function foldWith(plan: Plan, item: Omit<ItemState, 'snapshot'>, events: readonl
  */
 export function fold(plan: Plan, itemId: string, events: readonly PledgeEvent[], from?: LifecycleSnapshot): Folded {
   const found = findItem(plan, itemId);
-  if (!found) throw new RangeError(`There is no promise, action, meeting or recommendation with the id "${itemId}" in this plan.`);
+  if (!found) throw new RangeError(noSuchItem(itemId));
   return foldItem(plan, found, [...events].sort(compareEvents), from);
 }

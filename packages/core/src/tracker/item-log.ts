@@ -1,28 +1,17 @@
 import type { Verdict } from '../decide/decide.js';
-import { foldItem, planItems, type Folded, type RejectedEvent } from '../decide/fold.js';
-import { compareEvents, differences, sameEvent } from '../events/order.js';
-import { isParsedEvent, parseEvent, readEvent } from '../events/parse.js';
-import { splitLog, type SplitLog } from '../events/split-log.js';
+import { conflict, foldItem, noSuchItem, planItems, type Folded, type RejectedEvent } from '../decide/fold.js';
+import { compareEvents, sameEvent } from '../events/order.js';
+import { readEvent } from '../events/parse.js';
 import { CoveredItems } from './covered-items.js';
 import type { Entry } from './entry.js';
+import { loadLog } from './load-log.js';
 import type { ItemKindDescriptor, PlanItem } from '../items/kinds.js';
 import type { ItemSnapshot } from '../items/snapshot.js';
-import { restoreLifecycle, startLifecycle, type LifecycleSnapshot } from '../machines/lifecycle.js';
+import { startLifecycle, type LifecycleSnapshot } from '../machines/lifecycle.js';
 import type { PledgeEvent } from '../schema/events.js';
 import type { Plan } from '../schema/plan.js';
 
 export type { Entry } from './entry.js';
-
-const noItem = (stream: string) => `There is no promise, action, meeting or recommendation with the id "${stream}" in this plan.`;
-
-/** Two events with one id and different content: the later one is refused, with both kept. */
-export function conflict(event: PledgeEvent, recorded: PledgeEvent): RejectedEvent {
-  return {
-    event,
-    conflictsWith: recorded,
-    reasons: [`An event with the id ${event.id} was already recorded with different content (${differences(recorded, event).join(', ')} differ).`],
-  };
-}
 
 /**
  * Every item of a plan with the events it took and refused, and every event id seen: what
@@ -99,150 +88,10 @@ export class ItemLog {
   }
 
   #load(events: readonly unknown[], snapshots: readonly ItemSnapshot[]) {
-    const split = this.#ids.size === 0 ? splitLog(events) : undefined;
-    if (split) this.#loadByItem(split, events, snapshots);
-    else this.#loadInOrder(events, snapshots);
-  }
-
-  /**
-   * Loads a log whose event ids are all different, item by item: each item's events are
-   * read in full, put in canonical order and folded while they are still in the processor's
-   * cache. (Reading 100,000 events in one pass and folding them in another fetches each from
-   * memory twice.) What it leaves is what `#loadInOrder` leaves.
-   */
-  #loadByItem(split: SplitLog, events: readonly unknown[], snapshots: readonly ItemSnapshot[]) {
-    const ids = (this.#ids = split.ids as Map<string, PledgeEvent>);
-    const malformed: { input: unknown; reasons: string[] }[] = [];
-    // Inputs with no id or item id as text are never events: read for the reasons.
-    for (const input of split.unnamed) this.#read(input, malformed);
-    const snaps = new Map(snapshots.map((s) => [s.stream, s]));
-    const orphans: PledgeEvent[][] = [];
-    const rebuilt = this.rebuilt.length;
-    for (const [stream, inputs] of split.byStream) {
-      const list: PledgeEvent[] = [];
-      let sorted = true;
-      for (const input of inputs) {
-        const event = this.#read(input, malformed);
-        if (!event) {
-          ids.delete((input as PledgeEvent).id);
-          continue;
-        }
-        if (event !== input) ids.set(event.id, event);
-        if (sorted && list.length && compareEvents(list[list.length - 1]!, event) > 0) sorted = false;
-        list.push(event);
-      }
-      if (!sorted) list.sort(compareEvents);
-      const entry = this.entries.get(stream);
-      if (entry) this.#foldFrom(entry, list, snaps.get(stream));
-      else if (list.length) orphans.push(list);
-    }
-    // In the order a load of the whole log gives: malformed inputs as they came, then events
-    // of no item, and items rebuilt, in canonical order.
-    if (malformed.length === 1) this.loose.push({ event: malformed[0]!.input as PledgeEvent, reasons: malformed[0]!.reasons });
-    else if (malformed.length > 1) {
-      const reasons = new Map(malformed.map((m) => [m.input, m.reasons]));
-      for (const input of events) {
-        const why = reasons.get(input);
-        if (why) this.loose.push({ event: input as PledgeEvent, reasons: why });
-      }
-    }
-    orphans.sort((a, b) => compareEvents(a[0]!, b[0]!));
-    for (const list of orphans) for (const event of list) this.loose.push({ event, reasons: [noItem(event.stream)] });
-    if (this.rebuilt.length - rebuilt > 1) {
-      const first = (stream: string) => this.entries.get(stream)!.events[0] ?? this.entries.get(stream)!.refused[0]!.event;
-      this.rebuilt.splice(rebuilt, Infinity, ...this.rebuilt.slice(rebuilt).sort((a, b) => compareEvents(first(a), first(b))));
-    }
-    for (const [stream, snap] of snaps) {
-      if (!split.byStream.has(stream) && snap.eventCount > 0) this.rebuilt.push(stream);
-    }
-  }
-
-  /** `input` read in full (`readEvent`); undefined, with `malformed` told why, when it is not an event. */
-  #read(input: unknown, malformed: { input: unknown; reasons: string[] }[]): PledgeEvent | undefined {
-    if (isParsedEvent(input)) return input;
-    const read = parseEvent(input);
-    if (read.ok) return read.event;
-    malformed.push({ input, reasons: read.reasons });
-    return undefined;
-  }
-
-  /** Loads a log as a whole: every event read, put in canonical order and checked for ids seen before, then each item folded. */
-  #loadInOrder(events: readonly unknown[], snapshots: readonly ItemSnapshot[]) {
-    // Every event is read in full (schema, links, `at` in its one form); one that fails is
-    // kept in `loose` with its reasons.
-    const wellFormed: PledgeEvent[] = [];
-    let sorted = true;
-    for (const input of events) {
-      // (The quick check first, without `readEvent`'s result object: a replay reads 100,000.)
-      let event: PledgeEvent;
-      if (isParsedEvent(input)) event = input;
-      else {
-        const read = parseEvent(input);
-        if (!read.ok) {
-          this.loose.push({ event: input as PledgeEvent, reasons: read.reasons });
-          continue;
-        }
-        event = read.event;
-      }
-      if (sorted && wellFormed.length && compareEvents(wellFormed[wellFormed.length - 1]!, event) > 0) sorted = false;
-      wellFormed.push(event);
-    }
-    if (!sorted) wellFormed.sort(compareEvents);
-    const byStream = new Map<string, PledgeEvent[]>();
-    for (const event of wellFormed) {
-      const seen = this.#ids.get(event.id);
-      if (seen) {
-        if (!sameEvent(seen, event)) this.loose.push(conflict(event, seen));
-        continue;
-      }
-      this.#ids.set(event.id, event);
-      let list = byStream.get(event.stream);
-      if (!list) byStream.set(event.stream, (list = []));
-      list.push(event);
-    }
-    const snaps = new Map(snapshots.map((s) => [s.stream, s]));
-    for (const [stream, list] of byStream) {
-      const entry = this.entries.get(stream);
-      if (!entry) {
-        for (const event of list) this.loose.push({ event, reasons: [noItem(stream)] });
-        continue;
-      }
-      this.#foldFrom(entry, list, snaps.get(stream));
-    }
-    for (const [stream, snap] of snaps) {
-      if (!byStream.has(stream) && snap.eventCount > 0) this.rebuilt.push(stream);
-    }
-  }
-
-  /** Brings `entry` up to date with `list` (its whole stream), from a snapshot when it still fits. */
-  #foldFrom(entry: Entry, list: PledgeEvent[], snap: ItemSnapshot | undefined) {
-    let start = 0;
-    if (snap) {
-      const fits =
-        snap.kind === entry.kind.kind &&
-        snap.machineVersion === entry.kind.version &&
-        snap.eventCount <= list.length &&
-        (snap.eventCount === 0 || list[snap.eventCount - 1]?.id === snap.lastEventId);
-      const restored = fits ? restoreLifecycle(entry.kind.lifecycle, snap.value, snap.context) : undefined;
-      if (restored) {
-        entry.snapshot = restored;
-        const refused = new Map((snap.refused ?? []).map((r) => [r.id, r.reasons]));
-        for (const event of list.slice(0, snap.eventCount)) {
-          const reasons = refused.get(event.id);
-          if (reasons) entry.refused.push({ event, reasons });
-          else entry.events.push(event);
-        }
-        start = snap.eventCount;
-      } else {
-        this.rebuilt.push(entry.item.id);
-      }
-    }
-    const folded = foldItem(this.plan, entry, start ? list.slice(start) : list, entry.snapshot);
-    entry.snapshot = folded.snapshot;
-    entry.events.push(...folded.applied);
-    entry.refused.push(...folded.rejected);
-    for (const r of entry.refused) this.#ids.delete(r.event.id);
-    entry.view = undefined;
+    const loaded = loadLog(this.plan, this.entries, this.#ids, events, snapshots);
+    this.#ids = loaded.ids;
+    for (const r of loaded.loose) this.loose.push(r);
+    for (const stream of loaded.rebuilt) this.rebuilt.push(stream);
   }
 
   /** Makes `folded` the item's state: its events and refused events replace the old ones. */
@@ -326,7 +175,7 @@ export class ItemLog {
       if (seen && (event.seq === undefined || seen.seq === event.seq)) continue;
       if (!entry) {
         // (`loose` holds malformed inputs too: null, text, anything.)
-        if (!this.loose.some((r) => (r.event as PledgeEvent | null)?.id === event.id)) rejected.push({ event, reasons: [noItem(event.stream)] });
+        if (!this.loose.some((r) => (r.event as PledgeEvent | null)?.id === event.id)) rejected.push({ event, reasons: [noSuchItem(event.stream)] });
         continue;
       }
       let list = incoming.get(event.stream);

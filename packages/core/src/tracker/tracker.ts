@@ -1,6 +1,6 @@
 import { addDays, startOfLondonDay } from '../calendar/dates.js';
 import { decide, eventWarnings, type ItemState } from '../decide/decide.js';
-import type { RejectedEvent } from '../decide/fold.js';
+import { conflict, noSuchItem, type RejectedEvent } from '../decide/fold.js';
 import { MAX_CLOCK_AHEAD_MS } from '../decide/time-limits.js';
 import { sameEvent } from '../events/order.js';
 import { parseEvent } from '../events/parse.js';
@@ -13,7 +13,7 @@ import type { EventStore } from '../store/event-store.js';
 import { actionMatcher, type ActionFilter } from './action-filter.js';
 import { createEventId } from './event-id.js';
 import { historyOf, type HistoryEntry } from './history.js';
-import { conflict, ItemLog, type Entry } from './item-log.js';
+import { ItemLog, type Entry } from './item-log.js';
 import { nextStepsFor, type NextStep } from './next-steps.js';
 import { Outbox } from './outbox.js';
 import { viewOf } from './view-of.js';
@@ -26,7 +26,6 @@ export type { ActionFilter } from './action-filter.js';
 export type { HistoryEntry } from './history.js';
 export type { NextStep } from './next-steps.js';
 
-const noItem = (stream: string) => `There is no promise, action, meeting or recommendation with the id "${stream}" in this plan.`;
 
 /**
  * The engine: a plan and its event log, folded through the lifecycles into the state of
@@ -96,7 +95,7 @@ export class Tracker {
         : { ok: false, reasons: conflict(event, seen).reasons };
     }
     const entry = this.#entry(event.stream);
-    if (!entry) return { ok: false, reasons: [noItem(event.stream)] };
+    if (!entry) return { ok: false, reasons: [noSuchItem(event.stream)] };
     this.#log.read(entry);
     // An event refused earlier (from a log, or from another tab) may be sent again: it is tried afresh.
     const held = entry.refused.find((r) => r.event.id === event.id);
@@ -132,7 +131,7 @@ export class Tracker {
     const entry = this.#entry(step.stream);
     const parsed = parseEvent({ id: 'check-only', at: step.at ?? new Date(this.#now()).toISOString(), ...step, actor });
     if (!parsed.ok) return parsed;
-    if (!entry) return { ok: false, reasons: [noItem(step.stream)] };
+    if (!entry) return { ok: false, reasons: [noSuchItem(step.stream)] };
     // Without a date, the question is whether the step may be taken, not when.
     const verdict = decide(this.plan, entry, parsed.event, { withWarnings: true, checkTime: step.at !== undefined });
     return verdict.ok ? { ok: true, warnings: [...verdict.warnings] } : verdict;
