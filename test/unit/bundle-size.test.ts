@@ -23,7 +23,8 @@
 // (moved, cancelled) and puts awaited scrutiny responses in its .ics.
 // Raised on 2026-12-06 (elements 87 to 87.5, the React example 117 to 117.5) for the replay
 // speed of issue 11: a log whose ids all differ loads item by item (events/split-log.ts and
-// the item-by-item load beside the whole-log one), 0.5 kB brotli (86.63 to 87.12).
+// the item-by-item load beside the whole-log one), 0.5 kB brotli (86.63 to 87.12); core 44 to
+// 44.5 for the same, once the load moved to a file of its own (43.94 to 44.02).
 // Lowered on 2026-12-05 (the React example 138.5 to 117): it defines only <pledge-status>
 // from @pledgeflow/elements instead of importing define.js, so the other elements (and the
 // sync chunk, which a single-file bundle inlines) stay out.
@@ -37,7 +38,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const BUDGETS = [
   { name: 'the elements with core inside (what dist/pledgeflow.js holds; the sync client is a chunk loaded with server="...")', entry: 'packages/elements/src/define.ts', ceilingKB: 87.5, goalKB: 45 },
-  { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 44, goalKB: 20 },
+  { name: 'core alone (@pledgeflow/core)', entry: 'packages/core/src/index.ts', ceilingKB: 44.5, goalKB: 20 },
 ];
 
 /** examples/react/dist/main.js as examples/react/build.js makes it: an app with React, the hooks, core and <pledge-status>. */
