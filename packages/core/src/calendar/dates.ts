@@ -22,6 +22,11 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** @internal True when `year` (a whole number), `month` (1 to 12) and `day` make a real date. */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  return Number.isInteger(year) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 // Howard Hinnant's days_from_civil: whole-number arithmetic, so no Date object per call in the
 // working-day loops, and no Date.UTC quirk that reads years 0..99 as 1900..1999.
 function dayNumberOf(year: number, month: number, day: number): number {
@@ -43,8 +48,8 @@ export function toDayNumber(date: string): number {
   return n;
 }
 
-/** The value of the ASCII digits from `start` up to `end` in `text`, or NaN when any is not a digit. */
-function digitsAt(text: string, start: number, end: number): number {
+/** @internal The value of the ASCII digits from `start` up to `end` in `text`, or NaN when any is not a digit. */
+export function digitsAt(text: string, start: number, end: number): number {
   let value = 0;
   for (let i = start; i < end; i++) {
     const d = text.charCodeAt(i) - 48;
@@ -64,7 +69,7 @@ export function dayNumberOrNaN(date: unknown): number {
   const year = digitsAt(date, 0, 4);
   const month = digitsAt(date, 5, 7);
   const day = digitsAt(date, 8, 10);
-  if (Number.isNaN(year) || !(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return Number.NaN;
+  if (!isRealDay(year, month, day)) return Number.NaN;
   return dayNumberOf(year, month, day);
 }
 

@@ -1,18 +1,13 @@
 // Plain checks and constants with no zod in them, so that code which only needs these
 // (an element checking a link, say) does not pull the schema library into its bundle.
 
-const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+import { digitsAt, isRealDay } from '../calendar/dates.js';
 
-/** True when year `y`, month `m` (1 to 12) and day `d` make a real date. */
-function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
-}
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True when `text` is a real calendar date written `YYYY-MM-DD`. */
 export function isCalendarDate(text: string): boolean {
-  return DATE_TEXT.test(text) && isRealDate(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)));
+  return DATE_TEXT.test(text) && isRealDay(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10));
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -33,25 +28,11 @@ export function isCanonicalInstant(text: string): boolean {
   if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */) return false;
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return false; // - - T
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46) return false; // : : .
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  // -1 from `digits` (not a digit) fails every test below.
-  return digits(text, 20, 3) >= 0 && year >= 0 && isRealDate(year, month, day) && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60;
-}
-
-/** The number written by `count` decimal digits of `text` from `at`; -1 when one of them is not a digit. */
-function digits(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    value = value * 10 + d;
-  }
-  return value;
+  // `digitsAt` gives NaN for anything but digits, which fails every test below.
+  const hour = digitsAt(text, 11, 13);
+  const minute = digitsAt(text, 14, 16);
+  const second = digitsAt(text, 17, 19);
+  return isRealDay(digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10)) && hour < 24 && minute < 60 && second < 60 && !Number.isNaN(digitsAt(text, 20, 23));
 }
 
 /** `text` (an instant, see `isInstant`) written the canonical way: UTC, milliseconds, `Z`. Digits past the millisecond are dropped. */
