@@ -1,4 +1,4 @@
-import { explainRefusal, stepLifecycle, type LifecycleSnapshot } from '../machines/lifecycle.js';
+import { explainRefusal, lifecycleAccepts, stepLifecycle, type LifecycleSnapshot } from '../machines/lifecycle.js';
 import { actorProblems, peopleById } from '../policy/actor.js';
 import { may, stepName, type PolicyTarget } from '../policy/policy.js';
 import { scanEvent } from '../privacy/event-text.js';
@@ -25,15 +25,25 @@ export interface DecideOptions {
   checkTime?: boolean;
 }
 
-/** What decide works out once per plan: people by id, the window of time steps may fall in. */
+/** What decide works out once per plan: people by id, working group and action ids, the window of time steps may fall in. */
 interface PlanFacts {
   people: ReadonlyMap<string, Person>;
+  workstreams: ReadonlySet<string>;
+  actions: ReadonlySet<string>;
   window: { from: string; to: string };
 }
 const factsOf = new WeakMap<Plan, PlanFacts>();
 function planFacts(plan: Plan): PlanFacts {
   let facts = factsOf.get(plan);
-  if (!facts) factsOf.set(plan, (facts = { people: peopleById(plan), window: stepWindow(plan) }));
+  if (!facts) {
+    facts = {
+      people: peopleById(plan),
+      workstreams: new Set(plan.workstreams.map((w) => w.id)),
+      actions: new Set(plan.actions.map((a) => a.id)),
+      window: stepWindow(plan),
+    };
+    factsOf.set(plan, facts);
+  }
   return facts;
 }
 
@@ -66,23 +76,22 @@ export function decide(plan: Plan, item: ItemState, event: PledgeEvent, options?
     if (when) return { ok: false, reasons: [when] };
   }
   const data = event.data as Record<string, unknown>;
-  const unknown = unknownReference(plan, facts, event.type, data);
+  const unknown = unknownReference(facts, event.type, data);
   if (unknown) return { ok: false, reasons: [unknown] };
   const target = { kind: kind.kind, item: item.item, context: snapshot.context } as PolicyTarget;
   const decision = may(event.actor, event.type, data, target, plan);
   if (!decision.ok) return decision;
 
+  const warnings = options?.withWarnings || plan.privacy === 'refuse' ? eventWarnings(event) : NO_WARNINGS;
+  if (warnings.length && plan.privacy === 'refuse') {
+    // Refused before the lifecycle steps (which, inside a fold, writes in place), and for the
+    // lifecycle's reason first when it would not take the step either.
+    if (!lifecycleAccepts(kind.lifecycle, snapshot, event)) return { ok: false, reasons: whyNot(item, event) };
+    return { ok: false, reasons: warnings.map((w) => `${w} This plan does not accept text that looks like a child's personal data.`) };
+  }
   // The lifecycle gives back the same snapshot when it does not take the event.
   const next = stepLifecycle(kind.lifecycle, snapshot, event);
   if (next === snapshot) return { ok: false, reasons: whyNot(item, event) };
-
-  let warnings = NO_WARNINGS;
-  if (options?.withWarnings || plan.privacy === 'refuse') {
-    warnings = eventWarnings(event);
-    if (warnings.length && plan.privacy === 'refuse') {
-      return { ok: false, reasons: warnings.map((w) => `${w} This plan does not accept text that looks like a child's personal data.`) };
-    }
-  }
   return { ok: true, next, warnings };
 }
 
@@ -101,14 +110,14 @@ const REFERENCE_FIELDS = new Map(
 );
 
 /** The first field of `data` that names a person, working group or action the plan does not have, in words. */
-function unknownReference(plan: Plan, facts: PlanFacts, type: string, data: Record<string, unknown>): string | undefined {
+function unknownReference(facts: PlanFacts, type: string, data: Record<string, unknown>): string | undefined {
   const fields = REFERENCE_FIELDS.get(type);
   if (!fields?.length) return undefined;
   for (const field of fields) {
     const kind = REFERENCES[field]!;
     const id = data[field];
     if (typeof id !== 'string') continue;
-    const known = kind === 'person' ? facts.people.has(id) : kind === 'workstream' ? plan.workstreams.some((w) => w.id === id) : plan.actions.some((a) => a.id === id);
+    const known = (kind === 'person' ? facts.people : kind === 'workstream' ? facts.workstreams : facts.actions).has(id);
     if (!known) return `data.${field}: there is no ${kind === 'workstream' ? 'working group' : kind} with the id "${id}" in this plan.`;
   }
   return undefined;

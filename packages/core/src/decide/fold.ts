@@ -1,4 +1,4 @@
-import { foldPrivately, startLifecycle, writesInPlace, type LifecycleSnapshot } from '../machines/lifecycle.js';
+import { foldPrivately, startLifecycle, type LifecycleSnapshot } from '../machines/lifecycle.js';
 import { ITEM_KINDS, type ItemKindDescriptor, type PlanItem } from '../items/kinds.js';
 import { compareEvents, differences } from '../events/order.js';
 import type { PledgeEvent } from '../schema/events.js';
@@ -59,29 +59,24 @@ export function planItems(plan: Plan): { kind: ItemKindDescriptor; item: PlanIte
  * first state: what the tracker, a store and a sync server all do to know where an item stands.
  */
 export function foldItem(plan: Plan, item: Omit<ItemState, 'snapshot'>, events: readonly PledgeEvent[], from?: LifecycleSnapshot): Folded {
-  // Contexts updated in place, as no one sees them before the fold ends; should an event be
-  // refused after its lifecycle took it (a plan that refuses personal data), again with copies.
-  return foldPrivately(() => foldWith(plan, item, events, from, true)) ?? foldWith(plan, item, events, from, false)!;
-}
-
-/** The fold; undefined when `inPlace` and an event was refused after its update was written. */
-function foldWith(plan: Plan, item: Omit<ItemState, 'snapshot'>, events: readonly PledgeEvent[], from: LifecycleSnapshot | undefined, inPlace: boolean): Folded | undefined {
-  let snapshot = from ?? startLifecycle(item.kind.lifecycle, item.item);
-  const applied: PledgeEvent[] = [];
-  const rejected: RejectedEvent[] = [];
-  // One object, updated in place: a replay folds 100,000 events.
-  const state = { kind: item.kind, item: item.item, snapshot };
-  for (const event of events) {
-    state.snapshot = snapshot;
-    const writes = inPlace ? writesInPlace() : 0;
-    const verdict = decide(plan, state, event);
-    if (verdict.ok) {
-      snapshot = verdict.next;
-      applied.push(event);
-    } else if (inPlace && writesInPlace() !== writes) return undefined;
-    else rejected.push({ event, reasons: verdict.reasons });
-  }
-  return { snapshot, applied, rejected };
+  // Contexts updated in place, as no one sees them before the fold ends (`decide` refuses
+  // nothing once the lifecycle has stepped).
+  return foldPrivately(() => {
+    let snapshot = from ?? startLifecycle(item.kind.lifecycle, item.item);
+    const applied: PledgeEvent[] = [];
+    const rejected: RejectedEvent[] = [];
+    // One object, updated in place: a replay folds 100,000 events.
+    const state = { kind: item.kind, item: item.item, snapshot };
+    for (const event of events) {
+      state.snapshot = snapshot;
+      const verdict = decide(plan, state, event);
+      if (verdict.ok) {
+        snapshot = verdict.next;
+        applied.push(event);
+      } else rejected.push({ event, reasons: verdict.reasons });
+    }
+    return { snapshot, applied, rejected };
+  });
 }
 
 /**

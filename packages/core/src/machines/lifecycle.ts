@@ -155,15 +155,13 @@ function resolveTarget(config: LifecycleConfig<unknown, unknown>, target: string
 // folds 100,000). Outside a fold nothing is written, so a snapshot handed out never changes.
 let folding = false;
 let owned: object | undefined;
-let writes = 0;
 
 /**
  * Runs `fold`, which steps one item's snapshot over its events and hands out only the last
  * snapshot (`foldItem`), with context updates made in place on the contexts it made itself.
  * Once it returns, those contexts are never written again, and one it was given (a snapshot
  * to start from) is copied before its first change, as outside a fold. A step taken in place
- * cannot be taken back: a fold that refuses an event after its lifecycle took it (see
- * {@link writesInPlace}) must fold again with copies.
+ * cannot be taken back, so nothing may refuse an event once its lifecycle has stepped.
  */
 export function foldPrivately<T>(fold: () => T): T {
   const wasFolding = folding;
@@ -176,11 +174,6 @@ export function foldPrivately<T>(fold: () => T): T {
     folding = wasFolding;
     owned = wasOwned;
   }
-}
-
-/** How many context updates have been written in place so far: changed by a step that wrote into the snapshot it was given. */
-export function writesInPlace(): number {
-  return writes;
 }
 
 /** The snapshot after `event`; the same object when the machine does not take it (XState's `transition()`, purely). */
@@ -202,7 +195,6 @@ export function stepLifecycle<C, E extends { type: string }>(lifecycle: Lifecycl
       const change = update(context, event);
       if (folding && context === owned) {
         Object.assign(context as object, change);
-        writes++;
       } else {
         context = { ...context, ...change };
         if (folding) owned = context as object;
@@ -213,9 +205,11 @@ export function stepLifecycle<C, E extends { type: string }>(lifecycle: Lifecycl
   return snapshot;
 }
 
-/** Whether the machine takes `event` now (XState's `snapshot.can(event)`). */
+/** Whether the machine takes `event` now (XState's `snapshot.can(event)`): a guard passes, and nothing is stepped or written. */
 export function lifecycleAccepts<C, E extends { type: string }>(lifecycle: Lifecycle<C, E, never>, snapshot: LifecycleSnapshot<C>, event: E): boolean {
-  return stepLifecycle(lifecycle, snapshot, event) !== snapshot;
+  const found = candidates(lifecycle.config as LifecycleConfig<unknown, unknown>, snapshot, event.type);
+  for (let i = 0; i < found.length; i++) if (guardPasses(lifecycle.implementations, found[i]![0], snapshot.context, event)) return true;
+  return false;
 }
 
 /** Names of the states (any depth) that have a transition for `type`; the machine's id when the machine itself has one. */

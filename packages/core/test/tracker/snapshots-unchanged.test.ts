@@ -1,8 +1,8 @@
 // A fold writes its context updates in place, on contexts it made itself and no one has seen
 // (machines/lifecycle.ts, foldPrivately): these check that nothing handed out before (a
 // snapshot, a view, a fold's result) changes when later events are folded on top of it, and
-// that an event refused after its lifecycle took it (a plan that refuses personal data) leaves
-// no trace in the state.
+// that an event its lifecycle would take but the plan refuses (personal data, in a plan that
+// refuses it) leaves no trace in the state.
 import { describe, expect, it } from 'vitest';
 import { actionLifecycle, createTracker, fold, startLifecycle, stepLifecycle, type EventInput, type PledgeEvent } from '@pledgeflow/core';
 import { as, ev, ok, testPlan } from '../fixtures.js';
@@ -69,7 +69,7 @@ describe('snapshots and views already handed out', () => {
     expect(next.context).not.toBe(noted.context);
   });
 
-  it('keep no trace of an event refused after its lifecycle took it (a plan that refuses personal data)', () => {
+  it('keep no trace of an event the lifecycle would take and the plan refuses (personal data)', () => {
     const plan = testPlan({ privacy: 'refuse' });
     const refused = step('action.progress', { note: 'Met Jo, DOB 03/03/2012, at school.' }, '2026-06-03T10:00:00Z');
     const events = [
