@@ -274,7 +274,6 @@ export function addMonths(date: string, n: number): string {
   const m = Number(date.slice(5, 7)) - 1 + n;
   const year = y + Math.floor(m / 12);
   const month = ((m % 12) + 12) % 12;
-  const last = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]!;
-  const day = Math.min(Number(date.slice(8, 10)), last);
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month + 1));
   return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

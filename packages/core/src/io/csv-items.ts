@@ -7,7 +7,7 @@ import { problemsFromZod } from '../schema/issues.js';
 import type { Plan } from '../schema/plan.js';
 import { cellReaders } from './csv-cells.js';
 import { columnLetter, parseCsv, type CsvProblem } from './csv.js';
-import type { Lookup } from './plan-lookup.js';
+import { nameKey, type Lookup } from './plan-lookup.js';
 import { limitProblems, type LimitedProblems } from './problem-limit.js';
 import { showInvisible } from './visible-text.js';
 
@@ -208,8 +208,8 @@ function readRow<F extends string, T>(
  */
 export function exportNames(items: readonly { id: string; name: string }[]): (id: string) => string {
   const count = new Map<string, number>();
-  const key = (name: string) => name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-  for (const x of items) count.set(key(x.name), (count.get(key(x.name)) ?? 0) + 1);
-  const byId = new Map(items.map((x) => [x.id, count.get(key(x.name)) === 1 && x.name.trim() ? x.name : x.id]));
+  // Compared as the import compares them (`nameKey`), so that what is written is found again.
+  for (const x of items) count.set(nameKey(x.name), (count.get(nameKey(x.name)) ?? 0) + 1);
+  const byId = new Map(items.map((x) => [x.id, count.get(nameKey(x.name)) === 1 && x.name.trim() ? x.name : x.id]));
   return (id) => byId.get(id) ?? id;
 }

@@ -4,7 +4,7 @@ import type { Plan } from '../schema/plan.js';
 import { distance } from './edit-distance.js';
 
 /** How names are compared: case, outer spaces and runs of spaces do not matter. */
-const nameKey = (name: string) => name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+export const nameKey = (name: string) => name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 export interface Lookup {
   find(given: string): { id: string } | { message: string };

@@ -110,19 +110,21 @@ function boardMarkdown({ board: b }: ScrutinyReport): string[] {
   return out;
 }
 
+/** A recommendation as the report names it: its short name, its review and its title. */
+const recommendationLabel = (x: { name: string; review: string; title: string }) => `${x.name} (${x.review}): ${x.title}`;
+
 function recommendationsMarkdown({ recommendations: r }: ScrutinyReport): string[] {
   const out = ['## Scrutiny recommendations', ''];
   if (!r.total) return [...out, '_No scrutiny recommendations are tracked in this plan._'];
   out.push(`Recommendations: ${r.total} (${RECOMMENDATION_STATES.filter((s) => r.byState[s]).map((s) => `${r.byState[s]} ${STATE_LABELS[s].toLowerCase()}`)
     .join(', ')}).`, '');
-  const name = (x: { name: string; review: string; title: string }) => `${x.name} (${x.review}): ${x.title}`;
   out.push('### Responses overdue', '');
-  out.push(table(['Recommendation', 'Answers for it', 'Response due', 'Days overdue', 'Why'], r.responsesOverdue.map((x) => [name(x), x.owner, x.due, x.daysOverdue, x.reason])));
+  out.push(table(['Recommendation', 'Answers for it', 'Response due', 'Days overdue', 'Why'], r.responsesOverdue.map((x) => [recommendationLabel(x), x.owner, x.due, x.daysOverdue, x.reason])));
   out.push('', '### Awaiting sign-off by the committee', '');
-  out.push(table(['Recommendation', 'Answers for it', 'Why'], r.awaitingSignOff.map((x) => [name(x), x.owner, x.reason])));
+  out.push(table(['Recommendation', 'Answers for it', 'Why'], r.awaitingSignOff.map((x) => [recommendationLabel(x), x.owner, x.reason])));
   out.push('', '### Rejected', '');
   out.push(table(['Recommendation', 'Rejected on', "The executive's reasons", 'Signed off'],
-    r.rejected.map((x) => [name(x), x.respondedOn, x.executiveReason || 'none given', x.signedOff ? 'yes' : 'not yet'])));
+    r.rejected.map((x) => [recommendationLabel(x), x.respondedOn, x.executiveReason || 'none given', x.signedOff ? 'yes' : 'not yet'])));
   return out;
 }
 
@@ -152,7 +154,6 @@ export function reportToCsv(r: ScrutinyReport): string {
 
 /** The board's and the recommendations' rows of the report's CSV: each with its reason in the Note column. */
 function boardCsvRows({ board: b, recommendations: rec }: ScrutinyReport) {
-  const recTitle = (x: { name: string; review: string; title: string }) => `${x.name} (${x.review}): ${x.title}`;
   return [
     ...b.meetingsNotQuorate.map((m) => ({ section: 'Meeting not quorate', id: m.id, title: m.title, owner: '', date: m.date, note: m.reason })),
     ...b.attendanceBelowExpectation.map((a) => ({ section: 'Attendance below expectation', id: a.personId, title: a.person, owner: a.person, leadAgency: a.agency, note: a.reason })),
@@ -161,8 +162,8 @@ function boardCsvRows({ board: b, recommendations: rec }: ScrutinyReport) {
       owner: x.lead ?? '', date: x.papersDue, note: x.reason,
     })),
     ...b.schedule.workingGroups.filter((w) => !w.onTrack).map((w) => ({ section: 'Reporting schedule off track', id: w.id, title: w.name, owner: w.lead ?? '', note: w.reason })),
-    ...rec.responsesOverdue.map((x) => ({ section: 'Response overdue', id: x.id, title: recTitle(x), owner: x.owner ?? '', date: x.due, days: x.daysOverdue, note: x.reason })),
-    ...rec.awaitingSignOff.map((x) => ({ section: 'Awaiting sign-off', id: x.id, title: recTitle(x), owner: x.owner ?? '', note: x.reason })),
-    ...rec.rejected.map((x) => ({ section: 'Rejected recommendation', id: x.id, title: recTitle(x), owner: x.owner ?? '', date: x.respondedOn, note: x.reason })),
+    ...rec.responsesOverdue.map((x) => ({ section: 'Response overdue', id: x.id, title: recommendationLabel(x), owner: x.owner ?? '', date: x.due, days: x.daysOverdue, note: x.reason })),
+    ...rec.awaitingSignOff.map((x) => ({ section: 'Awaiting sign-off', id: x.id, title: recommendationLabel(x), owner: x.owner ?? '', note: x.reason })),
+    ...rec.rejected.map((x) => ({ section: 'Rejected recommendation', id: x.id, title: recommendationLabel(x), owner: x.owner ?? '', date: x.respondedOn, note: x.reason })),
   ];
 }

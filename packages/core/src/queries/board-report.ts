@@ -84,7 +84,7 @@ function recommendationsSection(state: PlanState, today: string): Recommendation
     total: state.recommendations.length,
     byState,
     responsesOverdue: responsesOverdue(state, today).map((o) => ({ ...named(o.recommendation), due: o.due, daysOverdue: o.daysOverdue, reason: o.reason })),
-    awaitingSignOff: state.recommendations.length ? awaitingSignOff(state).map((a) => ({ ...named(a.recommendation), reason: a.reason })) : [],
+    awaitingSignOff: awaitingSignOff(state).map((a) => ({ ...named(a.recommendation), reason: a.reason })),
     rejected: rejectedRecommendations(state).map((x) => ({
       ...named(x.recommendation),
       respondedOn: x.respondedOn,

@@ -110,6 +110,14 @@ export interface ExpectedReport {
 
 const deadlinesOf = (plan: Plan, m: MeetingView): BoardDeadlines => boardDeadlines(m.date, plan.board);
 
+/** How the report `workstream` owes meeting `m` stands on `today`: received, late (after the papers deadline), missing, still due, or not wanted (the meeting is cancelled). */
+function reportStatus(plan: Plan, m: MeetingView, workstream: string, today: string): { status: ScheduledReport['status']; papersDue: string; receivedOn?: string } {
+  const papersDue = deadlinesOf(plan, m).papers;
+  const got = m.received.find((r) => r.workstream === workstream);
+  const status = m.state === 'cancelled' ? 'cancelled' : got ? (got.on > papersDue ? 'late' : 'received') : today > papersDue ? 'missing' : 'due';
+  return got ? { status, papersDue, receivedOn: got.on } : { status, papersDue };
+}
+
 /**
  * Reports expected from working groups and not received by the papers deadline, for meetings
  * in the 12 months to `today` and those to come whose deadline has passed: missing ones, and
@@ -123,14 +131,13 @@ export function reportsNotReceived(state: PlanState, today: string): ExpectedRep
   const out: ExpectedReport[] = [];
   for (const m of state.meetings) {
     if (m.state === 'cancelled' || m.date <= from) continue;
-    const papersDue = deadlinesOf(plan, m).papers;
     for (const workstream of m.reports) {
-      const got = m.received.find((r) => r.workstream === workstream);
+      const { status, papersDue, receivedOn } = reportStatus(plan, m, workstream, today);
       const base = { meeting: m.id, date: m.date, workstream, papersDue };
       const who = names.workstream(workstream);
-      if (got && got.on > papersDue) {
-        out.push({ ...base, status: 'late', receivedOn: got.on, reason: `${who}'s report for ${m.title} came in on ${got.on}, after the papers deadline of ${papersDue}.` });
-      } else if (!got && today > papersDue) {
+      if (status === 'late') {
+        out.push({ ...base, status, receivedOn: receivedOn!, reason: `${who}'s report for ${m.title} came in on ${receivedOn}, after the papers deadline of ${papersDue}.` });
+      } else if (status === 'missing') {
         const days = daysBetween(papersDue, today);
         out.push({ ...base, status: 'missing', reason: `${who}'s report for ${m.title} was due by ${papersDue} and has not been received (${plural(days, 'day')} late).` });
       }
@@ -177,12 +184,7 @@ export function reportingSchedule(state: PlanState, today: string): ReportingSch
   const rows = plan.workstreams.map((ws): ScheduleRow => {
     const reports = inPeriod
       .filter((m) => m.reports.includes(ws.id))
-      .map((m): ScheduledReport => {
-        const papersDue = deadlinesOf(plan, m).papers;
-        const got = m.received.find((r) => r.workstream === ws.id);
-        const status = m.state === 'cancelled' ? 'cancelled' : got ? (got.on > papersDue ? 'late' : 'received') : today > papersDue ? 'missing' : 'due';
-        return { meeting: m.id, date: m.date, theme: m.theme, status };
-      });
+      .map((m): ScheduledReport => ({ meeting: m.id, date: m.date, theme: m.theme, status: reportStatus(plan, m, ws.id, today).status }));
     const live = reports.filter((r) => r.status !== 'cancelled');
     const missing = live.filter((r) => r.status === 'missing').length;
     const late = live.filter((r) => r.status === 'late').length;

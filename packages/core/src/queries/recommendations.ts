@@ -57,12 +57,14 @@ const DELIVERING = new Set(['accepted', 'partlyAccepted', 'inProgress']);
  * delivered with every linked action completed or verified.
  */
 export function awaitingSignOff(state: PlanState): AwaitingSignOff[] {
-  const stateOf = new Map(state.actions.map((a) => [a.id, a.state]));
+  // Each action's state, looked up only when a recommendation being delivered has actions.
+  let stateOf: Map<string, string> | undefined;
+  const done = (id: string) => DONE.has((stateOf ??= new Map(state.actions.map((a) => [a.id, a.state]))).get(id) ?? '');
   const out: AwaitingSignOff[] = [];
   for (const r of state.recommendations) {
     if (r.state === 'implemented') {
       out.push({ recommendation: r.id, reason: `Marked implemented on ${r.implementedOn}; waiting for the committee to sign it off.` });
-    } else if (DELIVERING.has(r.state) && r.actions.length && r.actions.every((id) => DONE.has(stateOf.get(id) ?? ''))) {
+    } else if (DELIVERING.has(r.state) && r.actions.length && r.actions.every(done)) {
       out.push({ recommendation: r.id, reason: `All ${plural(r.actions.length, 'linked action')} done; not yet marked implemented or signed off.` });
     }
   }
