@@ -178,7 +178,7 @@ export class IdbStore implements EventStore {
         const before = Number((read.result as { value?: unknown } | undefined)?.value ?? 0);
         if (last > before) meta.put({ key: 'lastSeq', value: last });
       };
-    });
+    }, 'relaxed');
     this.#channel.post([...events]);
   }
 
