@@ -3,12 +3,12 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isCalendarDate, parseEventLog, parsePlanFile, todayInLondon } from '@pledgeflow/core';
 import { openIdbTracker, stringifyBackup } from '@pledgeflow/store-idb';
-import { PledgeStatus } from '@pledgeflow/elements';
+import { defineElement, PledgeStatus } from '@pledgeflow/elements';
 import { App } from './app.js';
 
 // Only <pledge-status> is used here: defined on its own, the other elements stay out of the bundle.
 // (The React page works without it, showing the words only.)
-if (!customElements.get('pledge-status')) customElements.define('pledge-status', PledgeStatus);
+defineElement('pledge-status', PledgeStatus);
 
 const root = document.getElementById('app')!;
 

@@ -48,10 +48,9 @@ export class PledgeDeadlines extends PledgeElement {
   /** The level of the heading (1 to 6). */
   declare headingLevel: number | undefined;
 
-  // Meetings are moved and cancelled by steps, and a recommendation's response date moves when it is answered or reopened.
+  // Meetings are moved and cancelled by steps. Recommendations are not shown: the .ics reads their response dates when it is made.
   protected override watchedStreams(): readonly string[] {
-    const plan = this.tracker?.plan;
-    return plan ? [...plan.meetings.map((m) => m.id), ...plan.recommendations.map((r) => r.id)] : [];
+    return this.tracker?.plan.meetings.map((m) => m.id) ?? [];
   }
 
   /** The meetings shown: from `today` on, soonest first. */

@@ -14,7 +14,7 @@ export interface AllDayEvent {
   summary: string;
   description?: string;
   /** STATUS: a cancelled meeting stays in the file as CANCELLED, so calendars that had it mark or remove it. */
-  status?: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
+  status?: 'CONFIRMED' | 'CANCELLED';
   /** SEQUENCE: higher each time the event changes, so calendars take the new date or status over the one they have. */
   sequence?: number;
 }

@@ -28,7 +28,7 @@ export const boardStyles = [stepPanelStyles, css`
     margin: 0 0 var(--_space);
     padding-inline-start: 1.25em;
   }
-  .meeting, .recommendation {
+  .meeting {
     padding-block: var(--_space);
     border-block-start: 1px solid var(--_border);
   }
@@ -112,7 +112,7 @@ export const boardStyles = [stepPanelStyles, css`
     .scroll {
       overflow: visible;
     }
-    .meeting, .recommendation, tr {
+    .meeting, tr {
       break-inside: avoid;
     }
     .board, .detail, .when, .passed {

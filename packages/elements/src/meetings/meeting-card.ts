@@ -4,7 +4,7 @@ import { formatDate } from '../shared/format.js';
 import { heading } from '../shared/heading.js';
 import type { ItemSteps, ItemStepsController } from '../shared/item-steps.js';
 import type { Messages } from '../shared/messages.js';
-import { planNames } from '../shared/plan-names.js';
+import { personWithAgency, planNames } from '../shared/plan-names.js';
 import { safeHref } from '../shared/safe-link.js';
 
 /** What one meeting's card is drawn from. */
@@ -63,8 +63,7 @@ export function renderMeeting(meeting: MeetingView, ctx: MeetingCardContext) {
 /** Who came: members in person, representatives standing in for whom, apologies. */
 function renderAttendance(meeting: MeetingView, plan: Plan, m: Messages) {
   const names = planNames(plan);
-  const agencyOf = new Map(plan.people.map((p) => [p.id, p.agency]));
-  const who = (id: string) => `${names.person(id)} (${names.agency(agencyOf.get(id) ?? '')})`;
+  const who = personWithAgency(plan);
   const inPerson = meeting.present.filter((a) => !a.standingInFor);
   const standing = meeting.present.filter((a) => a.standingInFor);
   const list = (items: string[]) => (items.length ? html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : html`<p>${m.nobodyRecorded}</p>`);

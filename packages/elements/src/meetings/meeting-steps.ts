@@ -1,6 +1,6 @@
 import { boardMembers, type Actor, type MeetingView, type NextStep, type Tracker } from '@pledgeflow/core';
 import type { Choice, ItemStep, ItemSteps } from '../shared/item-steps.js';
-import { planNames } from '../shared/plan-names.js';
+import { personWithAgency, planNames } from '../shared/plan-names.js';
 
 /** The next id in a meeting's list ("q-3"), never one it already has. */
 function nextId(prefix: string, taken: readonly string[]): string {
@@ -18,7 +18,8 @@ function nextId(prefix: string, taken: readonly string[]): string {
 export function meetingSteps(tracker: Tracker, actor: Actor, meeting: MeetingView): ItemSteps {
   const plan = tracker.plan;
   const names = planNames(plan);
-  const person = (id: string): Choice => ({ value: id, label: `${names.person(id) ?? id} (${names.agency(plan.people.find((p) => p.id === id)?.agency ?? '') ?? ''})` });
+  const label = personWithAgency(plan);
+  const person = (id: string): Choice => ({ value: id, label: label(id) });
   const present = new Set(meeting.present.map((a) => a.person));
   const represented = new Set(meeting.present.map((a) => a.standingInFor).filter((x): x is string => !!x));
   const members = boardMembers(plan);
@@ -26,7 +27,6 @@ export function meetingSteps(tracker: Tracker, actor: Actor, meeting: MeetingVie
   const offered: ItemStep[] = [];
   const refused: NextStep[] = [];
   for (const next of tracker.nextSteps(actor, meeting.id)) {
-    if (!next.type.startsWith('meeting.')) continue;
     let step: ItemStep | undefined = next;
     switch (next.type) {
       case 'meeting.report.submit': {
@@ -38,7 +38,7 @@ export function meetingSteps(tracker: Tracker, actor: Actor, meeting: MeetingVie
           if (!decision.ok) reasons.push(...decision.reasons);
           return decision.ok;
         });
-        step = mine.length ? { ...next, allowed: true, reasons: [], choices: { workstream: mine.map((ws) => ({ value: ws, label: names.workstream(ws) ?? ws })) } } : undefined;
+        step = mine.length ? { ...next, allowed: true, reasons: [], choices: { workstream: mine.map((ws) => ({ value: ws, label: names.workstream(ws) })) } } : undefined;
         if (!step) refused.push({ ...next, allowed: false, reasons: [...new Set(reasons)] });
         break;
       }

@@ -15,7 +15,7 @@ import { boardStyles } from '../meetings/board.styles.js';
 
 /** The steps `actor` may take on a recommendation, and those their role takes but may not take now. */
 function recommendationSteps(tracker: Tracker, actor: Actor, r: RecommendationView, name: string): ItemSteps {
-  const next = tracker.nextSteps(actor, r.id).filter((s) => s.type.startsWith('recommendation.'));
+  const next = tracker.nextSteps(actor, r.id);
   return { stream: r.id, name, offered: next.filter((s) => s.allowed), refused: next.filter((s) => !s.allowed) };
 }
 

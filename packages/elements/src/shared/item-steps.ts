@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController } from 'lit';
+import { html, nothing } from 'lit';
 import { EVENT_FIELDS, isCalendarDate, isSafeLink, type Actor, type EventType, type NextStep } from '@pledgeflow/core';
 import { groupByReasons, splitByRole } from '../action/steps.js';
 import { heading } from './heading.js';
@@ -31,7 +31,7 @@ export interface ItemSteps {
 }
 
 /** The form controls of `EVENT_FIELDS`' kinds: an id is chosen from a list, a response from radios. */
-const CONTROL = { id: 'select', date: 'date', reason: 'textarea', text: 'textarea', link: 'link', judgement: 'radios', response: 'radios' } as const;
+const CONTROL = { id: 'select', date: 'date', reason: 'textarea', text: 'textarea', link: 'link', response: 'radios' } as const;
 
 const fieldId = (name: string) => `item-step-${name}`;
 
@@ -41,7 +41,7 @@ const fieldId = (name: string) => `item-step-${name}`;
  * schema stays the one source of truth) and `StepFormController`'s error summary, refusals and
  * live region, which sits with the item the last step was on.
  */
-export class ItemStepsController implements ReactiveController {
+export class ItemStepsController {
   /** The step whose form is open, and on which item. */
   open: { stream: string; type: EventType } | undefined;
   /** The item the last step was taken on (its live region says what happened). */
@@ -50,10 +50,7 @@ export class ItemStepsController implements ReactiveController {
 
   constructor(private readonly host: StepFormHost & { readonly messagesNow: Messages }) {
     this.form = new StepFormController<Record<string, string>>(host, { empty: () => ({}), refusal: '.refusal' });
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** Closes any form and forgets what was said: for a new person or tracker. */
   clear(): void {

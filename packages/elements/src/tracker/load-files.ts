@@ -42,7 +42,7 @@ export async function loadPlanFiles(src: string, events: string | undefined, sig
 }
 
 /** The text at `url` from the intranet's own server (sending its cookies); throws LoadProblem saying what went wrong. */
-export async function fetchText(url: string, signal: AbortSignal, m: LoadMessages): Promise<string> {
+async function fetchText(url: string, signal: AbortSignal, m: LoadMessages): Promise<string> {
   let response: Response;
   try {
     response = await fetch(url, { signal, credentials: 'same-origin' });

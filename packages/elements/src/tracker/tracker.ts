@@ -50,6 +50,7 @@ const loadTrackerSync = () =>
  * @attr routing - `hash` (the default): the view, the open action and the list's filters are kept in the page's URL hash (`#pledge/actions/ETE-04`), so a link opens the same place and Back and Forward move between places. `off` leaves the URL alone.
  * @attr heading-level - The level of the plan's title heading (2 by default); views use the level below.
  * @attr today - The day to count from, YYYY-MM-DD (UK today by default), passed to every view.
+ * @prop {Tracker | undefined} tracker - The tracker shown: the one it loaded, or one the page gives it. With `server`, when the server refuses a step this page had already applied, the element opens the tracker again from the browser store, puts the new one here and then closes the old one, which refuses steps from then on. No event is fired (not `pledge-load` either), so a page that keeps `.tracker` should read it again after a refusal. The old tracker tells its subscribers when it closes, and its `closedReason` is then set.
  * @event {PledgeLoadEvent} pledge-load - The plan and its event log were loaded and a tracker made.
  * @event {PledgeErrorEvent} pledge-error - The plan could not be loaded: `event.message` says why and `event.problems` lists each problem.
  * @event {PledgeStepEvent} pledge-step - From the `<pledge-action>`, `<pledge-evidence-form>`, `<pledge-meetings>` or `<pledge-recommendations>` inside: a person took a step, or tried to (`event.result`). Keep `event.result.event` when `event.result.ok`.
