@@ -128,7 +128,7 @@ function renderIndex(elements) {
     '',
     '## Registering the elements',
     '',
-    '- `<script type="module" src="/pledgeflow/pledgeflow.js"></script>`: one file (from `packages/elements/dist/` after `npm run build`) with the engine and Lit inside, that registers every element.',
+    '- `<script type="module" src="/pledgeflow/pledgeflow.js"></script>`: one file (from `packages/elements/dist/` after `npm run build`) with the engine and Lit inside, that registers every element. A `<pledge-tracker>` given a `server` also loads the sync client from `pledgeflow-chunks/`: copy that folder beside `pledgeflow.js`.',
     '- `dist/elements/<tag>.js` (for example `dist/elements/pledge-overdue-report.js`): one element and the elements it shows, for a page that needs only that.',
     "- With a bundler: `import '@pledgeflow/elements/define.js';`. Importing `@pledgeflow/elements` itself gives the classes and registers nothing, so a page whose names clash can register a class under another name with `defineElement`.",
     '',

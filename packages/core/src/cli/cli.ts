@@ -53,7 +53,7 @@ Commands:
   import-csv <file.csv> --plan <plan.json> -o <out.json> [--items actions|meetings|recommendations]
       Add action items (or board meetings, or scrutiny recommendations) from a spreadsheet (CSV)
       to a plan; nothing is written unless every row is good.
-  export-csv <plan.json> --items meetings|recommendations [--events <log.ndjson>] [--today YYYY-MM-DD] [-o <out.csv>]
+  export-csv <plan.json> --items meetings|recommendations [--events <log.ndjson>] [--skip-partial-last-line] [--today YYYY-MM-DD] [-o <out.csv>]
       Board meetings or scrutiny recommendations as they stood at the end of that day, as CSV
       that import-csv reads again.
   serve --plan <plan.json> [--events <log.ndjson>] [--db postgres://... | --data-dir <dir>] [--port 8787] [--dev]
